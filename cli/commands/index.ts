@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import type { Io } from '../context.ts';
+import { registerCards } from './cards.ts';
+import { registerDue } from './due.ts';
+import { registerImport } from './import.ts';
+import { registerProblems } from './problems.ts';
+import { registerServe } from './serve.ts';
+import { registerStats } from './stats.ts';
+
+/** Each area registers its own commands; add new ones here. */
+export const COMMANDS: ((program: Command, io: Io) => void)[] = [
+  registerImport,
+  registerCards,
+  registerDue,
+  registerStats,
+  registerProblems,
+  registerServe,
+];

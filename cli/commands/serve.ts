@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { resolveDbPath } from '../../db/paths.ts';
+import { Store } from '../../db/store.ts';
+import { App } from '../../service/app.ts';
+import { startServer } from '../../web/server.ts';
+import type { Io } from '../context.ts';
+import { common, intArg } from './options.ts';
+import { openInBrowser } from '../open-browser.ts';
+
+export const DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+export function registerServe(program: Command, io: Io): void {
+  common(program.command('serve').description('browser mode: serve the app on 127.0.0.1 with a per-launch token'), { json: false })
+    .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
+    .option('--open', 'open the URL in the default browser')
+    .action(async (o) => {
+      const file = resolveDbPath(o.db);
+      const store = Store.open(file, { create: true });
+      const app = new App(store);
+      app.ensureDefaultDeck();
+      const server = await startServer({ app, port: o.port, staticDir: DIST_DIR, log: io.err }).catch((err) => {
+        store.close();
+        throw err;
+      });
+      io.out(`DeepRecall (browser mode) on ${file}`);
+      io.out(`open: ${server.url}`);
+      if (o.open) openInBrowser(server.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void server.close().then(() => {
+            store.close();
+            resolve();
+          });
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+}

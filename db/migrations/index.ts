@@ -1,0 +1,15 @@
+import type { Database } from 'better-sqlite3';
+import { sql as v1 } from './001_initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+// Append only. Each migration runs in one transaction with user_version.
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: (db) => db.exec(v1) },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

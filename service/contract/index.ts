@@ -1,0 +1,27 @@
+// AppApi: the one contract every host (IPC, HTTP, CLI) exposes. Each area
+// (review, mock, stats) owns a schemas object and an interface; hosts
+// dispatch by method name.
+import { mockSchemas, type MockApi } from './mock.ts';
+import { reviewSchemas, type ReviewApi } from './review.ts';
+import { statsSchemas, type StatsApi } from './stats.ts';
+
+export const schemas = {
+  ...reviewSchemas,
+  ...mockSchemas,
+  ...statsSchemas,
+} as const;
+
+export type Method = keyof typeof schemas;
+export type AppApi = ReviewApi & MockApi & StatsApi;
+
+export const METHODS = Object.keys(schemas) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(schemas, name);
+}
+
+export * from './common.ts';
+export type * from './review.ts';
+export type * from './mock.ts';
+export type * from './stats.ts';
+export { DEFAULT_SETTINGS, Settings } from './review.ts';

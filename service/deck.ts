@@ -1,0 +1,30 @@
+// The bundled default deck: the user's notes plus one problem card per formula template.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const DEFAULT_DECK_ID = 'dl-interview-notes';
+export const DEFAULT_DECK_NAME = 'DL 面试笔记';
+
+/** decks/ sits at the repo root in development and next to the app in a package. */
+export function defaultDeckPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    process.env.DEEPRECALL_DECKS_DIR,
+    path.resolve(here, '../decks'),
+    path.resolve(here, '../../decks'),
+    path.resolve(process.cwd(), 'decks'),
+  ].filter((p): p is string => !!p);
+  for (const dir of candidates) {
+    const file = path.join(dir, 'dl-interview-notes.md');
+    if (fs.existsSync(file)) return file;
+  }
+  throw new Error(`bundled deck dl-interview-notes.md not found (looked in ${candidates.join(', ')})`);
+}
+
+/** A deck id from a file name: lower-case, safe characters, never empty. */
+export function deckIdFromName(name: string): string {
+  const base = name.replace(/\.(md|markdown|txt)$/i, '');
+  const id = base.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return id || 'notes';
+}

@@ -1,0 +1,114 @@
+// Import, browse and settings: everything about the collection except answering.
+import { createHash } from 'node:crypto';
+import { parseNotes } from '../cards/notes/parse.ts';
+import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
+import { problemCards } from '../cards/problems/cards.ts';
+import type { CardDraft } from '../cards/types.ts';
+import type { Store } from '../db/store.ts';
+import { ApiError } from './contract/common.ts';
+import {
+  DEFAULT_SETTINGS,
+  Settings,
+  type CardDetail,
+  type CardList,
+  type ImportReport,
+  type SectionInfo,
+} from './contract/index.ts';
+import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
+import { cardStateLabel } from './review.ts';
+
+export class LibraryService {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+  ) {}
+
+  /** Parse and store a notes file. The default deck also gets the formula-core problem cards. */
+  importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): ImportReport {
+    const deck = opts.deckId ?? deckIdFromName(a.name);
+    const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
+    const drafts: CardDraft[] = [...parsed.cards];
+    if (deck === DEFAULT_DECK_ID) drafts.push(...problemCards(deck));
+    const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
+    const counts = this.store.cards.syncDeck(
+      { id: deck, name: deck === DEFAULT_DECK_ID ? DEFAULT_DECK_NAME : a.name, sourcePath: a.path ?? null, sourceHash },
+      drafts,
+      this.now(),
+    );
+    const byKind: Record<string, number> = {};
+    for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+    return { deck, cards: drafts.length, counts, byKind, warnings: parsed.warnings };
+  }
+
+  listCards(q: { text?: string; section?: string[]; state?: string; kind?: string; limit: number; offset: number }, today: number): CardList {
+    const { cards, total } = this.store.cards.list({ ...q, state: q.state as never, today });
+    return {
+      total,
+      cards: cards.map((c) => ({
+        id: c.id,
+        kind: c.kind,
+        section: c.section,
+        front: c.front,
+        state: cardStateLabel(c, c.intervalDays),
+        dueDay: c.dueDay,
+        intervalDays: c.intervalDays,
+        easeFactor: c.easeFactor,
+      })),
+    };
+  }
+
+  cardDetail(id: string): CardDetail {
+    const c = this.store.cards.byId(id);
+    if (!c) throw new ApiError(404, `no card with id ${id}`);
+    const state = this.store.reviews.state(id);
+    return {
+      card: {
+        id: c.id, kind: c.kind, section: c.section, front: c.front, back: c.back, links: c.links, warnings: c.warnings,
+        templateId: c.templateId, line: c.line,
+        state: cardStateLabel(c, state?.intervalDays ?? null),
+        dueDay: state?.dueDay ?? null, intervalDays: state?.intervalDays ?? null, easeFactor: state?.easeFactor ?? null,
+      },
+      state: state
+        ? { repetitions: state.repetitions, easeFactor: state.easeFactor, intervalDays: state.intervalDays, dueDay: state.dueDay, lapses: state.lapses }
+        : null,
+      history: this.store.reviews.history(id).map((r) => ({
+        id: r.id, reviewedAt: r.reviewed_at, day: r.day, quality: r.quality, elapsedMs: r.elapsed_ms, mode: r.mode,
+        intervalAfter: r.ivl_after, easeAfter: r.ease_after, undone: r.undone_at !== null, answer: r.answer,
+      })),
+    };
+  }
+
+  setSuspended(id: string, suspended: boolean): { ok: boolean } {
+    if (!this.store.cards.byId(id)) throw new ApiError(404, `no card with id ${id}`);
+    return { ok: this.store.cards.setSuspended(id, suspended, this.now()) };
+  }
+
+  restoreCard(id: string): { ok: boolean } {
+    if (!this.store.cards.byId(id)) throw new ApiError(404, `no card with id ${id}`);
+    return { ok: this.store.cards.unretire(id, this.now()) };
+  }
+
+  sections(): SectionInfo[] {
+    return this.store.cards.sections();
+  }
+
+  getSettings(): Settings {
+    // Stored values are re-validated: a hand-edited DB must not break the app.
+    const merged = { ...DEFAULT_SETTINGS, ...this.store.settings.all() };
+    const parsed = Settings.safeParse(merged);
+    if (parsed.success) return parsed.data;
+    const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+      const one = Settings.shape[key].safeParse(merged[key]);
+      if (one.success) out[key] = one.data;
+    }
+    return out as Settings;
+  }
+
+  updateSettings(patch: Partial<Settings>): Settings {
+    this.store.db.transaction(() => {
+      for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.store.settings.set(k, v);
+    })();
+    return this.getSettings();
+  }
+}

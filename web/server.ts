@@ -1,0 +1,149 @@
+// Browser mode: the same AppApi over HTTP on 127.0.0.1, guarded like Jupyter
+// (a random per-launch token) plus a loopback Host check against DNS rebinding.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { App } from '../service/app.ts';
+import { ApiError } from '../service/contract/common.ts';
+import { DbError } from '../db/errors.ts';
+import { isLoopbackHost, newToken, SECURITY_HEADERS, tokenMatches } from './security.ts';
+
+export const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 25 MB notes import plus JSON overhead
+export const TOKEN_HEADER = 'x-deeprecall-token';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+export interface ServerOptions {
+  app: App;
+  port?: number; // 0 = any free port
+  staticDir: string; // the built renderer (dist/)
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string; // with ?token=
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(json);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new ApiError(413, `body larger than ${MAX_BODY_BYTES} bytes`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new ApiError(413, `body larger than ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleApi(opts: ServerOptions, token: string, req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+  if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
+  if (!tokenMatches(token, req.headers[TOKEN_HEADER] as string | undefined)) return send(res, 401, { error: 'missing or wrong token' });
+  const type = req.headers['content-type'] ?? '';
+  // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never answer.
+  if (!type.startsWith('application/json')) return send(res, 415, { error: 'Content-Type must be application/json' });
+  let args: unknown;
+  try {
+    const body = await readBody(req);
+    args = body.trim() === '' ? {} : JSON.parse(body);
+  } catch (err) {
+    if (err instanceof ApiError) return send(res, err.status, { error: err.message });
+    return send(res, 400, { error: 'body is not valid JSON' });
+  }
+  try {
+    // The handler runs synchronously against SQLite: the reply goes out only after the commit.
+    const result = await opts.app.dispatch(method, args);
+    send(res, 200, { result: result ?? null });
+  } catch (err) {
+    if (err instanceof ApiError) return send(res, err.status, { error: err.message, details: err.details });
+    if (err instanceof DbError) return send(res, 503, { error: err.message });
+    opts.log?.(`error in ${method}: ${(err as Error).stack ?? String(err)}`);
+    send(res, 500, { error: `internal error in ${method}: ${(err as Error).message}` });
+  }
+}
+
+function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
+  const root = path.resolve(opts.staticDir);
+  let rel = decodeURIComponent(pathname);
+  if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // client-side routes
+  const file = path.resolve(root, `.${rel}`);
+  if (!file.startsWith(root + path.sep)) return send(res, 403, { error: 'forbidden' });
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      if (rel === '/index.html') return send(res, 500, { error: `renderer not built: ${file} missing (run npm run build)` });
+      return send(res, 404, { error: 'not found' });
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': rel === '/index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    res.end(req.method === 'HEAD' ? undefined : data);
+  });
+}
+
+export function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = opts.token ?? newToken();
+  let port = opts.port ?? 0;
+  const server = http.createServer((req, res) => {
+    if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, { error: 'Host header must be a loopback address with this port' });
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      return send(res, 400, { error: 'bad URL' });
+    }
+    const api = /^\/api\/([A-Za-z]{1,64})$/.exec(pathname);
+    if (api) return void handleApi(opts, token, req, res, api[1]!);
+    if (pathname.startsWith('/api/')) return send(res, 404, { error: 'unknown API path' });
+    serveStatic(opts, req, res, pathname);
+  });
+  server.requestTimeout = 120_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new Error(`port ${port} on 127.0.0.1 is already in use (is another DeepRecall running?)`));
+      else reject(err);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      const addr = server.address();
+      port = typeof addr === 'object' && addr ? addr.port : port;
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () => new Promise<void>((r) => {
+          server.closeAllConnections();
+          server.close(() => r());
+        }),
+      });
+    });
+  });
+}
