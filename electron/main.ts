@@ -1,0 +1,155 @@
+// Electron main process: one window over the shared AppApi. Wiring only;
+// the decisions live in security.ts, ipc.ts, paths.ts, menu.ts, window.ts.
+// Bundled by scripts/build-electron.js to dist-electron/main.cjs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, clipboard, dialog, ipcMain, Menu, session, shell, BrowserWindow } from 'electron';
+import { Store } from '../db/store.ts';
+import { App } from '../service/app.ts';
+import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from './bridge.ts';
+import { createInvokeHandler } from './ipc.ts';
+import { menuTemplate } from './menu.ts';
+import { nativeBindingPath, preloadFile, rendererIndex, resolveDesktopDb } from './paths.ts';
+import { installAppSecurity, installSessionSecurity, isTrustedSender, parseDevUrl, type AppUrls } from './security.ts';
+import { createMainWindow, focusWindow } from './window.ts';
+
+const BROWSER_MODE = 'npx deeprecall serve --open';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const isDev = !app.isPackaged;
+
+app.setName('DeepRecall');
+// Tests (and anyone keeping two profiles apart) may move Chromium's profile and the single-instance lock.
+if (process.env.DEEPRECALL_USER_DATA) app.setPath('userData', path.resolve(process.env.DEEPRECALL_USER_DATA));
+app.enableSandbox();
+
+const indexFile = rendererIndex(app.getAppPath());
+const urls: AppUrls = {
+  indexUrl: pathToFileURL(indexFile).href,
+  devUrl: isDev ? parseDevUrl(process.env.DEEPRECALL_DEV_URL) : undefined,
+};
+const dbFile = resolveDesktopDb(process.argv);
+
+let win: BrowserWindow | null = null;
+let store: Store | null = null;
+
+const log = (line: string) => console.error(`deeprecall: ${line}`);
+
+function fatal(title: string, detail: string): void {
+  log(`${title}: ${detail}`);
+  dialog.showErrorBox(`DeepRecall — ${title}`, `${detail}\n\nThe same app also runs in a browser:\n  ${BROWSER_MODE}`);
+  app.exit(1);
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function sendMenu(action: MenuAction): void {
+  if (!win || win.isDestroyed()) win = openWindow();
+  focusWindow(win);
+  win.webContents.send(MENU_CHANNEL, action);
+}
+
+function about(): void {
+  void dialog.showMessageBox({
+    type: 'info',
+    title: 'About DeepRecall',
+    message: `DeepRecall ${app.getVersion()}`,
+    detail: [
+      'Spaced repetition and timed mock interviews for deep-learning interviews.',
+      `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+      `Database: ${dbFile}`,
+    ].join('\n'),
+  });
+}
+
+async function browserModeHelp(): Promise<void> {
+  const command = `${BROWSER_MODE} --db "${dbFile}"`;
+  const { response } = await dialog.showMessageBox({
+    type: 'info',
+    title: 'Browser mode',
+    message: 'Use DeepRecall in a browser',
+    detail: `From a terminal in the DeepRecall folder:\n\n  ${command}\n\nIt serves this same app on 127.0.0.1 with a one-time token in the URL. Both can use the same database at once.`,
+    buttons: ['Copy Command', 'Close'],
+    defaultId: 1,
+    cancelId: 1,
+  });
+  if (response === 0) clipboard.writeText(command);
+}
+
+function openWindow(): BrowserWindow {
+  const icon = path.join(app.getAppPath(), 'build', 'icon.png');
+  const w = createMainWindow({ preload: preloadFile(here), urls, indexFile, isDev, icon: fs.existsSync(icon) ? icon : undefined });
+  w.on('closed', () => {
+    if (win === w) win = null;
+  });
+  return w;
+}
+
+function start(): void {
+  if (!urls.devUrl && !fs.existsSync(indexFile)) return fatal('renderer not built', `${indexFile} is missing (run: npm run build)`);
+
+  const native = nativeBindingPath({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+    env: process.env,
+  });
+  if (!fs.existsSync(native)) {
+    const how = isDev ? 'npm start builds it (or: node scripts/build-electron.js --native)' : 'the installation is incomplete; reinstall DeepRecall';
+    return fatal('native module missing', `better-sqlite3 for Electron ${process.versions.electron} not found at ${native}; ${how}`);
+  }
+
+  try {
+    store = Store.open(dbFile, { create: true, nativeBinding: native });
+  } catch (err) {
+    return fatal('cannot open the database', message(err));
+  }
+  const service = new App(store);
+  try {
+    service.ensureDefaultDeck();
+  } catch (err) {
+    log(`default deck not imported: ${message(err)}`); // the app still works; Import is one click away
+  }
+
+  installSessionSecurity(session.defaultSession);
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    createInvokeHandler((method, args) => service.dispatch(method, args), (frame) => isTrustedSender(frame, urls), log),
+  );
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        appName: 'DeepRecall',
+        isDev,
+        isMac: process.platform === 'darwin',
+        send: sendMenu,
+        about,
+        browserModeHelp: () => void browserModeHelp(),
+        openDataFolder: () => shell.showItemInFolder(dbFile),
+      }),
+    ),
+  );
+  win = openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another DeepRecall owns this profile: it receives 'second-instance' and comes forward.
+  app.quit();
+} else {
+  app.on('second-instance', () => focusWindow(win));
+  installAppSecurity(app, urls);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (store && BrowserWindow.getAllWindows().length === 0) win = openWindow();
+  });
+  app.on('will-quit', () => store?.close());
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => fatal('could not start', message(err)));
+}

@@ -1,0 +1,118 @@
+// Electronegativity's checks, as a source scan of electron/ (and the renderer
+// HTML). Electronegativity 1.10.3 installs from npm, but it is purely
+// syntactic (it flags `webPreferences: secureWebPreferences(...)` as
+// "contextIsolation missing"), fetches translations and Electron's release
+// list over the network on every run, and pulls ~400 stale packages
+// (eslint 7, TypeScript 4.2). The runtime assertions in security.test.ts are
+// stronger; this file covers the anti-patterns a runtime test cannot see:
+// something added elsewhere in electron/ that bypasses security.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+const ELECTRON_DIR = path.join(ROOT, 'electron');
+const sources = fs
+  .readdirSync(ELECTRON_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: `electron/${f.replace(/\\/g, '/')}`, text: stripComments(fs.readFileSync(path.join(ELECTRON_DIR, f), 'utf8')) }));
+
+function stripComments(ts: string): string {
+  return ts.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+function offenders(pattern: RegExp, allowIn: string[] = []): string[] {
+  return sources.filter((s) => pattern.test(s.text) && !allowIn.includes(s.file)).map((s) => s.file);
+}
+
+/** [electronegativity check id, pattern that must not appear, files where it is the reviewed implementation] */
+const FORBIDDEN: [string, RegExp, string[]?][] = [
+  ['NODE_INTEGRATION_JS_CHECK', /nodeIntegration(InWorker|InSubFrames)?\s*:\s*true/],
+  ['CONTEXT_ISOLATION_JS_CHECK', /contextIsolation\s*:\s*(false|[^t\s,}])/],
+  ['SANDBOX_JS_CHECK', /sandbox\s*:\s*false/],
+  ['WEB_SECURITY_JS_CHECK', /webSecurity\s*:\s*false/],
+  ['INSECURE_CONTENT_JS_CHECK', /allowRunningInsecureContent\s*:\s*true/],
+  ['EXPERIMENTAL_FEATURES_JS_CHECK', /experimentalFeatures\s*:\s*true/],
+  ['BLINK_FEATURES_JS_CHECK', /enableBlinkFeatures/],
+  ['WEBVIEW_TAG / ALLOWPOPUPS', /webviewTag\s*:\s*true|allowpopups/i],
+  ['CUSTOM_ARGUMENTS_JS_CHECK', /additionalArguments|appendSwitch\s*\(\s*['"](no-sandbox|disable-web-security|ignore-certificate-errors|remote-debugging)/],
+  ['REMOTE_MODULE_JS_CHECK', /@electron\/remote|enableRemoteModule|\.remote\b/],
+  ['CERTIFICATE_VERIFY_PROC_JS_CHECK', /setCertificateVerifyProc/],
+  ['CERTIFICATE_ERROR_EVENT_JS_CHECK', /['"]certificate-error['"]/],
+  ['SECURITY_WARNINGS_JS_CHECK', /ELECTRON_DISABLE_SECURITY_WARNINGS/],
+  ['DANGEROUS_FUNCTIONS_JS_CHECK', /executeJavaScript|insertCSS|\beval\s*\(|new Function\s*\(/],
+  ['PROTOCOL_HANDLERS_JS_CHECK', /setAsDefaultProtocolClient|registerFileProtocol|registerHttpProtocol|protocol\.handle\s*\(/],
+  ['OPEN_EXTERNAL_JS_CHECK (only through the allow-list)', /openExternal\s*\(/, ['electron/security.ts']],
+  ['PERMISSION_REQUEST_HANDLER_JS_CHECK (only the deny-all one)', /setPermission(Request|Check)Handler|setDevicePermissionHandler/, ['electron/security.ts']],
+  ['webPreferences built only by secureWebPreferences', /webPreferences\s*:\s*\{/],
+  ['HTTP_RESOURCES_JS_CHECK', /loadURL\s*\(\s*['"`]https?:/],
+  ['ipcRenderer never handed to the page', /exposeInMainWorld\s*\([^)]*ipcRenderer\b(?!\.)/],
+];
+
+describe('electronegativity-equivalent source checks (electron/)', () => {
+  it('finds the sources', () => {
+    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['electron/main.ts', 'electron/preload.ts', 'electron/security.ts', 'electron/window.ts']));
+  });
+
+  it.each(FORBIDDEN)('%s', (_id, pattern, allowIn = []) => {
+    expect(offenders(pattern, allowIn)).toEqual([]);
+  });
+
+  it('every BrowserWindow is made in window.ts with secureWebPreferences', () => {
+    expect(offenders(/new BrowserWindow\s*\(/, ['electron/window.ts'])).toEqual([]);
+    const win = sources.find((s) => s.file === 'electron/window.ts')!.text;
+    expect(win).toMatch(/webPreferences\s*:\s*secureWebPreferences\(/);
+    // Nothing may be spread or set after it to override a flag.
+    expect(win).not.toMatch(/secureWebPreferences\([^)]*\)\s*,\s*(contextIsolation|sandbox|nodeIntegration|webSecurity)/);
+  });
+
+  it('main turns on the sandbox for every renderer, installs the handlers and checks IPC senders', () => {
+    const main = sources.find((s) => s.file === 'electron/main.ts')!.text;
+    expect(main).toMatch(/app\.enableSandbox\(\)/);
+    expect(main).toMatch(/installAppSecurity\(app,/);
+    expect(main).toMatch(/installSessionSecurity\(session\.defaultSession\)/);
+    expect(main).toMatch(/isTrustedSender\(frame, urls\)/);
+    expect(main).toMatch(/requestSingleInstanceLock\(\)/);
+    // One IPC entry point only.
+    expect(main.match(/ipcMain\.(handle|on|once)\s*\(/g)).toEqual(['ipcMain.handle(']);
+  });
+
+  it('the preload exposes one object and requires nothing but electron', () => {
+    const preload = sources.find((s) => s.file === 'electron/preload.ts')!.text;
+    expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
+    const imports = [...preload.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+    expect(imports.every((m) => m === 'electron' || m === './bridge.ts')).toBe(true);
+  });
+});
+
+describe('CSP meta tag of the renderer', () => {
+  const index = path.join(ROOT, 'renderer', 'index.html');
+
+  // file:// responses carry no headers on every platform, so the page's own
+  // <meta> is what is sure to apply. It must be the shared policy (web/security.ts)
+  // minus frame-ancestors, which a <meta> policy ignores.
+  it.skipIf(!fs.existsSync(index))('renderer/index.html carries the shared policy', async () => {
+    const { CSP } = await import('../../../web/security.ts');
+    const html = fs.readFileSync(index, 'utf8');
+    const meta = /<meta\s+http-equiv=["']Content-Security-Policy["']\s+content="([^"]+)"/i.exec(html)?.[1];
+    expect(meta, 'a <meta http-equiv="Content-Security-Policy"> in renderer/index.html').toBeDefined();
+    const norm = (p: string) => p.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter((d) => d && !d.startsWith('frame-ancestors')).sort();
+    expect(norm(meta!)).toEqual(norm(CSP));
+    // …and it comes before anything it must govern.
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.search(/<script|<link rel=["']stylesheet/i) >>> 0);
+  });
+});
+
+describe('electronegativity-equivalent checks (renderer HTML)', () => {
+  const htmlFiles = ['renderer/index.html', 'dist/index.html'].map((f) => path.join(ROOT, f)).filter((f) => fs.existsSync(f));
+
+  it.skipIf(htmlFiles.length === 0)('no <webview>, no inline script, no remote script or style', () => {
+    for (const f of htmlFiles) {
+      const html = fs.readFileSync(f, 'utf8');
+      expect(html, f).not.toMatch(/<webview/i);
+      expect(html, f).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i); // inline script body
+      expect(html, f).not.toMatch(/<(script|link)[^>]+(src|href)=["']?(https?:)?\/\//i);
+      expect(html, f).not.toMatch(/\son[a-z]+\s*=/i); // inline event handlers
+    }
+  });
+});
