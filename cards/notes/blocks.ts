@@ -1,0 +1,169 @@
+// markdown-it token stream → sections of source lines. A "line" is one
+// visual line of a paragraph (split at soft/hard breaks, as the notes put one
+// fact per line with trailing-two-space breaks) or one display-math block.
+import type { Token } from 'markdown-it';
+import { createParser } from '../render/markdown.ts';
+import { strayDollars } from '../render/syntax.ts';
+
+export interface Line {
+  line: number; // 0-based first source line
+  end: number; // 0-based exclusive end line
+  block: number; // blocks are numbered document-wide; lines of one paragraph share it
+  tokens: Token[]; // inline tokens of this line (empty for display math / code / tables)
+  tex?: string; // display math content
+  other?: boolean; // code block or table: kept as prose, never split
+}
+
+export interface Section {
+  level: number; // 1–6; 0 for text before the first heading
+  title: string; // plain text, math kept as `$…$`
+  titleMd: string; // heading source (inline Markdown)
+  path: string[];
+  line: number; // 0-based heading line
+  lines: Line[];
+  hasChildren: boolean;
+}
+
+export interface Document {
+  sections: Section[];
+  srcLines: string[];
+  /** Every inline / display math token with its 0-based line, for KaTeX warnings. */
+  mathTokens: { token: Token; line: number }[];
+  strays: number[]; // 0-based lines with an unmatched `$`
+  tooLong: number[]; // 0-based first lines of paragraphs kept as plain text (see syntax.ts)
+}
+
+const parser = createParser('any');
+
+/** Plain text of inline tokens: emphasis dropped, math and code kept as written. */
+export function plainText(tokens: readonly Token[]): string {
+  let out = '';
+  for (const t of tokens) {
+    if (t.type === 'text' || t.type === 'code_inline') out += t.content;
+    else if (t.type === 'math_inline') out += t.markup + t.content + t.markup;
+    else if (t.type === 'softbreak' || t.type === 'hardbreak') out += ' ';
+    else if (t.type === 'image') out += plainText(t.children ?? []);
+  }
+  return out;
+}
+
+const isBreak = (t: Token) => t.type === 'softbreak' || t.type === 'hardbreak';
+
+/** A list made only of in-page anchor links is a table of contents, never card material. */
+function isTocList(tokens: readonly Token[], open: number, close: number): boolean {
+  let links = 0;
+  for (let i = open; i < close; i++) {
+    const t = tokens[i]!;
+    if (t.type !== 'inline') continue;
+    let inLink = false;
+    for (const c of t.children ?? []) {
+      if (c.type === 'link_open') {
+        if (!String(c.attrGet('href') ?? '').startsWith('#')) return false;
+        inLink = true;
+        links++;
+      } else if (c.type === 'link_close') inLink = false;
+      else if (!inLink && c.content.trim() !== '') return false;
+    }
+  }
+  return links > 0;
+}
+
+function closingIndex(tokens: readonly Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    depth += tokens[i]!.nesting;
+    if (depth === 0) return i;
+  }
+  return tokens.length - 1;
+}
+
+/** Split a paragraph's inline children into lines; fall back to one line when a token spans a newline. */
+function paragraphLines(inline: Token, block: number, out: Line[]): void {
+  const [start, end] = inline.map ?? [0, 1];
+  const children = inline.children ?? [];
+  const groups: Token[][] = [[]];
+  for (const c of children) {
+    if (isBreak(c)) groups.push([]);
+    else groups[groups.length - 1]!.push(c);
+  }
+  if (groups.length !== end - start) {
+    out.push({ line: start, end, block, tokens: children });
+    return;
+  }
+  groups.forEach((tokens, i) => out.push({ line: start + i, end: start + i + 1, block, tokens }));
+}
+
+/** Parse normalised Markdown into sections. Pure and linear in the input size. */
+export function readDocument(src: string): Document {
+  const env = {};
+  const tokens = parser.parse(src, env);
+  const srcLines = src.split('\n');
+  const root: Section = { level: 0, title: '', titleMd: '', path: [], line: 0, lines: [], hasChildren: false };
+  const sections: Section[] = [root];
+  const stack: Section[] = [];
+  const mathTokens: Document['mathTokens'] = [];
+  const strays: number[] = [];
+  const tooLong: number[] = [];
+  let current = root;
+  let block = 0;
+
+  const noteMath = (inline: Token, lines: readonly Line[] | null) => {
+    const base = inline.map?.[0] ?? 0;
+    if (inline.meta?.tooLong === true) tooLong.push(base);
+    let nl = 0;
+    let seen = 0;
+    for (const at of strayDollars(env, inline)) {
+      for (; seen < at; seen++) if (inline.content.charCodeAt(seen) === 10) nl++;
+      if (strays[strays.length - 1] !== base + nl) strays.push(base + nl); // one warning per line
+    }
+    if (!lines) {
+      for (const c of inline.children ?? []) if (c.type.startsWith('math')) mathTokens.push({ token: c, line: base });
+      return;
+    }
+    for (const l of lines) for (const c of l.tokens) if (c.type.startsWith('math')) mathTokens.push({ token: c, line: l.line });
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'heading_open') {
+      const inline = tokens[i + 1]!;
+      const level = Number(t.tag.slice(1));
+      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.hasChildren = true;
+      const title = plainText(inline.children ?? []).trim();
+      current = {
+        level,
+        title,
+        titleMd: inline.content.trim(),
+        path: [...stack.map((s) => s.title), title],
+        line: t.map?.[0] ?? 0,
+        lines: [],
+        hasChildren: false,
+      };
+      stack.push(current);
+      sections.push(current);
+      noteMath(inline, null);
+      i += 2;
+    } else if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && isTocList(tokens, i, closingIndex(tokens, i))) {
+      i = closingIndex(tokens, i);
+    } else if (t.type === 'inline') {
+      const before = current.lines.length;
+      if (/^\[(?:toc|\[_toc_\])\]$/i.test(t.content.trim())) continue;
+      paragraphLines(t, block++, current.lines);
+      noteMath(t, current.lines.slice(before));
+    } else if (t.type === 'math_block') {
+      const [line, end] = t.map ?? [0, 1];
+      current.lines.push({ line, end, block: block++, tokens: [], tex: t.content });
+      mathTokens.push({ token: t, line });
+    } else if (t.type === 'fence' || t.type === 'code_block' || t.type === 'table_open') {
+      const [line, end] = t.map ?? [0, 1];
+      current.lines.push({ line, end, block: block++, tokens: [], other: true });
+      if (t.type !== 'table_open') continue;
+      // A table stays one piece of prose, but its formulas still get checked.
+      const close = closingIndex(tokens, i);
+      for (; i < close; i++) if (tokens[i]!.type === 'inline') noteMath(tokens[i]!, null);
+    }
+  }
+  return { sections, srcLines, mathTokens, strays, tooLong };
+}

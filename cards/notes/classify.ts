@@ -1,0 +1,244 @@
+// What one line of notes *is*: a definition ("**term**：text", "TP：…"), a
+// label introducing formulas ("**sigmoid**", "从后往前计算："), a formula, a
+// list of open questions, a reference link, explicit card syntax, or prose.
+// Decisions are made on the token stream (flat.ts); the raw line is only cut
+// at the separator the tokens found, so card text stays as the user wrote it.
+import type { Line } from './blocks.ts';
+import { plainText } from './blocks.ts';
+import { ATOM, ATOMS, atomsIn, flatten, hasOutsideParens, plainOf, rawOffset, type Flat } from './flat.ts';
+import { createParser } from '../render/markdown.ts';
+
+export interface Term {
+  plain: string; // the term (and qualifier) as plain text: the card key
+  md: string; // the same as Markdown, for the question
+  body: string; // Markdown after the separator; '' for a label
+  lead: boolean; // "**白化**（Whitening）是…": a definition sentence without a colon
+  emphasized: boolean; // the line starts with the bold/italic term: a new item, never a continuation
+  equation: boolean; // the body states an equation → a formula card
+  derivative: boolean;
+}
+
+export type LineKind =
+  | { kind: 'blank' }
+  | { kind: 'prose' }
+  | { kind: 'math'; derivative: boolean } // display math, or a line that starts with a formula
+  | { kind: 'links'; links: { title: string; url: string }[] }
+  | { kind: 'label'; term: Term }
+  | { kind: 'terms'; terms: Term[] }
+  | { kind: 'prompts'; items: string[] }
+  | { kind: 'qa'; front: string; back: string; reversed: boolean }
+  | { kind: 'cloze'; marks: string[] };
+
+const inline = createParser('any');
+
+/** Labels that introduce remarks, not terms worth a card. */
+const NOT_TERMS = new Set(['注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充', 'note', 'notes', 'tip', 'summary', 'e.g', 'example', 'see also']);
+const SENTENCE = /[，。；！？,;!?]/;
+const ENUM = /^\s*(?:\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
+const ASCII_EQUATION = /[\w)\]]\s*=\s*[^=\s][^=]*[-+*/×÷()]/;
+const LINK_LINE_SLACK = 6; // "参考书[…](…)": a few words around a link still make a reference line
+
+/** The line as written, without list/quote markers and hard-break spaces. */
+export function rawContent(srcLine: string): string {
+  return srcLine.replace(/^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?/, '').trimEnd().replace(/\\$/, '');
+}
+
+function plainOfMd(md: string): string {
+  const tokens = inline.parseInline(md, {})[0]?.children ?? [];
+  return plainText(tokens).trim();
+}
+
+const squash = (s: string) => s.replace(/[\s*_\\`]/g, '');
+
+/** Cut the raw line at the separator found at flat offset `at`; null if raw and tokens disagree. */
+function cut(f: Flat, at: number, width: number, raw: string): [string, string] | null {
+  const r = rawOffset(f, at, raw);
+  if (r < 0) return null;
+  const head = raw.slice(0, r);
+  if (squash(plainOfMd(head)) !== squash(plainOf(f, 0, at))) return null;
+  return [head, raw.slice(r + width)];
+}
+
+function unwrap(md: string): string {
+  const m = /^(\*\*|__|\*|_)([^*_]+)\1$/.exec(md.trim());
+  return (m ? m[2]! : md).trim();
+}
+
+function cleanTerm(s: string): string {
+  return s.replace(ENUM, '').replace(/\s*(?:是|为)$/, '').trim();
+}
+
+/** "$\lfloor$$\frac{n-k}{s}$$\rfloor$+1 *or* …": hardly any words besides the math. */
+function mathDominant(f: Flat, from: number): boolean {
+  const atoms = atomsIn(f, from, f.s.length);
+  if (!atoms.some((a) => a.kind === 'math')) return false;
+  const words = f.s.slice(from).replace(ATOMS, '').replace(/[\s\d\p{P}\p{S}]/gu, '');
+  return words.length <= 4;
+}
+
+function makeTerm(f: Flat, keyPlain: string, md: string, body: string, bodyFrom: number, lead: boolean): Term {
+  const bodyAtoms = atomsIn(f, bodyFrom, f.s.length);
+  return {
+    plain: cleanTerm(keyPlain),
+    md: cleanTerm(unwrap(cleanTerm(md))),
+    body: body.trim(),
+    lead,
+    emphasized: false,
+    equation: bodyAtoms.some((a) => a.equation) || mathDominant(f, bodyFrom) || ASCII_EQUATION.test(plainOf(f, bodyFrom).replace(ATOMS, '')),
+    derivative: bodyAtoms.some((a) => a.derivative),
+  };
+}
+
+function isTermWord(plain: string): boolean {
+  const p = cleanTerm(plain);
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase());
+}
+
+/** First `：` or `:` (not `::`, not `3:4`, not `http:`) at or after `from`. */
+function findColon(s: string, from = 0): number {
+  for (let i = from; i < s.length; i++) {
+    const c = s[i];
+    if (c === '：') return i;
+    if (c === ':') {
+      if (s[i + 1] === ':' || s[i - 1] === ':') continue;
+      if (/[0-9/]/.test(s[i + 1] ?? '')) continue;
+      return i;
+    }
+  }
+  return -1;
+}
+
+/** "为空洞卷积时，有$k=…$，则：$…$": a short condition, then a formula — keyed by the condition. */
+function conditional(f: Flat, colon: number, raw: string): Term | null {
+  const comma = f.s.indexOf('，');
+  if (comma <= 0 || comma > 12 || atomsIn(f, 0, comma).length) return null;
+  const last = f.s.lastIndexOf('：');
+  const rhs = f.s.slice(last + 1);
+  const words = rhs.replace(ATOMS, '').replace(/[\s\d+\-*/=()（）.,，、]/g, '');
+  if (last < colon || !atomsIn(f, last, f.s.length).some((a) => a.kind === 'math') || words.length > 4) return null;
+  const parts = cut(f, comma, 1, raw);
+  if (!parts || !isTermWord(plainOf(f, 0, comma))) return null;
+  return { ...makeTerm(f, plainOf(f, 0, comma), parts[0], parts[1], comma + 1, false), equation: true };
+}
+
+/** A definition on this line, if it is one. */
+function term(f: Flat, raw: string): Term | null {
+  const start = f.s.length - f.s.trimStart().length;
+  const emph = f.emphasis[0];
+  if (emph && emph.from === start) {
+    const t = emphasizedTerm(f, raw, start, emph);
+    return t && { ...t, emphasized: true };
+  }
+  return plainTerm(f, raw);
+}
+
+function emphasizedTerm(f: Flat, raw: string, start: number, emph: Flat['emphasis'][number]): Term | null {
+  const colon = findColon(f.s);
+  const name = plainOf(f, emph.from, emph.to).trim();
+  if (!isTermWord(name.replace(/[：:]$/, ''))) return null;
+  const rest = f.s.slice(emph.to);
+  const colonInside = colon >= 0 && colon < emph.to && f.s.slice(colon + 1, emph.to).trim() === '';
+  const qualifier = f.s.slice(emph.to, Math.max(emph.to, colon)).replace(/（[^）]*）|\([^)]*\)/g, '');
+  if (colonInside || (colon >= emph.to && qualifier.length <= 16 && !hasOutsideParens(f.s, SENTENCE, emph.to, colon))) {
+    const parts = cut(f, colon, 1, raw);
+    if (!parts) return null;
+    let [head, body] = parts;
+    if (colonInside) {
+      // "**池化作用：**保留…": the closing marker sits after the colon.
+      const marker = /^\s*(\*\*|__|\*|_)/.exec(body)?.[1] ?? '';
+      head += marker;
+      body = body.replace(/^\s*(\*\*|__|\*|_)/, '');
+    }
+    return makeTerm(f, plainOf(f, start, colon), head, body, colon + 1, false);
+  }
+  if (rest.trim() === '') return makeTerm(f, name, raw, '', f.s.length, false);
+  // "**标准化**（Standardization）也叫…": the alias belongs to the name.
+  const alias = /^\s*(（[^）]{1,40}）|\([^)]{1,40}\))/.exec(rest);
+  if (!emph.strong && !alias) return null; // an italic sentence opener is not a term
+  const nameEnd = emph.to + (alias ? alias[0].length : 0);
+  const md = plainOf(f, start, nameEnd);
+  return makeTerm(f, plainOf(f, start, nameEnd), md, raw, start, true);
+}
+
+function plainTerm(f: Flat, raw: string): Term | null {
+  const colon = findColon(f.s);
+  if (colon <= 0) return null;
+  if (hasOutsideParens(f.s, SENTENCE, 0, colon)) return conditional(f, colon, raw);
+  if (atomsIn(f, 0, colon).some((a) => a.kind !== 'math' || a.equation)) return null;
+  let key = plainOf(f, 0, colon);
+  const parts = cut(f, colon, 1, raw);
+  if (!parts) return null;
+  let [head, body] = parts;
+  // "**术语：**解释": CommonMark does not close `**` between "：" and a CJK letter,
+  // so the markers arrive as text around the colon; they were meant as bold.
+  const marker = /^\s*(\*\*|__)/.exec(head)?.[1];
+  if (marker && body.startsWith(marker)) {
+    head = head.trim().slice(2);
+    body = body.slice(2);
+    key = key.trim().slice(2);
+  }
+  if (!isTermWord(key)) return null;
+  return makeTerm(f, key, head, body, colon + 1, false);
+}
+
+/** Split a line at every `；` when tokens and raw agree; each piece as raw Markdown. */
+function splitSemicolons(f: Flat, raw: string): string[] | null {
+  const pieces: string[] = [];
+  let from = 0;
+  let rawFrom = 0;
+  for (let i = f.s.indexOf('；'); i >= 0; i = f.s.indexOf('；', i + 1)) {
+    const r = rawOffset(f, i, raw);
+    if (r < rawFrom) return null;
+    pieces.push(raw.slice(rawFrom, r));
+    rawFrom = r + 1;
+    from = i + 1;
+  }
+  if (from === 0) return null;
+  pieces.push(raw.slice(rawFrom));
+  return pieces.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function classifyPiece(md: string): Term | null {
+  const tokens = inline.parseInline(md, {})[0]?.children ?? [];
+  const f = flatten(tokens);
+  const t = term(f, md);
+  return t && t.body ? t : null;
+}
+
+export function classifyLine(line: Line, srcLines: readonly string[], f: Flat = flatten(line.tokens)): LineKind {
+  if (line.tex !== undefined) return { kind: 'math', derivative: /\\partial|\\nabla/.test(line.tex) };
+  if (line.other) return { kind: 'prose' };
+  const raw = srcLines.slice(line.line, line.end).map(rawContent).join('\n');
+  const text = f.s.replace(ATOMS, '').trim();
+  if (text === '' && f.atoms.length === 0) return { kind: 'blank' };
+
+  const links = f.atoms.filter((a) => a.kind === 'link');
+  const loose = text.replace(/[\s\p{P}]/gu, '');
+  if (links.length && links.length === f.atoms.length && loose.length <= LINK_LINE_SLACK) {
+    return { kind: 'links', links: links.map((a) => ({ title: a.plain.trim(), url: a.url ?? '' })) };
+  }
+
+  const qa = f.s.indexOf('::');
+  if (qa > 0) {
+    const reversed = f.s[qa + 2] === ':';
+    const parts = cut(f, qa, reversed ? 3 : 2, raw);
+    if (parts && parts[0].trim() && parts[1].trim()) return { kind: 'qa', front: parts[0].trim(), back: parts[1].trim(), reversed };
+  }
+  if (f.marks.length) return { kind: 'cloze', marks: f.marks };
+
+  const pieces = f.s.includes('；') ? splitSemicolons(f, raw) : null;
+  if (pieces && pieces.length >= 2) {
+    const terms = pieces.map(classifyPiece);
+    if (terms.every((t) => t !== null)) return { kind: 'terms', terms: terms as Term[] };
+    const isQuestionList = findColon(f.s) < 0 && !/[。]/.test(text) && pieces.every((p) => p.length <= 40);
+    if (isQuestionList) return { kind: 'prompts', items: pieces };
+  }
+
+  const t = term(f, raw);
+  if (t) return t.body ? { kind: 'terms', terms: [t] } : { kind: 'label', term: t };
+  if (f.atoms[0]?.kind === 'math' && f.s.trimStart().startsWith(ATOM)) {
+    return { kind: 'math', derivative: f.atoms.some((a) => a.derivative) };
+  }
+  if (/[？?]$/.test(text) && text.length <= 80 && findColon(f.s) < 0) return { kind: 'prompts', items: [raw.trim()] };
+  return { kind: 'prose' };
+}

@@ -1,0 +1,228 @@
+// One section's lines → card specs. Specific cards (terms, formulas, open
+// questions, explicit syntax) take their lines; what is left is the section's
+// explanatory text, which becomes the section card. Links never become text:
+// they are attached to every card of the section, or become one reading card.
+import type { CardKind, CardLink } from '../types.ts';
+import { isSafeUrl } from '../render/markdown.ts';
+import type { Line, Section } from './blocks.ts';
+import { plainText } from './blocks.ts';
+import { classifyLine, type LineKind, type Term } from './classify.ts';
+import { flatten, type Flat } from './flat.ts';
+import { headingFormulaQuestion, headingShape, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { sourceOf } from './source.ts';
+import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
+
+/** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
+export interface Spec {
+  kind: CardKind;
+  ns: 'section' | 'term' | 'formula' | 'prompt' | 'reading' | 'qa' | 'cloze';
+  key: string;
+  front: string;
+  back: string;
+  line: number; // 0-based
+}
+
+export interface SectionResult {
+  specs: Spec[];
+  links: CardLink[];
+  unsafeLinks: { line: number; url: string }[];
+}
+
+type Role = 'blank' | 'prose' | 'math' | 'term' | 'formula' | 'link' | 'card';
+
+const PROMPT_BACK = '（开放问题：笔记里没有写答案，参考本节链接。）';
+
+function escapeTitle(s: string): string {
+  return s.replace(/([\\`*_[\]<])/g, '\\$1');
+}
+
+function collectLinks(lines: readonly Line[], flats: readonly Flat[], out: SectionResult): void {
+  const seen = new Set<string>();
+  lines.forEach((l, i) => {
+    for (const a of flats[i]!.atoms) {
+      if (a.kind !== 'link' || !a.url) continue;
+      if (isSafeUrl(a.url)) {
+        if (!seen.has(a.url)) out.links.push({ title: a.plain.trim() || a.url, url: a.url.trim() });
+        seen.add(a.url);
+      } else if (/^\s*[a-z][a-z0-9+.-]*:/i.test(a.url)) out.unsafeLinks.push({ line: l.line, url: a.url });
+    }
+  });
+}
+
+export function extractSection(sec: Section, srcLines: readonly string[]): SectionResult {
+  const out: SectionResult = { specs: [], links: [], unsafeLinks: [] };
+  const lines = sec.lines;
+  const n = lines.length;
+  const flats = lines.map((l) => flatten(l.tokens));
+  collectLinks(lines, flats, out);
+  const classes: LineKind[] = lines.map((l, i) => classifyLine(l, srcLines, flats[i]));
+  const role: (Role | undefined)[] = new Array(n);
+  const specs = out.specs;
+  const implicit = sec.level > 0 && sec.title !== '';
+  const src = (from: number, to: number) => sourceOf(lines.slice(from, to), srcLines);
+
+  for (const card of explicitBlockCards(lines, srcLines)) {
+    for (let i = card.from; i < card.to; i++) role[i] = 'card';
+    specs.push(...card.specs);
+  }
+
+  const mathRun = (from: number): number => {
+    let j = from;
+    while (j < n && !role[j] && classes[j]!.kind === 'math') j++;
+    return j;
+  };
+  const derivatives = (from: number, to: number) => {
+    const d = classes.slice(from, to).map((c) => c.kind === 'math' && c.derivative);
+    return { allDerivatives: d.length > 0 && d.every(Boolean), anyDerivative: d.some(Boolean) };
+  };
+  const ctx = (extra: Partial<TermContext>): TermContext => ({
+    headingMd: sec.titleMd,
+    headingPlain: sec.title,
+    attachedFormulas: false,
+    allDerivatives: false,
+    anyDerivative: false,
+    mathBody: true,
+    ...extra,
+  });
+  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => ({
+    kind: formula ? 'formula' : 'term',
+    ns: 'term', // a term that gains a formula keeps its id
+    key,
+    front: termQuestion(t, formula, c),
+    back,
+    line,
+  });
+
+  for (let i = 0; i < n; i++) {
+    if (role[i]) continue;
+    const c = classes[i]!;
+    const line = lines[i]!.line;
+    if (c.kind === 'blank' || c.kind === 'links') {
+      role[i] = c.kind === 'blank' ? 'blank' : 'link';
+    } else if (c.kind === 'qa') {
+      specs.push(...qaCards(c.front, c.back, c.reversed, line));
+      role[i] = 'card';
+    } else if (c.kind === 'cloze') {
+      specs.push(...clozeCards(src(i, i + 1), c.marks, line));
+      role[i] = 'card';
+    } else if (!implicit) {
+      role[i] = 'prose';
+    } else if (c.kind === 'prompts') {
+      for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item), back: PROMPT_BACK, line });
+      role[i] = 'card';
+    } else if (c.kind === 'label') {
+      const t = c.term;
+      const next = classes[i + 1];
+      const run = mathRun(i + 1);
+      if (run > i + 1) {
+        // "**sigmoid**" or "从后往前计算：" followed by its formulas
+        specs.push(termSpec(t, true, ctx(derivatives(i + 1, run)), src(i + 1, run), line));
+        role.fill('formula', i, run);
+        i = run - 1;
+      } else if (next?.kind === 'terms' && next.terms.every((x) => x.equation)) {
+        // "**卷积层**：" above "FLOPs：$…$" and "参数量：$…$": one formula card each
+        let j = i + 1;
+        for (; j < n && !role[j]; j++) {
+          const cj = classes[j]!;
+          if (cj.kind !== 'terms' || !cj.terms.every((x) => x.equation)) break;
+          for (const x of cj.terms) {
+            const mathBody = /\$/.test(x.body);
+            specs.push(termSpec(x, true, ctx({ group: t.md, mathBody }), x.body, lines[j]!.line, `${t.plain} · ${x.plain}`));
+          }
+        }
+        role.fill('formula', i, j);
+        i = j - 1;
+      } else {
+        // "**牛顿法**：" then its explanation lines, up to the next item or paragraph
+        let j = i + 1;
+        const continues = (k: number) => {
+          const ck = classes[k]!;
+          if (role[k] || lines[k]!.block !== lines[i]!.block) return false;
+          return ck.kind === 'prose' || (ck.kind === 'terms' && !ck.terms.some((x) => x.emphasized));
+        };
+        while (j < n && continues(j)) j++;
+        if (j === i + 1) {
+          role[i] = 'prose';
+          continue;
+        }
+        const formula = classes.slice(i + 1, j).some((x) => x.kind === 'terms' && x.terms.some((y) => y.equation));
+        specs.push(termSpec(t, formula, ctx({}), src(i + 1, j), line));
+        role.fill(formula ? 'formula' : 'term', i, j);
+        i = j - 1;
+      }
+    } else if (c.kind === 'terms') {
+      const run = c.terms.length === 1 ? mathRun(i + 1) : i + 1;
+      const attached = run > i + 1;
+      for (const t of c.terms) {
+        const formula = t.equation || attached;
+        const back = attached ? `${t.body}\n\n${src(i + 1, run)}` : t.body;
+        const extra = attached ? derivatives(i + 1, run) : {};
+        specs.push(termSpec(t, formula, ctx({ ...extra, attachedFormulas: attached, mathBody: /\$/.test(back) }), back, line));
+      }
+      role.fill(c.terms.some((t) => t.equation) || attached ? 'formula' : 'term', i, run);
+      i = run - 1;
+    } else {
+      role[i] = c.kind === 'math' ? 'math' : 'prose';
+    }
+  }
+
+  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out);
+  // Notes order (stable: a line's prompts keep their order; the section card, at the heading, leads).
+  out.specs.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+/** Heading-keyed formulas, the section card and the reading card: they need the whole section's picture. */
+function finishSection(
+  sec: Section,
+  lines: readonly Line[],
+  flats: readonly Flat[],
+  classes: readonly LineKind[],
+  role: (Role | undefined)[],
+  srcLines: readonly string[],
+  out: SectionResult,
+): void {
+  const specs = out.specs;
+  const idx = (r: Role) => lines.map((_, i) => i).filter((i) => role[i] === r);
+  const prose = idx('prose').filter((i) => plainText(lines[i]!.tokens).trim().length > 1 || lines[i]!.other);
+  const hasFormula = specs.some((s) => s.kind === 'formula');
+  const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
+
+  if (prose.length === 0) {
+    // A section that is just formulas (标签平滑): the heading names them.
+    const math = idx('math');
+    if (math.length) {
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: pick(math), line: lines[math[0]!]!.line });
+      math.forEach((i) => (role[i] = 'formula'));
+    }
+  } else if (!hasFormula) {
+    // An equation inside the prose (权重衰减's update rule) is the section's formula.
+    const sentences = prose
+      .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
+      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s));
+    if (sentences.length) {
+      // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
+      const first = sentences[0]!;
+      const eq = first.search(/\$[^$]*(?<!\\not)=[^$]*\$/);
+      const clause = Math.max(first.lastIndexOf('，', eq), first.lastIndexOf('。', eq)) + 1;
+      sentences[0] = first.slice(clause);
+      const line = lines[prose.find((i) => flats[i]!.atoms.some((a) => a.equation)) ?? prose[0]!]!.line;
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: sentences.join('').trim(), line });
+    }
+  }
+
+  if (prose.length) {
+    const shape = headingShape(sec.title);
+    const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
+    const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank');
+    const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
+    const items = only.replace(/[。.]$/, '').split('、');
+    const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
+    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front: sectionQuestion(sec.titleMd, sec.title, enumeration), back: pick(answer), line: sec.line });
+  }
+
+  if (specs.length === 0 && out.links.length) {
+    const back = out.links.map((l) => `- ${escapeTitle(l.title)}`).join('\n');
+    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: `阅读清单：${sec.titleMd}`, back, line: sec.line });
+  }
+}

@@ -1,0 +1,129 @@
+// Markdown notes → card drafts with stable ids, plus warnings with line
+// numbers. Pure: the caller reads the file (see decode.ts) and passes the text.
+import { texError } from '../render/tex.ts';
+import type { CardDraft, ParseResult, SourceWarning } from '../types.ts';
+import { readDocument, type Document } from './blocks.ts';
+import type { FormulaChecker } from './check.ts';
+import { extractSection } from './extract.ts';
+import { fnv1a64 } from './hash.ts';
+
+export interface ParseOptions {
+  deck: string;
+  check?: FormulaChecker;
+}
+
+/** Past this many warnings of one kind, a summary is more useful than a wall of lines. */
+const MAX_PER_CODE = 100;
+
+/**
+ * markdown-it normalises line ends and NUL itself; doing it first keeps its
+ * line numbers aligned with ours. Front matter is blanked (not removed) so
+ * line numbers still match the file.
+ */
+function normalise(markdown: string): string {
+  let text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
+  const fm = /^---\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
+  if (fm && /^[\w-]+\s*:/m.test(fm[0])) text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
+  return text;
+}
+
+function mathWarnings(doc: Document, warn: (w: SourceWarning) => void): void {
+  const seen = new Map<string, string | undefined>();
+  for (const line of doc.strays) {
+    warn({ line: line + 1, code: 'unbalanced-dollar', message: 'unbalanced `$`: no closing `$` on this line (write \\$ for a literal dollar sign)' });
+  }
+  for (const line of doc.tooLong) {
+    warn({ line: line + 1, code: 'too-long', message: 'paragraph over 100 000 characters: kept as plain text, not parsed for math or links' });
+  }
+  for (const { token, line } of doc.mathTokens) {
+    const display = token.type === 'math_block' || token.meta?.display === true;
+    const k = (display ? 'D' : 'I') + token.content;
+    if (!seen.has(k)) seen.set(k, texError(token.content, display));
+    const err = seen.get(k);
+    if (err !== undefined) warn({ line: line + 1, code: 'katex-error', message: `formula does not render: ${err}` });
+  }
+}
+
+function build(markdown: string, opts: ParseOptions): ParseResult {
+  const warnings: SourceWarning[] = [];
+  const perCode = new Map<string, number>();
+  const warn = (w: SourceWarning) => {
+    const n = (perCode.get(w.code) ?? 0) + 1;
+    perCode.set(w.code, n);
+    if (n <= MAX_PER_CODE) warnings.push(w);
+  };
+  const text = normalise(markdown);
+  if (text.trim() === '') {
+    warn({ line: 1, code: 'empty-file', message: 'the notes file is empty' });
+    return { cards: [], warnings };
+  }
+  if (markdown.includes('\0')) warn({ line: 1, code: 'binary-content', message: 'the text contains NUL characters; is this a binary file?' });
+
+  const doc = readDocument(text);
+  mathWarnings(doc, warn);
+
+  const cards: CardDraft[] = [];
+  const taken = new Map<string, number>();
+  for (const sec of doc.sections) {
+    if (sec.level > 0 && (sec.title === '' || (sec.lines.length === 0 && !sec.hasChildren))) {
+      warn({ line: sec.line + 1, code: 'empty-section', message: sec.title ? `section "${sec.title}" is empty` : 'heading without a title' });
+      if (sec.title === '') continue;
+    }
+    const r = extractSection(sec, doc.srcLines);
+    for (const u of r.unsafeLinks) {
+      warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
+    }
+    for (const s of r.specs) {
+      // Same key twice under one heading: number the later ones, in notes order, so ids stay distinct and stable.
+      const slot = JSON.stringify([s.ns, sec.path, s.key]);
+      const n = (taken.get(slot) ?? 0) + 1;
+      taken.set(slot, n);
+      const key = n === 1 ? s.key : `${s.key} (${n})`;
+      cards.push({
+        id: fnv1a64([opts.deck, ...sec.path, s.ns, key]),
+        deck: opts.deck,
+        kind: s.kind,
+        section: [...sec.path],
+        key,
+        front: s.front,
+        back: s.back,
+        links: s.kind === 'qa' || s.kind === 'cloze' ? [] : r.links.map((l) => ({ ...l })),
+        order: cards.length,
+        line: s.line + 1,
+      });
+    }
+  }
+
+  if (opts.check) {
+    for (const card of cards) {
+      try {
+        const ws = opts.check(card);
+        if (ws.length) {
+          card.warnings = ws;
+          ws.forEach(warn);
+        }
+      } catch (err) {
+        warn({ line: card.line, code: 'checker-error', message: `formula check failed: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+  }
+  if (cards.length === 0) {
+    warn({ line: 1, code: 'no-cards', message: 'no cards found: no headings with content and no Q::A, ? or ==cloze== cards — is this a Markdown notes file?' });
+  }
+  for (const [code, n] of perCode) {
+    if (n > MAX_PER_CODE) warnings.push({ line: 1, code, message: `${n - MAX_PER_CODE} more "${code}" warnings not shown` });
+  }
+  warnings.sort((a, b) => a.line - b.line);
+  return { cards, warnings };
+}
+
+/** Parse notes into cards. Never throws: problems come back as warnings with 1-based line numbers. */
+export function parseNotes(markdown: string, opts: ParseOptions): ParseResult {
+  try {
+    if (typeof markdown !== 'string') throw new TypeError('notes must be a string');
+    return build(markdown, opts);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { cards: [], warnings: [{ line: 1, code: 'parse-failed', message: `could not parse the notes: ${message}` }] };
+  }
+}

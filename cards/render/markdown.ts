@@ -1,0 +1,83 @@
+// The one markdown-it configuration of the app. Notes are untrusted text
+// (they may come from anywhere), so raw HTML is escaped, only web and mail
+// links become anchors, and math goes through renderTex's limits.
+import MarkdownItCtor from 'markdown-it';
+import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { notesSyntax } from './syntax.ts';
+import { escapeHtml, renderTex } from './tex.ts';
+
+const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
+
+/** True for the only link targets a card may open: http(s) and mailto. */
+export function isSafeUrl(url: string): boolean {
+  return SAFE_URL.test(url.trim());
+}
+
+/**
+ * `strict` (rendering): a link whose target fails validation stays literal
+ * text — what we want for javascript:, data:, file: and in-page anchors.
+ * `any` (importing): every link is a token, so the importer can recognise a
+ * table of contents and report unsafe links instead of misreading them as text.
+ */
+export function createParser(links: 'strict' | 'any' = 'strict'): MarkdownIt {
+  const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
+  md.validateLink = links === 'strict' ? isSafeUrl : () => true;
+  md.use(notesSyntax);
+  return md;
+}
+
+/** Rendering collects KaTeX errors here; markdown-it passes `env` through every rule. */
+export interface RenderEnv extends Env {
+  mathErrors: string[];
+}
+
+/**
+ * How math leaves the renderer: `html` typesets with KaTeX here (inline
+ * styles: fine for the CLI and exports); `dom` emits empty
+ * `<span class="math" data-tex data-display>` placeholders that the UI fills
+ * with katex.render, which works under a CSP without 'unsafe-inline'.
+ */
+export type MathOutput = 'html' | 'dom';
+
+function mathPlaceholder(tex: string, display: boolean): string {
+  return `<span class="math" data-tex="${escapeHtml(tex)}" data-display="${display ? 1 : 0}"></span>`;
+}
+
+function mathRule(display: (t: Token) => boolean, block: boolean, output: MathOutput = 'html'): RendererRule {
+  return (tokens, idx, _o, env) => {
+    const t = tokens[idx]!;
+    if (output === 'dom') {
+      const html = mathPlaceholder(t.content, display(t));
+      return block ? `<div class="math-block">${html}</div>\n` : html;
+    }
+    const r = renderTex(t.content, display(t));
+    if (r.error !== undefined && Array.isArray(env?.mathErrors)) env.mathErrors.push(r.error);
+    return block ? `<div class="math-block">${r.html}</div>\n` : r.html;
+  };
+}
+
+/** Parser + HTML renderer with KaTeX math, `<mark>` highlights and external-link attributes. */
+export function createRenderer(math: MathOutput = 'html'): MarkdownIt {
+  const md = createParser();
+  const rules = md.renderer.rules;
+  rules.math_inline = mathRule((t) => t.meta?.display === true, false, math);
+  rules.math_block = mathRule(() => true, true, math);
+  rules.mark_open = () => '<mark>';
+  rules.mark_close = () => '</mark>';
+  rules.link_open = (tokens, idx, options, _env, self) => {
+    const t = tokens[idx]!;
+    // Every link a card can hold is external (validateLink), so each opens
+    // outside the app and gets no window.opener / referrer.
+    t.attrSet('target', '_blank');
+    t.attrSet('rel', 'noopener noreferrer');
+    return self.renderToken(tokens, idx, options);
+  };
+  rules.image = (tokens, idx, options, _env, self) => {
+    const t = tokens[idx]!;
+    t.attrSet('referrerpolicy', 'no-referrer');
+    t.attrSet('loading', 'lazy');
+    t.attrSet('alt', self.renderInlineAsText(t.children ?? [], options, {}));
+    return self.renderToken(tokens, idx, options);
+  };
+  return md;
+}

@@ -1,0 +1,263 @@
+// markdown-it rules for the notes' extra syntax: `$…$` / `$$…$$` math and
+// `==highlight==` (Obsidian's cloze marker). Shared by the importer (which
+// reads the token stream) and the renderer, so both see the same structure.
+import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+
+const DOLLAR = 0x24;
+const EQ = 0x3d;
+const BACKSLASH = 0x5c;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/**
+ * Per-inline-state memory of failed closer searches. Without it a long line
+ * full of unclosed `$` rescans the rest of the line for every `$` (quadratic
+ * on a 20 MB file); with it each failure is found once.
+ */
+interface Failure {
+  from: number; // an opener here found no closer…
+  until: number; // …before this position…
+  max: number; // …while scanning up to this posMax (nested label/mark scans use a smaller one)
+}
+type ScanMemo = Record<'single' | 'double' | 'mark', Failure>;
+const MEMO = Symbol('deeprecall.scanMemo');
+function none(): Failure {
+  return { from: Infinity, until: -1, max: -1 };
+}
+function memo(state: StateInline): ScanMemo {
+  const s = state as StateInline & { [MEMO]?: ScanMemo };
+  return (s[MEMO] ??= { single: none(), double: none(), mark: none() });
+}
+/** A later opener before the same stop point cannot find a closer either. */
+const knownToFail = (f: Failure, pos: number, max: number) => pos > f.from && pos < f.until && max === f.max;
+function remember(f: Failure, from: number, until: number, max: number): void {
+  f.from = from;
+  f.until = until;
+  f.max = max;
+}
+
+/** Index of the `$` closing a single-dollar span opened at `open`, or -1. Stops at a newline: one formula per line keeps a stray `$` local. */
+function findSingleClose(src: string, open: number, max: number): { close: number; stop: number } {
+  for (let i = open + 1; i < max; i++) {
+    const c = src.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === 0x0a) return { close: -1, stop: i };
+    else if (c === DOLLAR && i > open + 1 && !isSpace(src.charCodeAt(i - 1)) && !isDigit(src.charCodeAt(i + 1))) {
+      return { close: i, stop: i };
+    }
+  }
+  return { close: -1, stop: max };
+}
+
+/** Index of the next unescaped `$$` at or after `from`, or -1. */
+function findDoubleClose(src: string, from: number, max: number): number {
+  for (let i = from; i < max - 1; i++) {
+    const c = src.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === DOLLAR && src.charCodeAt(i + 1) === DOLLAR) return i;
+  }
+  return -1;
+}
+
+/**
+ * Where unmatched dollars were seen, per inline token (keyed by its children
+ * array). They stay plain text — a token each would let a file of dollars
+ * grow into millions of tokens — and the importer turns them into warnings.
+ */
+const STRAYS = Symbol('deeprecall.strays');
+const MAX_STRAYS = 100; // per paragraph: enough to point at the problem
+type StrayEnv = { [STRAYS]?: Map<Token[], number[]> };
+
+function stray(state: StateInline, silent: boolean, length: number): boolean {
+  if (!silent) {
+    const env = state.env as StrayEnv;
+    const map = (env[STRAYS] ??= new Map());
+    let list = map.get(state.tokens);
+    if (!list) map.set(state.tokens, (list = []));
+    if (list.length < MAX_STRAYS) list.push(state.pos);
+    state.pending += state.src.slice(state.pos, state.pos + length);
+  }
+  state.pos += length;
+  return true;
+}
+
+/** Offsets (in the token's content) of unmatched `$` in an inline token, after parsing with `env`. */
+export function strayDollars(env: object, inline: Token): number[] {
+  return (env as StrayEnv)[STRAYS]?.get(inline.children ?? []) ?? [];
+}
+
+/**
+ * `$…$` and `$$…$$` inside a line. A `$$` right after a closing `$` is a
+ * close+open pair, so `$\lfloor$$\frac{a}{b}$$\rfloor$` is three inline spans;
+ * only a `$$` that does not touch a previous `$` opens display-style math.
+ */
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax: max } = state;
+  if (src.charCodeAt(pos) !== DOLLAR) return false;
+  const m = memo(state);
+  let run = 1;
+  while (pos + run < max && src.charCodeAt(pos + run) === DOLLAR) run++;
+  // `$$$…` starts no formula: the whole run is one stray.
+  if (run > 2 || (run === 2 && pos > 0 && src.charCodeAt(pos - 1) === DOLLAR)) {
+    return stray(state, silent, run);
+  }
+  const double = run === 2;
+  if (double) {
+    const close = knownToFail(m.double, pos, max) ? -1 : findDoubleClose(src, pos + 2, max);
+    if (close < 0 || src.slice(pos + 2, close).trim() === '') {
+      if (close < 0 && !knownToFail(m.double, pos, max)) remember(m.double, pos, max, max);
+      return stray(state, silent, 2);
+    }
+    if (!silent) {
+      const t = state.push('math_inline', 'math', 0);
+      t.content = src.slice(pos + 2, close);
+      t.markup = '$$';
+      t.meta = { display: true };
+    }
+    state.pos = close + 2;
+    return true;
+  }
+  const next = src.charCodeAt(pos + 1);
+  let close = -1;
+  if (pos + 1 < max && !isSpace(next)) {
+    if (!knownToFail(m.single, pos, max)) {
+      const r = findSingleClose(src, pos, max);
+      close = r.close;
+      if (close < 0) remember(m.single, pos, r.stop, max);
+    }
+  }
+  if (close < 0) return stray(state, silent, 1);
+  if (!silent) {
+    const t = state.push('math_inline', 'math', 0);
+    t.content = src.slice(pos + 1, close);
+    t.markup = '$';
+    t.meta = { display: false };
+  }
+  state.pos = close + 1;
+  return true;
+}
+
+/**
+ * `$$` at the start of a line opens display math, closed by the first later
+ * `$$` that ends its line. It may interrupt a paragraph, as notes write a
+ * label line directly followed by its formulas. A blank line ends the search:
+ * TeX itself forbids blank lines in display math.
+ */
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const src = state.src;
+  const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+  const firstEnd = state.eMarks[startLine]!;
+  if (src.charCodeAt(start) !== DOLLAR || src.charCodeAt(start + 1) !== DOLLAR) return false;
+  const parts: string[] = [];
+  let nextLine = startLine + 1;
+  const sameLine = findDoubleClose(src, start + 2, firstEnd);
+  if (sameLine >= 0) {
+    if (src.slice(sameLine + 2, firstEnd).trim() !== '') return false; // `$$a$$ text` is inline
+    parts.push(src.slice(start + 2, sameLine));
+  } else {
+    parts.push(src.slice(start + 2, firstEnd));
+    let closed = false;
+    for (let line = startLine + 1; line < endLine; line++) {
+      if (state.isEmpty(line) || state.sCount[line]! < state.blkIndent) return false;
+      const ls = state.bMarks[line]! + state.tShift[line]!;
+      const le = state.eMarks[line]!;
+      const c = findDoubleClose(src, ls, le);
+      if (c >= 0) {
+        if (src.slice(c + 2, le).trim() !== '') return false;
+        parts.push(src.slice(ls, c));
+        nextLine = line + 1;
+        closed = true;
+        break;
+      }
+      parts.push(src.slice(ls, le));
+    }
+    if (!closed) return false;
+  }
+  const content = parts.join('\n');
+  if (content.trim() === '') return false;
+  if (silent) return true;
+  const t = state.push('math_block', 'math', 0);
+  t.block = true;
+  t.content = content;
+  t.markup = '$$';
+  t.map = [startLine, nextLine];
+  state.line = nextLine;
+  return true;
+}
+
+/** `==text==` → mark_open … mark_close, on one line, not padded with spaces. */
+function markInline(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax: max } = state;
+  if (src.charCodeAt(pos) !== EQ || src.charCodeAt(pos + 1) !== EQ || src.charCodeAt(pos + 2) === EQ) return false;
+  if (isSpace(src.charCodeAt(pos + 2)) || pos + 2 >= max) return false;
+  const m = memo(state);
+  if (knownToFail(m.mark, pos, max)) return false;
+  let close = -1;
+  let stop = max;
+  for (let i = pos + 2; i < max - 1; i++) {
+    const c = src.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === 0x0a) {
+      stop = i;
+      break;
+    } else if (c === EQ && src.charCodeAt(i + 1) === EQ && !isSpace(src.charCodeAt(i - 1)) && i > pos + 2) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) {
+    remember(m.mark, pos, stop, max);
+    return false;
+  }
+  if (!silent) {
+    const open = state.push('mark_open', 'mark', 1);
+    open.markup = '==';
+    open.meta = { src: src.slice(pos, close + 2) };
+    const oldMax = state.posMax;
+    state.pos = pos + 2;
+    state.posMax = close;
+    state.md.inline.tokenize(state);
+    state.posMax = oldMax;
+    state.push('mark_close', 'mark', -1).markup = '==';
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+/**
+ * No note paragraph is 100 000 characters long; one that is (a log, a data
+ * dump) is kept as plain text, because inline-parsing it could mean tens of
+ * millions of tokens. The importer warns about it (meta.tooLong).
+ */
+const MAX_INLINE = 100_000;
+
+function holdLongInline(state: StateCore): void {
+  for (const t of state.tokens) {
+    if (t.type === 'inline' && t.content.length > MAX_INLINE) {
+      t.meta = { ...t.meta, tooLong: true, held: t.content };
+      t.content = '';
+    }
+  }
+}
+
+function restoreLongInline(state: StateCore): void {
+  for (const t of state.tokens) {
+    if (t.type !== 'inline' || t.meta?.tooLong !== true) continue;
+    t.content = String(t.meta.held);
+    delete t.meta.held;
+    const text = new state.Token('text', '', 0);
+    text.content = t.content;
+    t.children = [text];
+  }
+}
+
+/** Install the math and highlight rules; rendering of the new tokens is up to the caller. */
+export function notesSyntax(md: MarkdownIt): void {
+  md.core.ruler.before('inline', 'hold_long_inline', holdLongInline);
+  md.core.ruler.after('inline', 'restore_long_inline', restoreLongInline);
+  md.inline.ruler.after('escape', 'math_inline', mathInline);
+  md.inline.ruler.after('math_inline', 'mark', markInline);
+  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+}
