@@ -1,0 +1,98 @@
+// Typed answers → numbers. Cheap pre-checks reject hostile or huge input
+// before any parser runs; expressions are parsed by mathjs and evaluated by
+// our own allow-listed walker (expression.ts).
+import { parse } from 'mathjs';
+import { CONSTANTS, evaluateAnswer, FUNCTIONS, NotAllowed } from './expression.ts';
+
+export type ParsedAnswer = { ok: true; value: number | number[] } | { ok: false; reason: string };
+
+export const MAX_ANSWER_LENGTH = 200;
+const MAX_NESTING = 12;
+const MAX_TOKENS = 120;
+const MAX_ENTRIES = 64;
+
+const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const fail = (reason: string): ParsedAnswer => ({ ok: false, reason });
+
+/** Plain numbers and vectors of plain numbers skip the expression parser: the common case must be fast. */
+function fastPath(s: string): ParsedAnswer | null {
+  if (PLAIN.test(s)) return finiteResult(Number(s));
+  const inner = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
+  if (!inner.includes(',')) return null;
+  const parts = inner.split(',').map((x) => x.trim());
+  if (!parts.every((x) => PLAIN.test(x))) return null;
+  return finiteResult(parts.map(Number));
+}
+
+function finiteResult(v: number | number[]): ParsedAnswer {
+  if (Array.isArray(v)) {
+    if (v.length === 0) return fail('empty vector');
+    if (v.length > MAX_ENTRIES) return fail('too many entries');
+  }
+  const ok = Array.isArray(v) ? v.every(Number.isFinite) : Number.isFinite(v);
+  return ok ? { ok: true, value: v } : fail('not a finite number');
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC') // full-width digits, letters, ，（）［］ → ASCII
+    .replace(/[−–—]/g, '-')
+    .replace(/[×·∙⋅]/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/π/g, 'pi')
+    .replace(/\*\*/g, '^')
+    .trim();
+}
+
+/** Scans the text once: allowed characters, known names, balanced and shallow brackets. */
+function preCheck(s: string): { reason: string } | { topLevelComma: boolean } {
+  let depth = 0;
+  let tokens = 0;
+  let topLevelComma = false;
+  const re = /\s+|(\d*\.?\d+(?:[eE][+-]?\d+)?\.?)|([A-Za-z_][A-Za-z0-9_]*)|([-+*/^%,()[\]])|(.)/gy;
+  for (let m = re.exec(s); m !== null && m[0] !== ''; m = re.exec(s)) {
+    const [, num, name, op, bad] = m;
+    if (bad !== undefined) return { reason: `unexpected character "${bad}"` };
+    if (num === undefined && name === undefined && op === undefined) continue;
+    if (++tokens > MAX_TOKENS) return { reason: 'too long' };
+    if (name !== undefined && !FUNCTIONS.has(name) && !CONSTANTS.has(name)) return { reason: `unknown name "${name.slice(0, 20)}"` };
+    if (op === '(' || op === '[') depth += 1;
+    else if (op === ')' || op === ']') depth -= 1;
+    else if (op === ',' && depth === 0) topLevelComma = true;
+    if (depth < 0) return { reason: 'unbalanced brackets' };
+    if (depth > MAX_NESTING) return { reason: 'nested too deeply' };
+  }
+  return depth === 0 ? { topLevelComma } : { reason: 'unbalanced brackets' };
+}
+
+export function parseAnswer(text: string): ParsedAnswer {
+  try {
+    if (typeof text !== 'string') return fail('not text');
+    // Reject huge input before doing any work proportional to its size.
+    if (text.length > MAX_ANSWER_LENGTH * 4) return fail('too long');
+    const s0 = text.trim();
+    if (s0 === '') return fail('empty answer');
+    const fast = fastPath(s0);
+    if (fast) return fast;
+    let s = normalise(s0);
+    if (s === '') return fail('empty answer');
+    if (s.length > MAX_ANSWER_LENGTH) return fail('too long');
+    const fastAgain = fastPath(s);
+    if (fastAgain) return fastAgain;
+    // "ln 2", "sqrt 2", "ln2": implicit function application, common when typing quickly.
+    s = s.replace(/\b(sqrt|exp|ln|log2|log10|log|abs)\s+(-?(?:\d*\.?\d+(?:[eE][+-]?\d+)?|pi|e)\b)/g, '$1($2)').replace(/\b(sqrt|exp|ln)(\d+(?:\.\d+)?)\b/g, '$1($2)');
+    if (/,\s*(,|\]|$)|(^|\[)\s*,/.test(s)) return fail('empty entry in the vector');
+    const checked = preCheck(s);
+    if ('reason' in checked) return fail(checked.reason);
+    if (checked.topLevelComma) s = `[${s}]`;
+    let node;
+    try {
+      node = parse(s);
+    } catch (e) {
+      return fail(`not a valid expression: ${e instanceof Error ? e.message.slice(0, 80) : 'parse error'}`);
+    }
+    return finiteResult(evaluateAnswer(node));
+  } catch (e) {
+    return fail(e instanceof NotAllowed ? e.message : 'could not read the answer');
+  }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { EXTRA_TEMPLATE_IDS, getTemplate, templateIds, TEMPLATES } from '../../../cards/problems/catalogue.ts';
+import { headingPaths, NOTES } from './helpers.ts';
+
+// The issue's table: ids and parameter names are a contract other tools read.
+const CONTRACT: Record<string, string[]> = {
+  'conv.out.valid': ['n', 'k', 's'],
+  'conv.out.same': ['n', 'k', 's'],
+  'conv.out.padded': ['n', 'k', 's', 'p'],
+  'conv.out.dilated': ['n', 'k', 's', 'p', 'd'],
+  'deconv.out': ['n', 'k', 's', 'p', 'd', 'op'],
+  'conv.rf': ['layers'],
+  'conv.params': ['k', 'cin', 'cout', 'bias'],
+  'conv.flops': ['k', 'cin', 'cout', 'h', 'w'],
+  'fc.params': ['i', 'o'],
+  'fc.flops': ['i', 'o'],
+  'norm.minmax': ['x', 'min', 'max'],
+  'norm.zscore': ['x', 'mu', 'sigma'],
+  'init.uniform.var': ['r'],
+  'init.xavier.bound': ['nin', 'nout', 'mode'],
+  'init.he.bound': ['nin', 'nout', 'mode'],
+  'opt.weight_decay': ['theta', 'lr', 'beta', 'g'],
+  'reg.label_smoothing': ['classes', 'eps', 'y'],
+  'act.sigmoid.grad': ['x'],
+  'act.softmax': ['x'],
+  'loss.ce': ['x', 'y'],
+  'loss.softmax_ce.grad': ['x', 'y'],
+  'loss.sigmoid_ce.grad': ['x', 'q'],
+  'loss.softmax_mse.grad': ['x', 'y'],
+  'loss.sigmoid_mse.grad': ['x', 'q'],
+  'metric.accuracy': ['tp', 'fp', 'tn', 'fn'],
+  'metric.precision': ['tp', 'fp', 'tn', 'fn'],
+  'metric.recall': ['tp', 'fp', 'tn', 'fn'],
+  'metric.f1': ['tp', 'fp', 'tn', 'fn'],
+  'metric.tpr': ['tp', 'fp', 'tn', 'fn'],
+  'metric.fpr': ['tp', 'fp', 'tn', 'fn'],
+  'metric.fbeta': ['tp', 'fp', 'tn', 'fn', 'beta'],
+  'metric.auc': ['scores', 'labels'],
+  'div.kl': ['p', 'q'],
+  'div.js': ['p', 'q'],
+  'bn.forward': ['x', 'gamma', 'beta', 'eps'],
+};
+
+describe('template catalogue', () => {
+  it('has every contract id with exactly the contract parameter names', () => {
+    for (const [id, names] of Object.entries(CONTRACT)) {
+      const t = getTemplate(id);
+      expect(t, id).toBeDefined();
+      expect(t?.params.map((p) => p.name), id).toEqual(names);
+    }
+  });
+
+  it('lists the extras separately and nothing else', () => {
+    expect(new Set(templateIds())).toEqual(new Set([...Object.keys(CONTRACT), ...EXTRA_TEMPLATE_IDS]));
+    expect(new Set(templateIds()).size).toBe(TEMPLATES.length);
+  });
+
+  it('places every template under a heading path that exists in the notes', () => {
+    const paths = new Set(headingPaths(NOTES).map((h) => h.path.join(' / ')));
+    for (const t of TEMPLATES) expect(paths.has(t.section.join(' / ')), `${t.id}: ${t.section.join(' / ')}`).toBe(true);
+  });
+
+  it('gives every template a target time, mistakes with unique ids and bilingual text', () => {
+    for (const t of TEMPLATES) {
+      expect(t.targetSeconds, t.id).toBeGreaterThan(0);
+      expect(t.mistakes.length, t.id).toBeGreaterThan(0);
+      expect(new Set(t.mistakes.map((m) => m.id)).size, t.id).toBe(t.mistakes.length);
+      for (const m of t.mistakes) expect(m.hint.zh && m.hint.en, `${t.id}/${m.id}`).toBeTruthy();
+      expect(t.title.zh && t.title.en && t.formula, t.id).toBeTruthy();
+      if (t.kind === 'int') expect(t.tolerance).toEqual({ rel: 0, abs: 0 });
+      else expect(t.tolerance.rel).toBeGreaterThan(0);
+    }
+  });
+
+  it('returns undefined for unknown ids, including prototype names', () => {
+    for (const id of ['nope', 'constructor', '__proto__', 'toString']) expect(getTemplate(id)).toBeUndefined();
+  });
+});
