@@ -5,7 +5,7 @@ import type { CardDraft, ParseResult, SourceWarning } from '../types.ts';
 import { readDocument, type Document } from './blocks.ts';
 import type { FormulaChecker } from './check.ts';
 import { extractSection } from './extract.ts';
-import { fnv1a64 } from './hash.ts';
+import { stableId } from '../id.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -80,7 +80,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       taken.set(slot, n);
       const key = n === 1 ? s.key : `${s.key} (${n})`;
       cards.push({
-        id: fnv1a64([opts.deck, ...sec.path, s.ns, key]),
+        id: stableId([opts.deck, ...sec.path, s.ns, key]),
         deck: opts.deck,
         kind: s.kind,
         section: [...sec.path],
