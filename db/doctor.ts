@@ -1,0 +1,225 @@
+// "Check database", after Anki's: SQLite's own checks first, then ours. The
+// review log is the truth; card_state is a cache of replay(log) and is_new a
+// cache of "has no state", so both can always be rebuilt from the log — but
+// only after a backup, and never by deleting history.
+import fs from 'node:fs';
+import path from 'node:path';
+import { replay } from '../srs/answer.ts';
+import type { Quality, Sm2State } from '../srs/sm2.ts';
+import { DbError } from './errors.ts';
+import type { Db } from './open.ts';
+
+export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags';
+
+export interface CheckResult {
+  name: CheckName;
+  ok: boolean;
+  /** Problems found (messages, rows or cards). */
+  count: number;
+  /** The first few, one line each. */
+  samples: string[];
+  /** `repair` fixes what this check found. */
+  repairable: boolean;
+}
+
+export interface DoctorReport {
+  file: string;
+  ok: boolean;
+  /** Something `repair` would change. */
+  repairable: boolean;
+  checks: CheckResult[];
+  cards: number;
+  reviews: number;
+  ms: number;
+}
+
+export interface RepairResult {
+  /** The copy written before any change; null when there was nothing to repair. */
+  backup: string | null;
+  rebuiltStates: number;
+  removedStates: number;
+  fixedNewFlags: number;
+  /** The check run again after the repair. */
+  after: DoctorReport;
+}
+
+export interface CardStateWithDay extends Sm2State {
+  lastDay: number;
+}
+
+export interface StateMismatch {
+  cardId: string;
+  stored: CardStateWithDay | null;
+  /** What the card's non-undone log replays to; null when it has no such log. */
+  replayed: CardStateWithDay | null;
+}
+
+const MAX_SAMPLES = 20;
+
+interface StateRow {
+  card_id: string;
+  repetitions: number;
+  ease_factor: number;
+  interval_days: number;
+  due_day: number;
+  lapses: number;
+  last_day: number;
+}
+
+const fromRow = (r: StateRow): CardStateWithDay => ({
+  repetitions: r.repetitions, easeFactor: r.ease_factor, intervalDays: r.interval_days, dueDay: r.due_day, lapses: r.lapses, lastDay: r.last_day,
+});
+
+function sameState(a: CardStateWithDay | null, b: CardStateWithDay | null): boolean {
+  if (a === null || b === null) return a === b;
+  // Exact equality on EF: it is a double that storage must never round (DESIGN.md).
+  return a.repetitions === b.repetitions && a.easeFactor === b.easeFactor && a.intervalDays === b.intervalDays
+    && a.dueDay === b.dueDay && a.lapses === b.lapses && a.lastDay === b.lastDay;
+}
+
+/**
+ * Every existing card whose stored SM-2 state differs from a replay of its
+ * non-undone log (in log order, drills leaving state alone). `last_day` is
+ * the day of the last answer that counted: it decides whether the next answer
+ * is a drill, so it is part of the state.
+ */
+export function stateMismatches(db: Db): StateMismatch[] {
+  const stored = new Map<string, CardStateWithDay>();
+  for (const r of db.prepare<[], StateRow>('SELECT s.* FROM card_state s JOIN cards c ON c.id = s.card_id').iterate()) {
+    stored.set(r.card_id, fromRow(r));
+  }
+  const cards = new Set(db.prepare<[], string>('SELECT id FROM cards').pluck().all());
+  // One pass over the table in id order, grouped in memory (day, quality pairs): on a million
+  // reviews this is about twice as fast as walking the (card_id, id) index, which reads rows out of order.
+  const logs = new Map<string, number[]>();
+  const rows = db.prepare<[], [string, number, number]>('SELECT card_id, quality, day FROM reviews WHERE undone_at IS NULL ORDER BY id').raw();
+  for (const [cardId, quality, day] of rows.iterate()) {
+    if (!cards.has(cardId)) continue; // orphaned history: its own check
+    let log = logs.get(cardId);
+    if (!log) logs.set(cardId, (log = []));
+    log.push(day, quality);
+  }
+  const out: StateMismatch[] = [];
+  for (const [cardId, pairs] of logs) {
+    const log: { quality: Quality; day: number }[] = [];
+    for (let i = 0; i < pairs.length; i += 2) log.push({ day: pairs[i]!, quality: pairs[i + 1] as Quality });
+    const s = replay(log);
+    const replayed = s && { ...s, lastDay: log[log.length - 1]!.day };
+    const have = stored.get(cardId) ?? null;
+    stored.delete(cardId);
+    if (!sameState(have, replayed)) out.push({ cardId, stored: have, replayed });
+  }
+  for (const [cardId, have] of stored) out.push({ cardId, stored: have, replayed: null });
+  return out.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
+}
+
+const ORPHAN_HISTORY = `
+  SELECT 'review ' || r.id || ' refers to missing card ' || r.card_id AS what FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id)
+  UNION ALL SELECT 'review ' || r.id || ' refers to missing mock ' || r.mock_id FROM reviews r
+    WHERE r.mock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mocks m WHERE m.id = r.mock_id)
+  UNION ALL SELECT 'mock answer ' || a.mock_id || '/' || a.idx || ' refers to missing mock' FROM mock_answers a
+    WHERE NOT EXISTS (SELECT 1 FROM mocks m WHERE m.id = a.mock_id)
+  UNION ALL SELECT 'mock answer ' || a.mock_id || '/' || a.idx || ' refers to missing card ' || a.card_id FROM mock_answers a
+    WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = a.card_id)
+  UNION ALL SELECT 'mock answer ' || a.mock_id || '/' || a.idx || ' refers to missing review ' || a.review_id FROM mock_answers a
+    WHERE a.review_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.id = a.review_id)`;
+const ORPHAN_STATES = 'SELECT card_id FROM card_state s WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id)';
+/** is_new must mean "no SM-2 state yet": the new-card queue reads the flag, the review queue reads the state. */
+const BAD_NEW_FLAGS = `SELECT c.id, c.is_new FROM cards c
+  WHERE c.is_new != (NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)) ORDER BY c.id`;
+
+function result(name: CheckName, problems: string[], repairable: boolean): CheckResult {
+  const ok = problems.length === 0;
+  return { name, ok, count: problems.length, samples: problems.slice(0, MAX_SAMPLES), repairable: !ok && repairable };
+}
+
+const fmt = (s: CardStateWithDay | null) =>
+  s ? `n=${s.repetitions} EF=${s.easeFactor} I=${s.intervalDays} due=${s.dueDay} lapses=${s.lapses} last=${s.lastDay}` : 'none';
+
+/** Read-only: runs every check and says what `repair` would fix. */
+export function checkDatabase(db: Db, file: string): DoctorReport {
+  const t0 = performance.now();
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  const checks: CheckResult[] = [result('integrity', integrity, false)];
+  // A damaged file can make every later query lie or throw: report the damage alone.
+  if (integrity.length === 0) {
+    const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
+      .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
+    const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
+    const states = stateMismatches(db);
+    const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
+    checks.push(
+      // Only state rows are derived data; other dangling references are history, kept as they are.
+      result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
+      result('orphanHistory', db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what), false),
+      result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
+      result('states', states.map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
+      result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+    );
+  }
+  const count = (t: string) => {
+    try {
+      return db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
+    } catch {
+      return -1; // unreadable table in a damaged file: the integrity check already says so
+    }
+  };
+  return {
+    file,
+    ok: checks.every((c) => c.ok),
+    repairable: checks.some((c) => c.repairable),
+    checks,
+    cards: count('cards'),
+    reviews: count('reviews'),
+    ms: Math.round(performance.now() - t0),
+  };
+}
+
+function backupFile(file: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  for (let i = 0; ; i++) {
+    const candidate = `${file}.doctor-${stamp}${i ? `-${i}` : ''}.bak`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+/**
+ * Rebuild what can be rebuilt from the log: states (upsert or delete), state
+ * rows of missing cards, is_new flags. A VACUUM INTO copy is written next to
+ * the file first; the fix itself is one transaction, so it applies entirely or not at all.
+ */
+export function repairDatabase(db: Db, file: string): RepairResult {
+  const before = checkDatabase(db, file);
+  if (!before.checks[0]!.ok) {
+    throw new DbError(file, 'the file is damaged at the SQLite level (integrity check failed); repair only rebuilds schedules — restore a backup instead', 'corrupt');
+  }
+  if (!before.repairable) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, after: before };
+  const backup = backupFile(path.resolve(file));
+  db.prepare('VACUUM INTO ?').run(backup);
+
+  const upsert = db.prepare(
+    `INSERT INTO card_state (card_id, repetitions, ease_factor, interval_days, due_day, lapses, last_day)
+     VALUES (@cardId, @repetitions, @easeFactor, @intervalDays, @dueDay, @lapses, @lastDay)
+     ON CONFLICT(card_id) DO UPDATE SET repetitions=excluded.repetitions, ease_factor=excluded.ease_factor,
+       interval_days=excluded.interval_days, due_day=excluded.due_day, lapses=excluded.lapses, last_day=excluded.last_day`,
+  );
+  const remove = db.prepare('DELETE FROM card_state WHERE card_id = ?');
+  const counts = db.transaction(() => {
+    // Recomputed inside the write transaction: another process may have answered since the check.
+    let rebuiltStates = 0;
+    let removedStates = 0;
+    for (const m of stateMismatches(db)) {
+      if (m.replayed) {
+        upsert.run({ cardId: m.cardId, ...m.replayed });
+        rebuiltStates++;
+      } else {
+        remove.run(m.cardId);
+        removedStates++;
+      }
+    }
+    removedStates += db.prepare(`DELETE FROM card_state WHERE card_id IN (${ORPHAN_STATES})`).run().changes;
+    const fixedNewFlags = db.prepare(`UPDATE cards SET is_new = NOT is_new WHERE id IN (SELECT id FROM (${BAD_NEW_FLAGS}))`).run().changes;
+    return { rebuiltStates, removedStates, fixedNewFlags };
+  }).immediate();
+  return { backup, ...counts, after: checkDatabase(db, file) };
+}
