@@ -1,0 +1,134 @@
+// RFC 4180 CSV that spreadsheets open directly: UTF-8 with a BOM (Excel needs
+// it to read Chinese), CRLF line ends, a header row, ISO dates. Fields are
+// quoted only when they hold a comma, quote, CR or LF; quotes are doubled.
+// A leading = + - @ is left as is: these files are data for the user's own
+// spreadsheet, and prefixing a quote would corrupt negative numbers.
+import { dayToIso } from '../../srs/day.ts';
+import type { CardExportRow, ExportReader, ReviewExportRow } from '../../db/export.ts';
+import { dailyRows, DAILY_HEADER } from './daily.ts';
+import type { Sink } from './atomic.ts';
+
+export const BOM = '\uFEFF';
+export const SECTION_SEPARATOR = ' › ';
+
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: readonly unknown[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+/** Section paths repeat on every row; parse each distinct JSON path once. */
+function sectionJoiner(): (json: string) => string {
+  const cache = new Map<string, string>();
+  return (json) => {
+    let s = cache.get(json);
+    if (s === undefined) {
+      try {
+        s = (JSON.parse(json) as string[]).join(SECTION_SEPARATOR);
+      } catch {
+        s = json;
+      }
+      cache.set(json, s);
+    }
+    return s;
+  };
+}
+
+export const REVIEWS_HEADER = ['review_id', 'time', 'study_day', 'card_id', 'section', 'kind', 'quality', 'elapsed_ms',
+  'interval_before', 'ease_before', 'interval_after', 'ease_after', 'mode', 'correct', 'mock_id'];
+
+const num = (v: number | null) => (v === null ? '' : String(v));
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : String(n));
+
+/**
+ * ISO strings without two Date objects per row: dates are cached per day
+ * (a profile spans thousands of days at most) and times are built from
+ * integer arithmetic. A million rows spend most of their time on dates otherwise.
+ */
+export function isoFormatter(): { day(day: number): string; time(ms: number): string } {
+  const cache = new Map<number, string>();
+  const day = (d: number) => {
+    let iso = cache.get(d);
+    if (iso === undefined) cache.set(d, (iso = dayToIso(d)));
+    return iso;
+  };
+  const time = (ms: number) => {
+    const d = Math.floor(ms / 86_400_000);
+    if (d < 0 || d > 2_900_000) return new Date(ms).toISOString(); // outside 1970–9999: let Date handle it
+    let t = ms - d * 86_400_000;
+    const h = Math.floor(t / 3_600_000);
+    t -= h * 3_600_000;
+    const m = Math.floor(t / 60_000);
+    t -= m * 60_000;
+    const sec = Math.floor(t / 1000);
+    return `${day(d)}T${pad2(h)}:${pad2(m)}:${pad2(sec)}.${pad3(t - sec * 1000)}Z`;
+  };
+  return { day, time };
+}
+
+/** Hand-rolled for the million-row case: only the text fields can need quoting. */
+export function reviewLine(
+  r: ReviewExportRow,
+  label: { section: string; kind: string } | undefined,
+  iso: ReturnType<typeof isoFormatter>,
+  studyIso: ReturnType<typeof isoFormatter>,
+): string {
+  const [id, at, day, cardId, quality, elapsed, ivlB, easeB, ivlA, easeA, mode, correct, mockId] = r;
+  return `${id},${iso.time(at)},${studyIso.day(day)},${csvField(cardId)},${label?.section ?? ''},${label?.kind ?? ''},${quality},${elapsed},${num(ivlB)},${num(easeB)},${ivlA},${easeA},${mode},${num(correct)},${num(mockId)}\r\n`;
+}
+
+export const CARDS_HEADER = ['card_id', 'deck', 'kind', 'section', 'key', 'state', 'repetitions', 'ease', 'interval_days', 'due',
+  'lapses', 'last_review_day', 'suspended', 'retired_at', 'template_id'];
+
+export function cardState(r: CardExportRow): string {
+  if (r.retired_at !== null) return 'retired';
+  if (r.suspended) return 'suspended';
+  if (r.interval_days === null) return 'new';
+  if (r.interval_days < 1) return 'learning';
+  return r.interval_days >= 21 ? 'mature' : 'young';
+}
+
+export function cardLine(r: CardExportRow, section: (json: string) => string): string {
+  return csvLine([r.id, r.deck_id, r.kind, section(r.section), r.card_key, cardState(r), r.repetitions, r.ease_factor, r.interval_days,
+    r.due_day === null ? null : dayToIso(r.due_day), r.lapses, r.last_day === null ? null : dayToIso(r.last_day), r.suspended ? 1 : 0,
+    r.retired_at === null ? null : new Date(r.retired_at).toISOString(), r.template_id]);
+}
+
+export type Progress = (done: number) => void;
+
+/** Stream rows from an iterator to the sink, reporting progress every few thousand rows. */
+async function pump<T>(sink: Sink, header: string[], rows: Iterable<T>, line: (r: T) => string, progress?: Progress): Promise<number> {
+  await sink.write(BOM + csvLine(header));
+  let n = 0;
+  for (const r of rows) {
+    const wait = sink.write(line(r));
+    if (wait) await wait;
+    if (++n % 5000 === 0) progress?.(n);
+  }
+  progress?.(n);
+  return n;
+}
+
+export function writeReviewsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
+  const section = sectionJoiner();
+  const labels = new Map<string, { section: string; kind: string }>();
+  // Quoted once per card here, not once per review.
+  for (const [id, l] of reader.cardLabels()) labels.set(id, { section: csvField(section(l.section)), kind: csvField(l.kind) });
+  const iso = isoFormatter();
+  const studyIso = isoFormatter();
+  return pump(sink, REVIEWS_HEADER, reader.reviews(), (r) => reviewLine(r, labels.get(r[3]), iso, studyIso), progress);
+}
+
+export function writeCardsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
+  const section = sectionJoiner();
+  return pump(sink, CARDS_HEADER, reader.cards(), (r) => cardLine(r, section), progress);
+}
+
+export function writeDailyCsv(reader: ExportReader, sink: Sink, today: number): Promise<number> {
+  return pump(sink, DAILY_HEADER, dailyRows(reader.stats.daily(-1e9, today, null), today), (r) => csvLine(r));
+}

@@ -1,0 +1,102 @@
+// One entry point per export format, shared by the CLI (writes to --out) and
+// the job runner behind the UI's Export panel (writes to a temp file it then
+// serves in chunks). Every format streams through an atomic temp file.
+import type { Store } from '../../db/store.ts';
+import { ExportReader } from '../../db/export.ts';
+import { dayToIso } from '../../srs/day.ts';
+import type { Stats } from '../../srs/stats/types.ts';
+import type { ExportFormat } from '../contract/stats.ts';
+import { writeApkg } from './anki/apkg.ts';
+import { atomicStream } from './atomic.ts';
+import { writeBackup } from './backup.ts';
+import { writeCardsCsv, writeDailyCsv, writeReviewsCsv } from './csv.ts';
+import { writeJson } from './json.ts';
+import { writeReport } from './report.ts';
+
+export interface ExportContext {
+  store: Store;
+  now: number;
+  today: number;
+  todayStartMs: number;
+  lang: 'zh' | 'en';
+  /** All-time stats, for the JSON export and the report. */
+  stats: () => Stats;
+  nativeBinding?: string;
+}
+
+export const EXPORT_MIME: Record<ExportFormat, string> = {
+  'reviews.csv': 'text/csv;charset=utf-8',
+  'cards.csv': 'text/csv;charset=utf-8',
+  'daily.csv': 'text/csv;charset=utf-8',
+  json: 'application/json',
+  apkg: 'application/octet-stream',
+  backup: 'application/vnd.sqlite3',
+  report: 'text/html;charset=utf-8',
+};
+
+export function exportFilename(format: ExportFormat, today: number): string {
+  const d = dayToIso(today);
+  switch (format) {
+    case 'reviews.csv':
+    case 'cards.csv':
+    case 'daily.csv':
+      return `deeprecall-${format.replace('.csv', '')}-${d}.csv`;
+    case 'json':
+      return `deeprecall-${d}.json`;
+    case 'apkg':
+      return `deeprecall-${d}.apkg`;
+    case 'backup':
+      return `deeprecall-backup-${d}.sqlite`;
+    case 'report':
+      return `deeprecall-report-${d}.html`;
+  }
+}
+
+/** Rough unit count for a progress bar: rows for tabular formats, cards for apkg. */
+export function expectedUnits(reader: ExportReader, format: ExportFormat): number {
+  const c = reader.counts();
+  if (format === 'reviews.csv') return c.reviews;
+  if (format === 'cards.csv' || format === 'apkg') return c.cards;
+  if (format === 'json') return c.reviews * 1.2 + c.cards * 2 + c.mocks;
+  return 0;
+}
+
+/** Write one format to `out` (atomically); returns the rows or notes written. */
+export async function exportTo(format: ExportFormat, out: string, ctx: ExportContext, progress?: (done: number, total: number) => void): Promise<number> {
+  if (format === 'backup') {
+    await writeBackup(ctx.store, out);
+    return 1;
+  }
+  const reader = ExportReader.open(ctx.store.file, ctx.nativeBinding);
+  try {
+    const total = expectedUnits(reader, format);
+    const report = (done: number) => progress?.(done, total);
+    let n = 0;
+    await atomicStream(out, async (sink) => {
+      switch (format) {
+        case 'reviews.csv':
+          n = await writeReviewsCsv(reader, sink, report);
+          break;
+        case 'cards.csv':
+          n = await writeCardsCsv(reader, sink, report);
+          break;
+        case 'daily.csv':
+          n = await writeDailyCsv(reader, sink, ctx.today);
+          break;
+        case 'json':
+          n = await writeJson(reader, sink, { exportedAt: ctx.now, stats: ctx.stats() }, report);
+          break;
+        case 'apkg':
+          n = await writeApkg(reader, sink, { now: ctx.now, today: ctx.today, todayStartMs: ctx.todayStartMs, lang: ctx.lang, nativeBinding: ctx.nativeBinding, progress: report });
+          break;
+        case 'report':
+          await sink.write(writeReport(ctx.stats(), ctx.lang, ctx.now));
+          n = 1;
+          break;
+      }
+    });
+    return n;
+  } finally {
+    reader.close();
+  }
+}
