@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 //   e2e         Playwright driving Chromium against browser mode (needs `npm run build`)
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

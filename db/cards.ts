@@ -142,7 +142,7 @@ export class CardRepo {
           counts.retired++;
         }
       }
-    })();
+    }).immediate();
     return counts;
   }
 

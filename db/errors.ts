@@ -17,6 +17,8 @@ export function explain(file: string, err: unknown): DbError {
   const msg = e.message ?? String(err);
   switch (e.code) {
     case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_BUSY_TIMEOUT':
     case 'SQLITE_LOCKED':
       return new DbError(file, 'database is locked by another process (gave up after the busy timeout)', 'locked');
     case 'SQLITE_NOTADB':

@@ -34,12 +34,13 @@ export class ReviewRepo {
   private readonly todayStmt;
   private readonly lastStmt;
   private readonly undoStmt;
+  private readonly laterStmt;
   private readonly historyStmt;
   private readonly dueStmt;
   private readonly dueCountStmt;
   private readonly freshStmt;
   private readonly freshCountStmt;
-  private readonly daysStmt;
+  private readonly activeStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
@@ -67,6 +68,9 @@ export class ReviewRepo {
     this.lastStmt = db.prepare<[number], ReviewRow>(
       `SELECT * FROM reviews WHERE day = ? AND undone_at IS NULL AND mode != 'mock' ORDER BY id DESC LIMIT 1`,
     );
+    this.laterStmt = db.prepare<[string, number], { id: number }>(
+      'SELECT id FROM reviews WHERE card_id = ? AND id > ? AND undone_at IS NULL LIMIT 1',
+    );
     this.undoStmt = db.prepare('UPDATE reviews SET undone_at = ? WHERE id = ? AND undone_at IS NULL');
     this.historyStmt = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE card_id = ? ORDER BY id');
     // Most overdue first; ties keep notes order through the card's rowid.
@@ -79,15 +83,14 @@ export class ReviewRepo {
       `SELECT count(*) AS n FROM card_state s JOIN cards c ON c.id = s.card_id
        WHERE s.due_day <= ? AND c.suspended = 0 AND c.retired_at IS NULL`,
     );
+    // Reading lists are for browsing, not for daily drilling: they never enter the queue as new cards.
     this.freshStmt = db.prepare<[number], { id: string }>(
-      'SELECT id FROM cards WHERE is_new = 1 AND suspended = 0 AND retired_at IS NULL ORDER BY ord LIMIT ?',
+      "SELECT id FROM cards WHERE is_new = 1 AND suspended = 0 AND retired_at IS NULL AND kind != 'reading' ORDER BY ord LIMIT ?",
     );
     this.freshCountStmt = db.prepare<[], { n: number }>(
-      'SELECT count(*) AS n FROM cards WHERE is_new = 1 AND suspended = 0 AND retired_at IS NULL',
+      "SELECT count(*) AS n FROM cards WHERE is_new = 1 AND suspended = 0 AND retired_at IS NULL AND kind != 'reading'",
     );
-    this.daysStmt = db.prepare<[], { day: number }>(
-      'SELECT DISTINCT day FROM reviews WHERE undone_at IS NULL ORDER BY day DESC',
-    );
+    this.activeStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM cards WHERE suspended = 0 AND retired_at IS NULL');
   }
 
   state(cardId: string): CardStateWithDay | null {
@@ -112,7 +115,7 @@ export class ReviewRepo {
         this.markOld.run(r.cardId);
       }
       return Number(info.lastInsertRowid);
-    })();
+    }).immediate();
   }
 
   today(day: number): TodayAnswer[] {
@@ -125,11 +128,15 @@ export class ReviewRepo {
     }));
   }
 
-  /** The last answer of today's review session, if any, marked undone and its state restored exactly. */
+  /**
+   * The last answer of today's review session, if any, marked undone and its
+   * state restored exactly. Refused (null) when a mock answer to the same card
+   * came later: restoring the "before" state would erase that answer's effect.
+   */
   undoLast(day: number, now: number): ReviewRow | null {
     return this.db.transaction(() => {
       const last = this.lastStmt.get(day);
-      if (!last) return null;
+      if (!last || this.laterStmt.get(last.card_id, last.id)) return null;
       this.undoStmt.run(now, last.id);
       if (last.mode !== 'drill') {
         const before = stateBefore(last);
@@ -144,7 +151,7 @@ export class ReviewRepo {
         }
       }
       return last;
-    })();
+    }).immediate();
   }
 
   history(cardId: string): ReviewRow[] {
@@ -167,8 +174,8 @@ export class ReviewRepo {
     return this.freshCountStmt.get()!.n;
   }
 
-  /** Distinct study days with at least one answer, newest first (for streaks). */
-  activeDays(): number[] {
-    return this.daysStmt.all().map((r) => r.day);
+  /** Cards that can be studied: not suspended, not retired. */
+  activeCount(): number {
+    return this.activeStmt.get()!.n;
   }
 }

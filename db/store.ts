@@ -1,22 +1,37 @@
 import { CardRepo } from './cards.ts';
+import { MockRepo } from './mocks.ts';
 import { openDb, type Db, type OpenOptions } from './open.ts';
 import { ReviewRepo } from './reviews.ts';
 import { SettingsRepo } from './settings.ts';
+import { StatsRepo } from './stats.ts';
 
 /** One open profile: the connection and its repositories, statements prepared once. */
 export class Store {
   readonly cards: CardRepo;
   readonly reviews: ReviewRepo;
   readonly settings: SettingsRepo;
+  readonly mocks: MockRepo;
+  readonly stats: StatsRepo;
 
   constructor(readonly db: Db, readonly file: string) {
     this.cards = new CardRepo(db);
     this.reviews = new ReviewRepo(db);
     this.settings = new SettingsRepo(db);
+    this.mocks = new MockRepo(db);
+    this.stats = new StatsRepo(db);
   }
 
   static open(file: string, opts: OpenOptions = {}): Store {
     return new Store(openDb(file, opts), file);
+  }
+
+  /**
+   * Run `fn` as one write transaction, taking the write lock first (BEGIN
+   * IMMEDIATE) so a second process waits out the busy timeout instead of
+   * failing half-way, and reads inside `fn` see the state the write is based on.
+   */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
   }
 
   close(): void {

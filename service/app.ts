@@ -2,6 +2,7 @@
 // place where untrusted arguments are validated before any handler runs.
 import fs from 'node:fs';
 import type { z } from 'zod';
+import { explain } from '../db/errors.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError, isMethod, schemas, type AppApi } from './contract/index.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -10,6 +11,7 @@ import { LibraryService } from './library.ts';
 import { ReviewService } from './review.ts';
 import { mockHandlers } from './mock.ts';
 import { statsHandlers } from './stats.ts';
+import { doctorHandlers } from './doctor.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -32,6 +34,7 @@ export class App {
       nextCard: () => r.nextCard(),
       reveal: (a) => r.reveal(a.cardId, a.seed),
       answer: (a) => r.answer(a),
+      checkAnswer: (a) => r.checkAnswer(a),
       undo: () => r.undo(),
       importNotes: (a) => l.importNotes(a),
       importDefaultDeck: () => this.importDefaultDeck(),
@@ -44,6 +47,7 @@ export class App {
       updateSettings: (a) => l.updateSettings(a),
       ...mockHandlers(this),
       ...statsHandlers(this),
+      ...doctorHandlers(this),
     };
   }
 
@@ -67,7 +71,15 @@ export class App {
       throw new ApiError(400, `${method}: ${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
     }
     const handler = this.handlers[method] as (a: unknown) => unknown;
-    return handler(parsed.data);
+    try {
+      return await handler(parsed.data);
+    } catch (err) {
+      // A locked or damaged file mid-session becomes a one-line error naming the file.
+      if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_')) {
+        throw explain(this.store.file, err);
+      }
+      throw err;
+    }
   }
 
   /** A typed in-process client, for the CLI and tests: same validation path as IPC/HTTP. */

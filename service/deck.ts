@@ -1,20 +1,14 @@
 // The bundled default deck: the user's notes plus one problem card per formula template.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from './appRoot.ts';
 
 export const DEFAULT_DECK_ID = 'dl-interview-notes';
 export const DEFAULT_DECK_NAME = 'DL 面试笔记';
 
-/** decks/ sits at the repo root in development and next to the app in a package. */
+/** The bundled notes, from decks/ at the app root (or $DEEPRECALL_DECKS_DIR). */
 export function defaultDeckPath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    process.env.DEEPRECALL_DECKS_DIR,
-    path.resolve(here, '../decks'),
-    path.resolve(here, '../../decks'),
-    path.resolve(process.cwd(), 'decks'),
-  ].filter((p): p is string => !!p);
+  const candidates = [process.env.DEEPRECALL_DECKS_DIR, path.join(appRoot(), 'decks')].filter((p): p is string => !!p);
   for (const dir of candidates) {
     const file = path.join(dir, 'dl-interview-notes.md');
     if (fs.existsSync(file)) return file;

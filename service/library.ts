@@ -17,6 +17,28 @@ import {
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
 import { cardStateLabel } from './review.ts';
 
+const isPrefix = (prefix: readonly string[], path: readonly string[]) => prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
+
+/**
+ * New cards come in notes order, so each problem goes right after the notes of
+ * the section it exercises: a learner meets "conv output size" problems the
+ * day they learn the formula, not after every other card in the deck.
+ */
+export function interleaveProblems(notes: readonly CardDraft[], problems: readonly CardDraft[]): CardDraft[] {
+  const out: CardDraft[] = [...notes];
+  for (const p of problems) {
+    let at = -1;
+    out.forEach((c, i) => {
+      if (c.kind !== 'problem' && isPrefix(p.section, c.section)) at = i;
+    });
+    // Keep problems of one section together, in catalogue order.
+    while (at >= 0 && at + 1 < out.length && out[at + 1]!.kind === 'problem' && isPrefix(p.section, out[at + 1]!.section)) at++;
+    if (at < 0) out.push(p);
+    else out.splice(at + 1, 0, p);
+  }
+  return out.map((c, i) => ({ ...c, order: i }));
+}
+
 export class LibraryService {
   constructor(
     private readonly store: Store,
@@ -27,8 +49,7 @@ export class LibraryService {
   importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): ImportReport {
     const deck = opts.deckId ?? deckIdFromName(a.name);
     const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
-    const drafts: CardDraft[] = [...parsed.cards];
-    if (deck === DEFAULT_DECK_ID) drafts.push(...problemCards(deck));
+    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems(parsed.cards, problemCards(deck)) : parsed.cards;
     const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
     const counts = this.store.cards.syncDeck(
       { id: deck, name: deck === DEFAULT_DECK_ID ? DEFAULT_DECK_NAME : a.name, sourcePath: a.path ?? null, sourceHash },
@@ -108,7 +129,7 @@ export class LibraryService {
   updateSettings(patch: Partial<Settings>): Settings {
     this.store.db.transaction(() => {
       for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.store.settings.set(k, v);
-    })();
+    }).immediate();
     return this.getSettings();
   }
 }

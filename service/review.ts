@@ -4,13 +4,13 @@ import { generate } from '../cards/problems/generate.ts';
 import { grade } from '../cards/answer/grade.ts';
 import { applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
-import { buildQueue } from '../srs/queue.ts';
+import { buildQueue, type QueueInput } from '../srs/queue.ts';
 import { newState, previewIntervals, type Quality } from '../srs/sm2.ts';
 import { streak } from '../srs/streak.ts';
 import type { StoredCard } from '../db/rows.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
-import type { AnswerResult, CardListItem, CardView, NextCard, Reveal, Settings, Summary, UndoResult } from './contract/index.ts';
+import type { AnswerResult, CardListItem, CardView, AnswerCheck, NextCard, Reveal, Settings, Summary, UndoResult } from './contract/index.ts';
 import { todayOf, type Clock } from './clock.ts';
 
 export function cardStateLabel(c: Pick<StoredCard, 'retiredAt' | 'suspended'>, intervalDays: number | null): CardListItem['state'] {
@@ -37,19 +37,29 @@ export class ReviewService {
     return todayOf(this.clock, this.settings().rolloverHour, ms);
   }
 
-  private queue(today: number) {
+  /** Today's queue (public for the benchmark, which compares it with its raw SQL floor). */
+  todayQueue(today = this.today()) {
+    return this.queue(today);
+  }
+
+  private queueInput(today: number): QueueInput {
     const s = this.settings();
-    return buildQueue({
+    return {
       due: this.store.reviews.dueIds(today, s.reviewsPerDay),
       fresh: this.store.reviews.freshIds(s.newPerDay),
       todayLog: this.store.reviews.today(today),
       limits: { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay },
-    });
+    };
+  }
+
+  private queue(today: number) {
+    return buildQueue(this.queueInput(today));
   }
 
   summary(): Summary {
     const today = this.today();
     const q = this.queue(today);
+    const active = this.store.reviews.activeCount();
     return {
       today,
       todayIso: dayToIso(today),
@@ -58,9 +68,9 @@ export class ReviewService {
       drill: q.remaining.drill,
       reviewedToday: q.done.total,
       learnedToday: q.done.new,
-      streak: streak(this.store.reviews.activeDays(), today),
-      totalCards: this.store.reviews.freshCount() + this.store.db.prepare('SELECT count(*) AS n FROM card_state').pluck().get() as number,
-      hasCards: this.store.cards.sections().length > 0,
+      streak: streak(this.store.stats.activeDays(null), today),
+      totalCards: active,
+      hasCards: active > 0,
     };
   }
 
@@ -95,13 +105,32 @@ export class ReviewService {
 
   nextCard(): NextCard {
     const today = this.today();
-    const q = this.queue(today);
-    let card: CardView | null = null;
-    if (q.next) {
-      const stored = this.store.cards.byId(q.next.cardId);
-      if (stored) card = this.view(stored, q.next.tag, today);
-    }
-    return { card, remaining: q.remaining, done: { total: q.done.total } };
+    const input = this.queueInput(today);
+    const q = buildQueue(input);
+    if (!q.next) return { card: null, upcoming: null, remaining: q.remaining, done: { total: q.done.total } };
+    const stored = this.store.cards.byId(q.next.cardId);
+    const card = stored ? this.view(stored, q.next.tag, today) : null;
+    // The queue as it will be once this card is answered well: same rows plus one hypothetical answer.
+    const hypothetical = {
+      seq: Number.MAX_SAFE_INTEGER,
+      cardId: q.next.cardId,
+      quality: 4 as const,
+      wasNew: q.next.tag === 'new',
+      mode: q.next.tag === 'drill' ? ('drill' as const) : ('review' as const),
+    };
+    const after = buildQueue({ ...input, todayLog: [...input.todayLog, hypothetical] }).next;
+    const afterCard = after ? this.store.cards.byId(after.cardId) : null;
+    const upcoming = after && afterCard ? this.view(afterCard, after.tag, today) : null;
+    return { card, upcoming, remaining: q.remaining, done: { total: q.done.total } };
+  }
+
+  /** Grade without recording, so the learner can see the verdict before choosing the grade to record. */
+  checkAnswer(a: { cardId: string; typed: string; seed?: number; elapsedMs: number }): AnswerCheck {
+    const card = this.requireCard(a.cardId);
+    if (card.kind !== 'problem' || !card.templateId) throw new ApiError(422, 'only problem cards take a typed answer');
+    const problem = generate(card.templateId, a.seed ?? this.seedFor(card));
+    const verdict = grade(problem, a.typed, a.elapsedMs);
+    return { verdict, solution: problem.solution, ...(verdict.quality !== undefined ? { quality: verdict.quality } : {}) };
   }
 
   reveal(cardId: string, seed?: number): Reveal {
@@ -134,22 +163,27 @@ export class ReviewService {
       quality ??= verdict.quality as Quality;
     }
     if (quality === undefined) throw new ApiError(400, 'give a quality or a typed answer');
-    const state = this.store.reviews.state(card.id);
-    const effect = applyAnswer({ state, quality, today, answeredToday: state?.lastDay === today, mock: mockId !== undefined });
-    const reviewId = this.store.reviews.record({
-      cardId: card.id,
-      reviewedAt: now,
-      day: today,
-      quality,
-      elapsedMs: a.elapsedMs,
-      mode: effect.mode,
-      before: effect.before,
-      lastDayBefore: state?.lastDay ?? null,
-      after: effect.after,
-      answer: a.typed ?? null,
-      seed,
-      correct: verdict ? verdict.status === 'right' : null,
-      mockId: mockId ?? null,
+    const q = quality;
+    // Read the state and write the answer under one write lock: another process answering the same card must wait.
+    const { reviewId, effect } = this.store.write(() => {
+      const state = this.store.reviews.state(card.id);
+      const effect = applyAnswer({ state, quality: q, today, answeredToday: state?.lastDay === today, mock: mockId !== undefined });
+      const reviewId = this.store.reviews.record({
+        cardId: card.id,
+        reviewedAt: now,
+        day: today,
+        quality: q,
+        elapsedMs: a.elapsedMs,
+        mode: effect.mode,
+        before: effect.before,
+        lastDayBefore: state?.lastDay ?? null,
+        after: effect.after,
+        answer: a.typed ?? null,
+        seed,
+        correct: verdict ? verdict.status === 'right' : null,
+        mockId: mockId ?? null,
+      });
+      return { reviewId, effect };
     });
     return {
       recorded: true,

@@ -1,7 +1,7 @@
 // Typed answers → numbers. Cheap pre-checks reject hostile or huge input
 // before any parser runs; expressions are parsed by mathjs and evaluated by
 // our own allow-listed walker (expression.ts).
-import { parse } from 'mathjs';
+import { parse } from './mathParser.ts';
 import { CONSTANTS, evaluateAnswer, FUNCTIONS, NotAllowed } from './expression.ts';
 
 export type ParsedAnswer = { ok: true; value: number | number[] } | { ok: false; reason: string };
@@ -33,8 +33,14 @@ function finiteResult(v: number | number[]): ParsedAnswer {
   return ok ? { ok: true, value: v } : fail('not a finite number');
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
+};
+
 function normalise(text: string): string {
   return text
+    // Before NFKC, which would turn 10⁻³ into "10-3" and 3² into "32": superscripts are exponents.
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+/g, (m) => `^(${[...m].map((c) => SUPERSCRIPT[c]).join('')})`)
     .normalize('NFKC') // full-width digits, letters, ，（）［］ → ASCII
     .replace(/[−–—]/g, '-')
     .replace(/[×·∙⋅]/g, '*')

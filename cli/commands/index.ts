@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { Io } from '../context.ts';
 import { registerCards } from './cards.ts';
+import { registerDoctor } from './doctor.ts';
 import { registerDue } from './due.ts';
+import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
+import { registerMock } from './mock.ts';
 import { registerProblems } from './problems.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
@@ -13,6 +16,9 @@ export const COMMANDS: ((program: Command, io: Io) => void)[] = [
   registerCards,
   registerDue,
   registerStats,
+  registerExport,
   registerProblems,
+  registerMock,
   registerServe,
+  registerDoctor,
 ];

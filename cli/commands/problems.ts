@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { grade } from '../../cards/answer/grade.ts';
 import { templateIds } from '../../cards/problems/catalogue.ts';
 import { generate } from '../../cards/problems/generate.ts';
+import type { Problem } from '../../cards/problems/types.ts';
 import { CliError, printResult, type Io } from '../context.ts';
 import { intArg } from './options.ts';
 
@@ -22,7 +23,7 @@ export function registerProblems(program: Command, io: Io): void {
     .action((o) => {
       if (!o.template && !o.all) throw new CliError('give --template ID or --all');
       const ids = o.all ? templateIds() : [checkTemplate(o.template)];
-      const out = [];
+      const out: Pick<Problem, 'template' | 'seed' | 'params' | 'prompt' | 'answer' | 'solution'>[] = [];
       for (const id of ids) {
         for (let i = 0; i < o.count; i++) {
           const p = generate(id, (o.seed + i) >>> 0);

@@ -1,15 +1,15 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/paths.ts';
 import { Store } from '../../db/store.ts';
 import { App } from '../../service/app.ts';
+import { appRoot } from '../../service/appRoot.ts';
 import { startServer } from '../../web/server.ts';
 import type { Io } from '../context.ts';
 import { common, intArg } from './options.ts';
 import { openInBrowser } from '../open-browser.ts';
 
-export const DIST_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+export const DIST_DIR = path.join(appRoot(), 'dist');
 
 export function registerServe(program: Command, io: Io): void {
   common(program.command('serve').description('browser mode: serve the app on 127.0.0.1 with a per-launch token'), { json: false })

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { sql as v1 } from './001_initial.ts';
+import { sql as v2 } from './002_mock.ts';
+import { up as v3 } from './003_stats.ts';
 
 export interface Migration {
   version: number;
@@ -10,6 +12,8 @@ export interface Migration {
 // Append only. Each migration runs in one transaction with user_version.
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: (db) => db.exec(v1) },
+  { version: 2, name: 'mock', up: (db) => db.exec(v2) },
+  { version: 3, name: 'stats', up: v3 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

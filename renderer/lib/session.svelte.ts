@@ -11,7 +11,7 @@
 // then confirms (or, rarely, replaces) it. Without `upcoming` the next card
 // appears when the answer has committed and nextCard has returned.
 import { tick } from 'svelte';
-import type { AnswerResult, CardView, NextCard, Reveal } from '../../service/contract/index.ts';
+import type { AnswerCheck, CardView, NextCard, Reveal } from '../../service/contract/index.ts';
 import { api } from './api.ts';
 import type { Phase, Quality } from './keys.ts';
 import { prerender } from './markdown.ts';
@@ -26,7 +26,7 @@ export interface SessionAnswer {
 }
 
 /** nextCard's reply, with the optional look-ahead a host may add. */
-export type NextCardReply = NextCard & { upcoming?: CardView | null };
+export type NextCardReply = NextCard;
 
 /** Self-graded cards: time beyond this is a coffee break, not thinking (Anki caps at 60 s). */
 const MAX_SELF_ELAPSED = 5 * 60_000;
@@ -40,7 +40,7 @@ export class ReviewSession {
   remaining = $state<Remaining>({ review: 0, new: 0, drill: 0 });
   doneToday = $state(0);
   revealed = $state<Reveal | null>(null);
-  result = $state<AnswerResult | null>(null);
+  result = $state<AnswerCheck | null>(null);
   typed = $state('');
   /** Problem cards: the grade Enter would give (the auto-grade until overridden). */
   selected = $state<Quality | null>(null);
@@ -62,7 +62,6 @@ export class ReviewSession {
   private shownAt = 0;
   private typedElapsed = 0;
   private revealFor: { cardId: string; promise: Promise<Reveal | null>; value: Reveal | null } | null = null;
-  private prefetched: Promise<NextCardReply> | null = null;
   /** The card the host says follows the one on screen; undefined when it did not say. */
   private upcoming: CardView | null | undefined = undefined;
   private chain: Promise<unknown> = Promise.resolve();
@@ -100,7 +99,6 @@ export class ReviewSession {
     this.typed = '';
     this.selected = null;
     this.retype = null;
-    this.prefetched = null;
     this.revealFor = null;
     this.upcoming = optimistic ? undefined : n.upcoming;
     this.shownSeq++;
@@ -209,6 +207,7 @@ export class ReviewSession {
     });
   }
 
+  /** Check a typed answer: nothing is recorded until the learner accepts or overrides the verdict's grade. */
   async submitTyped(): Promise<void> {
     const card = this.card;
     if (!card?.problem || this.phase !== 'typing') return;
@@ -217,51 +216,42 @@ export class ReviewSession {
     this.typedElapsed = Math.min(MAX_ELAPSED, Math.round(performance.now() - this.shownAt));
     this.phase = 'checking';
     await this.run(async () => {
-      const r = await this.enqueue(() => api.answer({ cardId: card.id, typed, seed: card.problem!.seed, elapsedMs: this.typedElapsed }));
-      this.result = r;
-      if (!r.recorded) {
-        this.retype = r.verdict?.reason ?? '';
+      const r = await this.enqueue(() => api.checkAnswer({ cardId: card.id, typed, seed: card.problem!.seed, elapsedMs: this.typedElapsed }));
+      if (r.verdict.status === 'unparseable') {
+        this.retype = r.verdict.reason ?? '';
         this.phase = 'typing';
         return;
       }
+      this.result = r;
       this.retype = null;
       this.selected = (r.quality ?? null) as Quality | null;
-      this.answers.push({ cardId: card.id, quality: (r.quality ?? 0) as Quality, tag: card.tag, correct: r.verdict?.status === 'right' });
       this.phase = 'verdict';
-      // The answer is committed: the next card is already known, fetch it while the solution is read.
-      this.prefetched = this.fetchNext();
-      this.prefetched.catch(() => undefined);
     }, 'typing');
   }
 
-  /** Enter on a verdict: keep the auto-grade and move on. */
+  /** Enter on a verdict: record the auto-grade and move on. */
   async accept(): Promise<void> {
-    if (this.phase !== 'verdict') return;
-    this.phase = 'saving';
-    const next = this.prefetched;
-    await this.run(async () => this.apply(await (next ?? this.fetchNext())), 'verdict');
+    if (this.phase !== 'verdict' || this.selected === null) return;
+    await this.recordTyped(this.selected);
   }
 
-  /**
-   * The learner disagrees with the auto-grade: the recorded answer is undone
-   * and the same typed answer is recorded again with their grade (the log
-   * keeps both, the first marked undone).
-   */
+  /** The learner disagrees with the auto-grade: their grade is the one recorded. */
   private async override(q: Quality): Promise<void> {
+    if (!this.result) return;
+    await this.recordTyped(q);
+  }
+
+  private async recordTyped(q: Quality): Promise<void> {
     const card = this.card;
-    const prev = this.result;
-    if (!card?.problem || !prev?.recorded) return;
-    if (q === prev.quality) return this.accept();
+    const check = this.result;
+    if (!card?.problem || !check) return;
     this.phase = 'saving';
     this.selected = q;
     const typed = this.typed.trim();
     await this.run(async () => {
-      const u = await this.enqueue(() => api.undo());
-      if (!u.undone || u.cardId !== card.id) throw new Error('could not replace the auto-grade');
       const r = await this.enqueue(() => api.answer({ cardId: card.id, typed, seed: card.problem!.seed, quality: q, elapsedMs: this.typedElapsed }));
-      const last = this.answers.at(-1);
-      if (last && last.cardId === card.id) last.quality = (r.quality ?? q) as Quality;
-      this.flash('overridden');
+      this.answers.push({ cardId: card.id, quality: (r.quality ?? q) as Quality, tag: card.tag, correct: check.verdict.status === 'right' });
+      if (q !== check.quality) this.flash('overridden');
       await this.apply(await this.fetchNext());
     }, 'verdict');
   }

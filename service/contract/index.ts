@@ -1,6 +1,7 @@
 // AppApi: the one contract every host (IPC, HTTP, CLI) exposes. Each area
 // (review, mock, stats) owns a schemas object and an interface; hosts
 // dispatch by method name.
+import { doctorSchemas, type DoctorApi } from './doctor.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
 import { statsSchemas, type StatsApi } from './stats.ts';
@@ -9,10 +10,11 @@ export const schemas = {
   ...reviewSchemas,
   ...mockSchemas,
   ...statsSchemas,
+  ...doctorSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -24,4 +26,5 @@ export * from './common.ts';
 export type * from './review.ts';
 export type * from './mock.ts';
 export type * from './stats.ts';
+export type * from './doctor.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';

@@ -30,6 +30,15 @@ export const reviewSchemas = {
     })
     .strict()
     .refine((a) => a.quality !== undefined || a.typed !== undefined, { message: 'give a quality or a typed answer' }),
+  /** Grade a typed answer without recording it: the learner sees the verdict, then records a grade with `answer`. */
+  checkAnswer: z
+    .object({
+      cardId: CardId,
+      typed: z.string().max(10_000),
+      seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+      elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+    })
+    .strict(),
   undo: Empty,
   importNotes: z
     .object({
@@ -85,6 +94,11 @@ export interface CardView {
 
 export interface NextCard {
   card: CardView | null;
+  /**
+   * The card that follows once `card` is answered with 4 or 5, so the UI can
+   * show it the instant a grade key is pressed and confirm it afterwards.
+   */
+  upcoming?: CardView | null;
   remaining: { review: number; new: number; drill: number };
   done: { total: number };
 }
@@ -116,6 +130,13 @@ export interface AnswerResult {
   verdict?: Verdict;
   solution?: { zh: string; en: string };
   nextDueInDays?: number;
+}
+
+export interface AnswerCheck {
+  verdict: Verdict;
+  solution: { zh: string; en: string };
+  /** The quality the verdict maps to (absent when unparseable). */
+  quality?: number;
 }
 
 export interface UndoResult {
@@ -178,6 +199,7 @@ export interface ReviewApi {
   nextCard(a?: In<'nextCard'>): Promise<NextCard>;
   reveal(a: In<'reveal'>): Promise<Reveal>;
   answer(a: In<'answer'>): Promise<AnswerResult>;
+  checkAnswer(a: In<'checkAnswer'>): Promise<AnswerCheck>;
   undo(a?: In<'undo'>): Promise<UndoResult>;
   importNotes(a: In<'importNotes'>): Promise<ImportReport>;
   importDefaultDeck(a?: In<'importDefaultDeck'>): Promise<ImportReport>;

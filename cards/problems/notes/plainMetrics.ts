@@ -1,7 +1,7 @@
 // Metric formulas the notes write as plain text ("P = TP/(TP+FP)",
 // "F1-score = 2xPxR/(P+R)"): parsed with mathjs, evaluated by our walker at
 // sample confusion matrices, compared with the verified metrics.
-import { parse } from 'mathjs';
+import { parse } from '../../answer/mathParser.ts';
 import { evaluateScalar } from '../../answer/expression.ts';
 import type { SourceWarning } from '../../types.ts';
 import { createRng } from '../rng.ts';

@@ -61,6 +61,20 @@ describe('ReviewRepo', () => {
     store.close();
   });
 
+  it('refuses to undo an answer that a later mock answer to the same card built on', () => {
+    const store = open();
+    answer(store, 'c0', 4, 100);
+    const state = store.reviews.state('c0');
+    store.reviews.record({
+      cardId: 'c0', reviewedAt: 1, day: 100, quality: 1, elapsedMs: 1, mode: 'mock',
+      before: state, lastDayBefore: 100, after: state!,
+    });
+    expect(store.reviews.undoLast(100, 9)).toBeNull();
+    expect(store.reviews.state('c0')).toEqual(state);
+    expect(store.reviews.history('c0').every((r) => r.undone_at === null)).toBe(true);
+    store.close();
+  });
+
   it('lists due cards most overdue first and excludes suspended and retired cards', () => {
     const store = open();
     answer(store, 'c0', 4, 90); // due 91

@@ -1,0 +1,41 @@
+// Suites beyond the core: each area adds one entry. A suite gets the shared
+// 100k-card / 1M-review profile and returns rows for the table.
+import type { Store } from '../db/store.ts';
+import type { App } from '../service/app.ts';
+import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
+import { benchCards } from './cards.ts';
+import type { BenchRow } from './measure.ts';
+import { benchServer } from './server.ts';
+import { benchStats } from './stats.ts';
+import { runUiBench } from './ui.ts';
+
+export interface BenchContext {
+  store: Store;
+  app: App;
+  today: number;
+  dir: string;
+  file: string;
+  quick: boolean;
+  log: (s: string) => void;
+}
+
+export interface Suite {
+  name: string;
+  run: (ctx: BenchContext) => BenchRow[] | Promise<BenchRow[]>;
+}
+
+async function benchUi(): Promise<BenchRow[]> {
+  if (!browserAvailable) return [{ name: 'UI (browser mode)', value: NaN, unit: '', note: `skipped: ${skipReason}` }];
+  const r = await runUiBench(40);
+  return [
+    { name: 'browser mode cold start → first card', value: r.coldStartMs, unit: 'ms', target: '< 1000 ms', pass: r.coldStartMs < 1000, note: `server ready ${r.serverReadyMs.toFixed(0)} ms, page → card ${r.pageToFirstCardMs.toFixed(0)} ms` },
+    { name: 'keypress → next card rendered', value: r.keyToRenderMedianMs, unit: 'ms', target: '< 16 ms median', pass: r.keyToRenderMedianMs < 16, note: `p90 ${r.keyToRenderP90Ms.toFixed(1)} ms, painted ${r.keyToPaintMedianMs.toFixed(1)} ms, page share ${r.renderMedianMs.toFixed(1)} ms, n=${r.samples}` },
+  ];
+}
+
+export const SUITES: Suite[] = [
+  { name: 'cards', run: benchCards },
+  { name: 'ui', run: benchUi },
+  { name: 'server', run: benchServer },
+  { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
+];
