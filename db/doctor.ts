@@ -8,6 +8,7 @@ import { replay } from '../srs/answer.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
 import { DbError } from './errors.ts';
 import type { Db } from './open.ts';
+import { toState, type StateRow } from './rows.ts';
 
 export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags';
 
@@ -56,19 +57,7 @@ export interface StateMismatch {
 
 const MAX_SAMPLES = 20;
 
-interface StateRow {
-  card_id: string;
-  repetitions: number;
-  ease_factor: number;
-  interval_days: number;
-  due_day: number;
-  lapses: number;
-  last_day: number;
-}
-
-const fromRow = (r: StateRow): CardStateWithDay => ({
-  repetitions: r.repetitions, easeFactor: r.ease_factor, intervalDays: r.interval_days, dueDay: r.due_day, lapses: r.lapses, lastDay: r.last_day,
-});
+const fromRow = (r: StateRow): CardStateWithDay => ({ ...toState(r), lastDay: r.last_day });
 
 function sameState(a: CardStateWithDay | null, b: CardStateWithDay | null): boolean {
   if (a === null || b === null) return a === b;
