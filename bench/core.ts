@@ -48,8 +48,8 @@ export function benchCore(store: Store, app: App, today: number): BenchRow[] {
   );
   const freshStmt = db.prepare("SELECT id FROM cards WHERE is_new = 1 AND suspended = 0 AND retired_at IS NULL AND kind != 'reading' ORDER BY ord LIMIT ?");
   const todayStmt = db.prepare(
-    `SELECT id AS seq, card_id, quality, reps_before IS NULL AS was_new, mode FROM reviews WHERE day = ? AND undone_at IS NULL ORDER BY id`,
-  );
+    `SELECT id, card_id, quality, reps_before IS NULL, mode FROM reviews WHERE day = ? AND undone_at IS NULL ORDER BY id`,
+  ).raw();
   const queue = timePair(
     () => void app.review.todayQueue(),
     () => {

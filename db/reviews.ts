@@ -61,10 +61,14 @@ export class ReviewRepo {
     this.markOld = db.prepare('UPDATE cards SET is_new = 0 WHERE id = ? AND is_new = 1');
     this.markNew = db.prepare('UPDATE cards SET is_new = 1 WHERE id = ?');
     this.stateStmt = db.prepare<[string], StateRow>('SELECT * FROM card_state WHERE card_id = ?');
-    this.todayStmt = db.prepare<[number], { seq: number; card_id: string; quality: number; was_new: number; mode: TodayAnswer['mode'] }>(
-      `SELECT id AS seq, card_id, quality, reps_before IS NULL AS was_new, mode
-       FROM reviews WHERE day = ? AND undone_at IS NULL ORDER BY id`,
-    );
+    // Raw arrays: this runs for every card shown and a heavy day has thousands of answers;
+    // better-sqlite3 builds arrays about twice as fast as objects.
+    this.todayStmt = db
+      .prepare<[number], [number, string, number, number, TodayAnswer['mode']]>(
+        `SELECT id, card_id, quality, reps_before IS NULL, mode
+         FROM reviews WHERE day = ? AND undone_at IS NULL ORDER BY id`,
+      )
+      .raw();
     this.lastStmt = db.prepare<[number], ReviewRow>(
       `SELECT * FROM reviews WHERE day = ? AND undone_at IS NULL AND mode != 'mock' ORDER BY id DESC LIMIT 1`,
     );
@@ -119,12 +123,12 @@ export class ReviewRepo {
   }
 
   today(day: number): TodayAnswer[] {
-    return this.todayStmt.all(day).map((r) => ({
-      seq: r.seq,
-      cardId: r.card_id,
-      quality: r.quality as TodayAnswer['quality'],
-      wasNew: r.was_new === 1,
-      mode: r.mode,
+    return this.todayStmt.all(day).map(([seq, cardId, quality, wasNew, mode]) => ({
+      seq,
+      cardId,
+      quality: quality as TodayAnswer['quality'],
+      wasNew: wasNew === 1,
+      mode,
     }));
   }
 

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { sql as v1 } from './001_initial.ts';
 import { sql as v2 } from './002_mock.ts';
 import { up as v3 } from './003_stats.ts';
+import { sql as v4 } from './004_queue_index.ts';
 
 export interface Migration {
   version: number;
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: (db) => db.exec(v1) },
   { version: 2, name: 'mock', up: (db) => db.exec(v2) },
   { version: 3, name: 'stats', up: v3 },
+  { version: 4, name: 'queue index', up: (db) => db.exec(v4) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
