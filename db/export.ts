@@ -89,9 +89,23 @@ export class ExportReader {
     return this.db.pragma('user_version', { simple: true }) as number;
   }
 
-  /** Non-undone reviews with id > after, oldest first; limit -1 for all. */
-  reviews(after = 0, limit = -1): IterableIterator<ReviewExportRow> {
-    return this.reviewsStmt.iterate({ after, limit }) as IterableIterator<ReviewExportRow>;
+  /**
+   * Non-undone reviews with id > after, oldest first; limit -1 for all.
+   * Read in batches of .all() rather than one .iterate(): better-sqlite3's
+   * iterator costs a native round trip per row, a batch one per 10,000
+   * (the reader's transaction keeps every batch in the same snapshot).
+   */
+  *reviews(after = 0, limit = -1): IterableIterator<ReviewExportRow> {
+    const BATCH = 10_000;
+    let left = limit < 0 ? Number.POSITIVE_INFINITY : limit;
+    let last = after;
+    while (left > 0) {
+      const rows = this.reviewsStmt.all({ after: last, limit: Math.min(BATCH, left) }) as ReviewExportRow[];
+      yield* rows;
+      if (rows.length < BATCH) return;
+      last = rows[rows.length - 1]![0];
+      left -= rows.length;
+    }
   }
 
   /** Card id → section (JSON) and kind: memory grows with cards, never with reviews. */
