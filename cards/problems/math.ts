@@ -69,18 +69,3 @@ export function receptiveField(layers: readonly { k: number; s: number; d?: numb
   }
   return r;
 }
-
-/** ROC AUC as the probability a random positive outranks a random negative (ties count ½). */
-export function aucPairwise(scores: readonly number[], labels: readonly number[]): number {
-  let wins = 0;
-  let pairs = 0;
-  scores.forEach((sp, i) => {
-    if (labels[i] !== 1) return;
-    scores.forEach((sn, j) => {
-      if (labels[j] !== 0) return;
-      pairs += 1;
-      wins += sp > sn ? 1 : sp === sn ? 0.5 : 0;
-    });
-  });
-  return wins / pairs;
-}

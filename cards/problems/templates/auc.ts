@@ -1,10 +1,11 @@
 // ROC AUC from scores and labels, by pairwise ranking.
 import { defineTemplate, REAL, worked } from '../define.ts';
 import { fmt, lang, vec } from '../format.ts';
-import { aucPairwise } from '../math.ts';
 import { SECTIONS } from '../sections.ts';
 
 type Auc = { scores: number[]; labels: number[] };
+
+const aucOf = (c: { wins: number; ties: number; pairs: number }) => (c.wins + c.ties / 2) / c.pairs;
 
 function pairCounts({ scores, labels }: Auc): { wins: number; ties: number; pairs: number } {
   let wins = 0;
@@ -39,7 +40,7 @@ export const aucTemplate = defineTemplate<Auc>({
     return { scores: Array.from({ length: n }, () => r.int(1, 9) / 10), labels: Array.from({ length: n }, () => r.int(0, 1)) };
   },
   reject: ({ labels }) => (!labels.includes(0) || !labels.includes(1) ? 'needs both classes' : null),
-  answer: (a) => aucPairwise(a.scores, a.labels),
+  answer: (a) => aucOf(pairCounts(a)),
   prompt: ({ scores, labels }) => ({
     zh: `二分类模型的打分 $s=${vec(scores)}$，真实标签 $y=${vec(labels)}$（1 为正例）。求 ROC AUC（同分记 $\\frac12$）。`,
     en: `A classifier scores $s=${vec(scores)}$ for labels $y=${vec(labels)}$ (1 = positive). What is the ROC AUC (ties count $\\frac12$)?`,
@@ -53,7 +54,7 @@ export const aucTemplate = defineTemplate<Auc>({
     ], { zh: 'AUC 等于随机取一个正例和一个负例时，正例得分更高的概率。', en: 'The AUC is the probability that a random positive scores higher than a random negative.' });
   },
   mistakes: [
-    { id: 'flipped', hint: lang('方向反了：统计正例得分**高于**负例的对数。', 'Reversed: count pairs where the positive scores **higher**.'), value: (a) => 1 - aucPairwise(a.scores, a.labels) },
+    { id: 'flipped', hint: lang('方向反了：统计正例得分**高于**负例的对数。', 'Reversed: count pairs where the positive scores **higher**.'), value: (a) => 1 - aucOf(pairCounts(a)) },
     { id: 'ties-as-wins', hint: lang('同分只记 $\\frac12$。', 'A tie counts $\\frac12$.'), value: (a) => { const c = pairCounts(a); return (c.wins + c.ties) / c.pairs; } },
     { id: 'ties-as-losses', hint: lang('同分记 $\\frac12$，不是 0。', 'A tie counts $\\frac12$, not 0.'), value: (a) => { const c = pairCounts(a); return c.wins / c.pairs; } },
     { id: 'accuracy-at-half', hint: lang('AUC 不依赖某个阈值下的准确率。', 'The AUC is not the accuracy at one threshold.'), value: ({ scores, labels }) => scores.filter((s, i) => (s >= 0.5 ? 1 : 0) === labels[i]).length / scores.length },

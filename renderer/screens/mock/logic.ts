@@ -1,6 +1,7 @@
 // The mock screens' rules as pure functions (keyboard map, timer colours,
 // presets, form → API arguments), so they are tested without a browser.
 import type { MockConfigOut } from '../../../service/contract/index.ts';
+import type { KeyEventLike } from '../../lib/keys.ts';
 
 export type Quality = 0 | 1 | 2 | 3 | 4 | 5;
 
@@ -87,14 +88,8 @@ export type RunAction =
   | { type: 'abandon' }
   | { type: 'cancel' };
 
-export interface KeyLike {
-  key: string;
-  repeat?: boolean;
-  ctrlKey?: boolean;
-  metaKey?: boolean;
-  altKey?: boolean;
-  inTextField: boolean;
-}
+/** The same key shape the review screen reads (renderer/lib/keys.ts). */
+export type KeyLike = KeyEventLike;
 
 export function runKey(phase: RunPhase, kind: 'concept' | 'problem', ev: KeyLike): RunAction | null {
   if (ev.repeat || ev.altKey) return null;
