@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Db } from './open.ts';
 import { StatsRepo } from './stats.ts';
+import type { CardRow, StateRow } from './rows.ts';
 
 /** A review row as an array, in the statement's column order (raw rows skip an object per row). */
 export type ReviewExportRow = [
@@ -12,27 +13,11 @@ export type ReviewExportRow = [
   ease_before: number | null, ivl_after: number, ease_after: number, mode: string, correct: number | null, mock_id: number | null,
 ];
 
-export interface CardExportRow {
-  rowid: number;
-  id: string;
-  deck_id: string;
-  kind: string;
-  section: string;
-  card_key: string;
-  front: string;
-  back: string;
-  links: string;
-  template_id: string | null;
-  ord: number;
-  suspended: number;
-  retired_at: number | null;
-  repetitions: number | null;
-  ease_factor: number | null;
-  interval_days: number | null;
-  due_day: number | null;
-  lapses: number | null;
-  last_day: number | null;
-}
+/** A card row as the export query selects it: the card's columns plus its state (null for new cards). */
+export type CardExportRow = { rowid: number } & Pick<
+  CardRow,
+  'id' | 'deck_id' | 'kind' | 'section' | 'card_key' | 'front' | 'back' | 'links' | 'template_id' | 'ord' | 'suspended' | 'retired_at'
+> & { [K in Exclude<keyof StateRow, 'card_id'>]: StateRow[K] | null };
 
 /** Tables a JSON export copies verbatim: everything but SQLite's own and the derived stat_* aggregates. */
 const TABLES_SQL = `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
