@@ -16,6 +16,9 @@ import { doctorHandlers } from './doctor.ts';
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
 
+/** The calls of the answer loop: they never add, remove or suspend cards, so cached card facts stay valid. */
+const REVIEW_LOOP: ReadonlySet<string> = new Set(['summary', 'nextCard', 'reveal', 'answer', 'checkAnswer', 'undo']);
+
 export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
@@ -72,7 +75,10 @@ export class App {
     }
     const handler = this.handlers[method] as (a: unknown) => unknown;
     try {
-      return await handler(parsed.data);
+      const result = await handler(parsed.data);
+      // Anything but the review loop may have changed which cards exist or are suspended.
+      if (!REVIEW_LOOP.has(method)) this.review.forgetTemplates();
+      return result;
     } catch (err) {
       // A locked or damaged file mid-session becomes a one-line error naming the file.
       if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_')) {
