@@ -7,6 +7,7 @@ import path from 'node:path';
 import { replay } from '../srs/answer.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
 import { DbError } from './errors.ts';
+import { createPrivateFile } from './files.ts';
 import type { Db } from './open.ts';
 import { toState, type StateRow } from './rows.ts';
 
@@ -201,6 +202,7 @@ export function repairDatabase(db: Db, file: string, ctx: DoctorContext = NO_CON
   }
   if (!before.repairable) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, suspendedMissingTemplates: 0, after: before };
   const backup = backupFile(path.resolve(file));
+  createPrivateFile(backup);
   db.prepare('VACUUM INTO ?').run(backup);
 
   const upsert = db.prepare(
