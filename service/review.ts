@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
 import { grade } from '../cards/answer/grade.ts';
-import { applyAnswer } from '../srs/answer.ts';
+import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
 import { newState, previewIntervals, type Quality } from '../srs/sm2.ts';
@@ -213,7 +213,7 @@ export class ReviewService {
       const first = a.answerId !== undefined ? this.store.reviews.byClientId(a.answerId) : null;
       if (first) return { first };
       const state = this.store.reviews.state(card.id);
-      const effect = applyAnswer({ state, quality: q, today, answeredToday: state?.lastDay === today, mock: mockId !== undefined });
+      const effect = applyAnswer({ state, quality: q, today, answeredToday: alreadyMoved(state?.lastDay, today), mock: mockId !== undefined });
       const reviewId = this.store.reviews.record({
         cardId: card.id,
         reviewedAt: now,
