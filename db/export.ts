@@ -23,10 +23,31 @@ export type CardExportRow = { rowid: number } & Pick<
 const TABLES_SQL = `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
   AND name NOT LIKE 'stat\\_%' ESCAPE '\\' ORDER BY rowid`;
 
+/** [id, `id,time,study_day,card_id,` (formatted), card_id, `,quality,…,mock_id\r\n`]: the card's section and kind go between. */
+export type ReviewCsvParts = [id: number, head: string, cardId: string, rest: string];
+
+/** Times SQLite's date functions can show (1970-01-01 to 9999-12-31, as ms and as study days). */
+// `+day`: never let the planner walk the day index for this filter (it would sort every batch by id).
+const CSV_DATES_OK = 'reviewed_at BETWEEN 0 AND 253402300799999 AND +day BETWEEN 0 AND 2932896';
+
+/** A text column as a CSV field: quoted only when it holds a comma, quote, CR or LF. */
+const csvText = (col: string) =>
+  `CASE WHEN ${col} GLOB '*[",' || char(13, 10) || ']*' THEN '"' || replace(${col}, '"', '""') || '"' ELSE ${col} END`;
+
+/**
+ * A REAL as text that reads back as the same double. SQLite's own conversion
+ * keeps 15 significant digits (2.3600000000000003 → "2.36", a different
+ * number); where that loses the value, 17 digits keep it. EF is never rounded
+ * in storage (DESIGN.md), so it is not rounded on its way out either.
+ */
+const exactReal = (col: string) =>
+  `CASE WHEN ${col} IS NULL THEN '' WHEN CAST(CAST(${col} AS TEXT) AS REAL) = ${col} THEN CAST(${col} AS TEXT) ELSE printf('%!.17g', ${col}) END`;
+
 export class ExportReader {
   readonly stats: StatsRepo;
   private readonly reviewsStmt;
   private readonly labelsStmt;
+  private readonly reviewsCsvStmt;
   private readonly cardsStmt;
   private readonly countsStmt;
 
@@ -41,6 +62,20 @@ export class ExportReader {
       )
       .raw();
     this.labelsStmt = db.prepare('SELECT id, section, kind FROM cards').raw();
+    // reviews.csv rows with SQLite doing the formatting (in C, one string per side of
+    // the card's label) — see reviewsCsvLines. Columns as REVIEWS_HEADER in service/export/csv.ts.
+    this.reviewsCsvStmt = db
+      .prepare<{ after: number; limit: number }>(
+        `SELECT id,
+           id || ',' || strftime('%Y-%m-%dT%H:%M:%fZ', reviewed_at / 1000.0, 'unixepoch') || ',' || date(day * 86400, 'unixepoch') || ','
+             || ${csvText('card_id')} || ',',
+           card_id,
+           ',' || quality || ',' || elapsed_ms || ',' || ifnull(ivl_before, '') || ',' || ${exactReal('ease_before')} || ','
+             || ivl_after || ',' || ${exactReal('ease_after')} || ',' || mode || ',' || ifnull(correct, '') || ',' || ifnull(mock_id, '') || char(13, 10)
+         FROM reviews WHERE id > @after AND undone_at IS NULL
+           AND ${CSV_DATES_OK} ORDER BY id LIMIT @limit`,
+      )
+      .raw();
     this.cardsStmt = db.prepare<{ after: number; limit: number }, CardExportRow>(
       `SELECT c.rowid, c.id, c.deck_id, c.kind, c.section, c.card_key, c.front, c.back, c.links, c.template_id, c.ord, c.suspended, c.retired_at,
          s.repetitions, s.ease_factor, s.interval_days, s.due_day, s.lapses, s.last_day
@@ -91,6 +126,35 @@ export class ExportReader {
       last = rows[rows.length - 1]![0];
       left -= rows.length;
     }
+  }
+
+  /**
+   * reviews.csv, batch by batch, formatted by SQLite in C (ReviewCsvParts):
+   * the caller adds the card's section and kind from its small per-card map
+   * (a join would read a card page per review). Rows whose time is outside
+   * 1970–9999, which SQLite's date functions cannot show, are left to
+   * \`reviewsOutsideCsvRange\`.
+   */
+  *reviewsCsvLines(): IterableIterator<ReviewCsvParts> {
+    const BATCH = 10_000;
+    let last = 0;
+    for (;;) {
+      const rows = this.reviewsCsvStmt.all({ after: last, limit: BATCH }) as ReviewCsvParts[];
+      yield* rows;
+      if (rows.length < BATCH) return;
+      last = rows[rows.length - 1]![0];
+    }
+  }
+
+  /** The few reviews reviewsCsvLines leaves out: times outside 1970–9999 (a broken clock). */
+  reviewsOutsideCsvRange(): ReviewExportRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, reviewed_at, day, card_id, quality, elapsed_ms, ivl_before, ease_before, ivl_after, ease_after, mode, correct, mock_id
+         FROM reviews WHERE undone_at IS NULL AND NOT (${CSV_DATES_OK}) ORDER BY id`,
+      )
+      .raw()
+      .all() as ReviewExportRow[];
   }
 
   /** Card id → section (JSON) and kind: memory grows with cards, never with reviews. */

@@ -26,6 +26,29 @@ async function profile() {
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 describe('CSV export', () => {
+  it('reviews.csv formats every row as JS would: odd clocks, unrounded ease, quoted ids, in id order', async () => {
+    const { exportCtx, store } = await profile();
+    // A review from a clock before 1970 and one after 9999, and an EF that 15 digits would round.
+    const ids = store.db.prepare('SELECT id FROM reviews WHERE undone_at IS NULL ORDER BY id').pluck().all() as number[];
+    store.db.prepare('UPDATE reviews SET reviewed_at = -1500, ease_after = 2.3600000000000003 WHERE id = ?').run(ids[1]);
+    store.db.prepare('UPDATE reviews SET reviewed_at = 253402300800001 WHERE id = ?').run(ids[2]);
+    const out = path.join(tmpDir(), 'reviews.csv');
+    await exportTo('reviews.csv', out, exportCtx);
+    const rows = parseCsv(read(out).slice(1)).slice(1);
+    const stored = store.db
+      .prepare('SELECT id, reviewed_at, ease_after, ease_before, ivl_before FROM reviews WHERE undone_at IS NULL ORDER BY id')
+      .all() as { id: number; reviewed_at: number; ease_after: number; ease_before: number | null; ivl_before: number | null }[];
+    expect(rows.map((r) => Number(r[0]))).toEqual(stored.map((r) => r.id));
+    rows.forEach((r, i) => {
+      const s = stored[i]!;
+      expect(r[1]).toBe(new Date(s.reviewed_at).toISOString());
+      expect(r[11]).toBe(String(s.ease_after));
+      expect(r[9]).toBe(s.ease_before === null ? '' : String(s.ease_before));
+      expect(r[8]).toBe(s.ivl_before === null ? '' : String(s.ivl_before));
+    });
+    expect(rows[1]![11]).toBe('2.3600000000000003');
+  });
+
   it('reviews.csv: BOM, header, one row per non-undone review, fields round-trip', async () => {
     const { exportCtx, store } = await profile();
     const out = path.join(tmpDir(), 'reviews.csv');
