@@ -32,7 +32,14 @@ export type LineKind =
 const inline = createParser('any');
 
 /** Labels that introduce remarks, not terms worth a card. */
-const NOT_TERMS = new Set(['注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充', 'note', 'notes', 'tip', 'summary', 'e.g', 'example', 'see also']);
+const NOT_TERMS = new Set([
+  '注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充',
+  '即', '则', '故', '所以', '因此', '因为', '于是', '那么', '此时', '这里', '如图', '提示', '输入', '输出', '解答', '答案', '分析', '证明', '思路', '问题', '问', '题目', '原因', '首先', '其次', '然后', '最后', '同理', '又', '而', '但', '但是', '可见', '综上', '例子', '示例', '代码', '来源', '链接', '出处', '作者', '更新',
+  'note', 'notes', 'tip', 'tips', 'summary', 'e.g', 'e.g.', 'eg', 'i.e', 'i.e.', 'ie', 'example', 'examples', 'for example', 'see also', 'see', 'hint', 'hints', 'therefore', 'thus', 'hence', 'so', 'where', 'here', 'then', 'and', 'but', 'or', 'because', 'since', 'also', 'however', 'note that', 'recall', 'remember', 'warning', 'caution', 'important',
+  'input', 'inputs', 'output', 'outputs', 'answer', 'solution', 'proof', 'q', 'a', 'question', 'reason', 'result', 'results', 'source', 'sources', 'reference', 'references', 'link', 'links', 'code', 'update', 'edit', 'todo', 'tl;dr', 'tldr', 'idea', 'intuition', 'explanation', 'definition', 'observation', 'claim', 'case', 'given', 'goal', 'task', 'problem', 'approach', 'method', 'conclusion', 'final answer', 'step', 'steps',
+]);
+/** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
+const NOT_TERM_PATTERN = /^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|步骤\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
 const SENTENCE = /[，。；！？,;!?]/;
 const ENUM = /^\s*(?:\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
 const ASCII_EQUATION = /[\w)\]]\s*=\s*[^=\s][^=]*[-+*/×÷()]/;
@@ -91,7 +98,15 @@ function makeTerm(f: Flat, keyPlain: string, md: string, body: string, bodyFrom:
 
 function isTermWord(plain: string): boolean {
   const p = cleanTerm(plain);
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase());
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p);
+}
+
+/** "Precision answers", "The output is": an English clause before a colon, not a term. */
+function englishClause(key: string): boolean {
+  const words = key.trim().split(/\s+/);
+  if (words.length < 2 || !/^[\x00-\x7f]*$/.test(key)) return false;
+  if (/^(?:the|a|an|this|that|these|those|it|we|you|i|they|he|she|in|on|for|to|of|with|as|at|by|from|if|when|so|then|here|there|now|note|recall)$/i.test(words[0]!)) return true;
+  return words.slice(1).some((w) => /^(?:is|are|was|were|be|been|has|have|had|answers|means|gives|returns|says|shows|states|looks|works|does|do|did|can|could|will|would|should|must|may|might|becomes|follows|holds|reads|goes|uses|takes|makes)$/i.test(w));
 }
 
 /** First `：` or `:` (not `::`, not `3:4`, not `http:`) at or after `from`. */
@@ -177,7 +192,7 @@ function plainTerm(f: Flat, raw: string): Term | null {
     body = body.slice(2);
     key = key.trim().slice(2);
   }
-  if (!isTermWord(key)) return null;
+  if (!isTermWord(key) || englishClause(key)) return null;
   return makeTerm(f, key, head, body, colon + 1, false);
 }
 

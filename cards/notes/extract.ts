@@ -8,9 +8,13 @@ import type { Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, type LineKind, type Term } from './classify.ts';
 import { flatten, type Flat } from './flat.ts';
-import { headingFormulaQuestion, headingShape, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
+import type { Lang } from './lang.ts';
+import { dedented, listQuestions } from './listq.ts';
+import { difficulty, stripNumbering } from './numbering.ts';
+import { tableRowCards } from './tables.ts';
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -20,6 +24,13 @@ export interface Spec {
   front: string;
   back: string;
   line: number; // 0-based
+  tags?: string[]; // e.g. a question's difficulty mark
+}
+
+/** What a section needs to know about its note to phrase questions. */
+export interface SectionContext {
+  lang: Lang;
+  topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
 }
 
 export interface SectionResult {
@@ -30,7 +41,14 @@ export interface SectionResult {
 
 type Role = 'blank' | 'prose' | 'math' | 'term' | 'formula' | 'link' | 'card';
 
-const PROMPT_BACK = '（开放问题：笔记里没有写答案，参考本节链接。）';
+/** The back of a question the notes leave open, in the notes' language. */
+export function openBack(lang: Lang, links: boolean): string {
+  if (lang === 'en') return links ? '(Open question: the notes give no answer; see the links of this section.)' : '(Open question: the notes give no answer.)';
+  return links ? '（开放问题：笔记里没有写答案，参考本节链接。）' : '（开放问题：笔记里没有写答案。）';
+}
+
+/** "答：…" / "Answer: …" opening an answer is the notes' scaffolding, not the answer. */
+const ANSWER_LABEL = /^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i;
 
 function escapeTitle(s: string): string {
   return s.replace(/([\\`*_[\]<])/g, '\\$1');
@@ -49,8 +67,9 @@ function collectLinks(lines: readonly Line[], flats: readonly Flat[], out: Secti
   });
 }
 
-export function extractSection(sec: Section, srcLines: readonly string[]): SectionResult {
+export function extractSection(sec: Section, srcLines: readonly string[], sctx: SectionContext = { lang: 'zh' }): SectionResult {
   const out: SectionResult = { specs: [], links: [], unsafeLinks: [] };
+  const lang = sctx.lang;
   const lines = sec.lines;
   const n = lines.length;
   const flats = lines.map((l) => flatten(l.tokens));
@@ -58,12 +77,25 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
   const classes: LineKind[] = lines.map((l, i) => classifyLine(l, srcLines, flats[i]));
   const role: (Role | undefined)[] = new Array(n);
   const specs = out.specs;
-  const implicit = sec.level > 0 && sec.title !== '';
+  const implicit = sec.title !== '';
+  const placeholder = openBack(lang, out.links.length > 0);
   const src = (from: number, to: number) => sourceOf(lines.slice(from, to), srcLines);
 
   for (const card of explicitBlockCards(lines, srcLines)) {
     for (let i = card.from; i < card.to; i++) role[i] = 'card';
     specs.push(...card.specs);
+  }
+  if (implicit) {
+    const lq = listQuestions(lines, srcLines, role, lang, placeholder);
+    for (const k of lq.consumed) role[k] = 'card';
+    specs.push(...lq.specs);
+    lines.forEach((l, k) => {
+      if (role[k] || !l.table || l.item) return;
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd);
+      if (!rows) return;
+      specs.push(...rows);
+      role[k] = 'card';
+    });
   }
 
   const mathRun = (from: number): number => {
@@ -88,7 +120,7 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
     kind: formula ? 'formula' : 'term',
     ns: 'term', // a term that gains a formula keeps its id
     key,
-    front: termQuestion(t, formula, c),
+    front: termQuestion(t, formula, c, lang),
     back,
     line,
   });
@@ -107,8 +139,24 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
       role[i] = 'card';
     } else if (!implicit) {
       role[i] = 'prose';
+    } else if (c.kind === 'prompts' && c.items.length === 1) {
+      // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
+      const d = difficulty(stripNumbering(c.items[0]!.replace(/^(?:\*\*|__)?(?:Q|问|问题|Question)(?:\*\*|__)?\s*[:：]\s*/i, '')));
+      role[i] = 'card';
+      let j = i + 1;
+      const answer: number[] = [];
+      for (; j < n && !role[j]; j++) {
+        const cj = classes[j]!;
+        if (cj.kind === 'prompts' || cj.kind === 'qa' || cj.kind === 'cloze' || cj.kind === 'links') break;
+        answer.push(j);
+      }
+      while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
+      answer.forEach((k) => (role[k] = 'card'));
+      const back = answer.length ? dedented(lines, answer, srcLines).replace(ANSWER_LABEL, '') : placeholder;
+      specs.push({ kind: 'prompt', ns: 'prompt', key: c.items[0]!, front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
+      i = j - 1;
     } else if (c.kind === 'prompts') {
-      for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item), back: PROMPT_BACK, line });
+      for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });
       role[i] = 'card';
     } else if (c.kind === 'label') {
       const t = c.term;
@@ -166,7 +214,7 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
     }
   }
 
-  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out);
+  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out, sctx);
   // Notes order (stable: a line's prompts keep their order; the section card, at the heading, leads).
   out.specs.sort((a, b) => a.line - b.line);
   return out;
@@ -181,7 +229,9 @@ function finishSection(
   role: (Role | undefined)[],
   srcLines: readonly string[],
   out: SectionResult,
+  sctx: SectionContext,
 ): void {
+  const lang = sctx.lang;
   const specs = out.specs;
   const idx = (r: Role) => lines.map((_, i) => i).filter((i) => role[i] === r);
   const prose = idx('prose').filter((i) => plainText(lines[i]!.tokens).trim().length > 1 || lines[i]!.other);
@@ -192,10 +242,10 @@ function finishSection(
     // A section that is just formulas (标签平滑): the heading names them.
     const math = idx('math');
     if (math.length) {
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: pick(math), line: lines[math[0]!]!.line });
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: pick(math), line: lines[math[0]!]!.line });
       math.forEach((i) => (role[i] = 'formula'));
     }
-  } else if (!hasFormula) {
+  } else if (!hasFormula && headingShape(sec.title, lang) !== 'question') {
     // An equation inside the prose (权重衰减's update rule) is the section's formula.
     const sentences = prose
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
@@ -207,22 +257,24 @@ function finishSection(
       const clause = Math.max(first.lastIndexOf('，', eq), first.lastIndexOf('。', eq)) + 1;
       sentences[0] = first.slice(clause);
       const line = lines[prose.find((i) => flats[i]!.atoms.some((a) => a.equation)) ?? prose[0]!]!.line;
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: sentences.join('').trim(), line });
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: sentences.join('').trim(), line });
     }
   }
 
   if (prose.length) {
-    const shape = headingShape(sec.title);
+    const shape = headingShape(sec.title, lang);
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank');
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
-    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front: sectionQuestion(sec.titleMd, sec.title, enumeration), back: pick(answer), line: sec.line });
+    const front =
+      sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
+    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line: sec.line });
   }
 
   if (specs.length === 0 && out.links.length) {
     const back = out.links.map((l) => `- ${escapeTitle(l.title)}`).join('\n');
-    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: `阅读清单：${sec.titleMd}`, back, line: sec.line });
+    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sec.titleMd}` : `阅读清单：${sec.titleMd}`, back, line: sec.line });
   }
 }
