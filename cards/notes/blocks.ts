@@ -162,11 +162,11 @@ export function readDocument(src: string): Document {
       const parent = stack[stack.length - 1];
       if (parent) parent.hasChildren = true;
       const written = plainText(inline.children ?? []).trim();
-      const title = stripNumbering(written);
+      const title = stripNumbering(written).replace(/\s*[:：]$/, '');
       current = {
         level,
         title,
-        titleMd: stripNumbering(inline.content.trim()),
+        titleMd: stripNumbering(inline.content.trim()).replace(/\s*[:：]$/, ''),
         path: [...stack.map((s) => s.path[s.path.length - 1]!), written],
         ...(parent ? { parentMd: parent.titleMd } : {}),
         line: t.map?.[0] ?? 0,

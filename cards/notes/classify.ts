@@ -192,7 +192,8 @@ function plainTerm(f: Flat, raw: string): Term | null {
     body = body.slice(2);
     key = key.trim().slice(2);
   }
-  if (!isTermWord(key) || englishClause(key)) return null;
+  // "I: LiDAR…": a bare letter is a variable, not a term (a bold one still is).
+  if (!isTermWord(key) || englishClause(key) || /^[A-Za-z]$/.test(cleanTerm(key))) return null;
   return makeTerm(f, key, head, body, colon + 1, false);
 }
 

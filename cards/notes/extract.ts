@@ -4,9 +4,9 @@
 // they are attached to every card of the section, or become one reading card.
 import type { CardKind, CardLink } from '../types.ts';
 import { isSafeUrl } from '../render/markdown.ts';
-import type { Line, Section } from './blocks.ts';
+import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
-import { classifyLine, type LineKind, type Term } from './classify.ts';
+import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, type Flat } from './flat.ts';
 import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
@@ -116,14 +116,33 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     mathBody: true,
     ...extra,
   });
-  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => ({
-    kind: formula ? 'formula' : 'term',
-    ns: 'term', // a term that gains a formula keeps its id
-    key,
-    front: termQuestion(t, formula, c, lang),
-    back,
-    line,
+  // A term nested in a list ("- Offline" › "- CTR: …") is asked under its parent item.
+  const firstOfItem = new Map<ItemInfo, number>();
+  const indexOfLine = new Map<number, number>();
+  lines.forEach((l, k) => {
+    if (l.item && l.first) firstOfItem.set(l.item, k);
+    if (!indexOfLine.has(l.line)) indexOfLine.set(l.line, k);
   });
+  const parentItem = (line: number): string | undefined => {
+    const k = indexOfLine.get(line);
+    const parent = k !== undefined ? lines[k]!.item?.parent : undefined;
+    const p = parent ? firstOfItem.get(parent) : undefined;
+    if (p === undefined) return undefined;
+    const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：]$/, '').trim();
+    const plain = plainText(lines[p]!.tokens).trim();
+    return md && plain.length <= 60 && !/[:：]./.test(plain) ? md : undefined;
+  };
+  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+    const parent = formula ? undefined : parentItem(line);
+    return {
+      kind: formula ? 'formula' : 'term',
+      ns: 'term', // a term that gains a formula keeps its id
+      key,
+      front: termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      back,
+      line,
+    };
+  };
 
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;

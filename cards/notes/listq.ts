@@ -32,7 +32,7 @@ export function dedented(lines: readonly Line[], idx: readonly number[], srcLine
     while (e + 1 < idx.length && idx[e + 1] === idx[e]! + 1) e++;
     const from = lines[idx[k]!]!.line;
     const to = lines[idx[e]!]!.end;
-    const text = srcLines.slice(from, to).map((s) => s.replace(/\s+$/, '').replace(/^>\s?/, ''));
+    const text = srcLines.slice(from, to).map((s) => (s.trim() === '' ? '' : s.replace(/^[ \t]*>[ \t]?/, '').replace(/\t/g, '    ')));
     const indent = Math.min(...text.filter((s) => s.trim()).map((s) => /^ */.exec(s)![0].length));
     runs.push(text.map((s) => s.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim());
     k = e + 1;

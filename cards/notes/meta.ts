@@ -34,7 +34,7 @@ export function frontMatterTags(fm: string): string[] {
  * after a space or at the start of a line; never a heading (`# x`), a URL
  * fragment or a hex colour.
  */
-const INLINE_TAG = /(^|[\s(（，,])#([\p{L}_][\p{L}\p{N}_/-]*|\d+[\p{L}_][\p{L}\p{N}_/-]*)(?=$|[\s)），,.。;；:：!?！？])/gu;
+const INLINE_TAG = /(^|[\s，,])#([\p{L}_][\p{L}\p{N}_/-]*|\d+[\p{L}_][\p{L}\p{N}_/-]*)(?=$|[\s)），,.。;；:：!?！？])/gu;
 const HEX = /^(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 
 function outsideCode(text: string, f: (chunk: string) => string): string {

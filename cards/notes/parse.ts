@@ -25,16 +25,23 @@ const MAX_PER_CODE = 100;
  * line numbers aligned with ours. Front matter is blanked (not removed) so
  * line numbers still match the file.
  */
-function normalise(markdown: string): { text: string; tags: string[] } {
+function normalise(markdown: string): { text: string; tags: string[]; frontMatter: boolean } {
   let text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
   const fm = FRONT_MATTER.exec(text);
   let tags: string[] = [];
-  if (fm && /^[\w-]+\s*:/m.test(fm[0])) {
+  const frontMatter = fm !== null && /^[\w-]+\s*:/m.test(fm[0]);
+  if (fm && frontMatter) {
     tags = frontMatterTags(fm[0]);
     text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
   }
-  return { text, tags };
+  return { text, tags, frontMatter };
 }
+
+/**
+ * `#word` is an Obsidian tag only in notes written for Obsidian (front matter,
+ * wikilinks, or a line of tags); elsewhere "#reviews" means "number of reviews".
+ */
+const OBSIDIAN = /\[\[[^\]\n]{1,300}\]\]|^[ \t]*#[\p{L}_][^\s#]*(?:[ \t]+#[\p{L}_][^\s#]*)*[ \t]*$/mu;
 
 /** Markdown-safe title for a question: a file name is plain text. */
 const titleMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
@@ -74,7 +81,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     perCode.set(w.code, n);
     if (n <= MAX_PER_CODE) warnings.push(w);
   };
-  const { text, tags: fmTags } = normalise(markdown);
+  const { text, tags: fmTags, frontMatter } = normalise(markdown);
   if (text.trim() === '') {
     warn({ line: 1, code: 'empty-file', message: 'the notes file is empty' });
     return { cards: [], warnings };
@@ -87,7 +94,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   const cards: CardDraft[] = [];
   const taken = new Map<string, number>();
   const noteLang: Lang = detectLang(text, 'zh');
-  const noteTags = uniqueTags([...fmTags, ...inlineTags(text)]);
+  const obsidian = frontMatter || OBSIDIAN.test(text);
+  const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
   const title = opts.title?.trim() ? opts.title.trim() : undefined;
   const root = doc.sections[0];
   if (title && root && root.level === 0) {
@@ -120,8 +128,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         kind: s.kind,
         section: [...crumbs],
         key,
-        front: noteTags.length ? removeInlineTags(s.front) : s.front,
-        back: noteTags.length ? removeInlineTags(s.back) : s.back,
+        front: obsidian && noteTags.length ? removeInlineTags(s.front) : s.front,
+        back: obsidian && noteTags.length ? removeInlineTags(s.back) : s.back,
         links: s.kind === 'qa' || s.kind === 'cloze' ? [] : r.links.map((l) => ({ ...l })),
         order: cards.length,
         line: s.line + 1,

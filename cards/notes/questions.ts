@@ -122,11 +122,13 @@ export interface TermContext {
   allDerivatives: boolean;
   anyDerivative: boolean;
   mathBody: boolean; // the answer holds TeX, not just an ASCII equation
+  parentItem?: string; // the list item this term is nested under ("Offline metrics" above "- CTR: …")
 }
 
 function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const md = t.md;
   if (!formula) {
+    if (ctx.parentItem) return `${ctx.parentItem}: what is ${md}?`;
     if (EN_LIST.test(noMath(ctx.headingPlain)) && ctx.headingPlain) return `${ctx.headingMd}: what is “${md}”?`;
     return `What is ${md}?`;
   }
@@ -142,6 +144,7 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const md = t.md;
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
+  if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
   const shape = headingShape(ctx.headingPlain);
   if (!formula) {
     if (t.lead) return `什么是${md}？`;
