@@ -166,7 +166,7 @@ export function readDocument(src: string): Document {
       current = {
         level,
         title,
-        titleMd: stripNumbering(inline.content.trim()).replace(/\s*[:：]$/, ''),
+        titleMd: stripNumbering(inline.content.trim().replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
         path: [...stack.map((s) => s.path[s.path.length - 1]!), written],
         ...(parent ? { parentMd: parent.titleMd } : {}),
         line: t.map?.[0] ?? 0,

@@ -47,6 +47,8 @@ export function openBack(lang: Lang, links: boolean): string {
   return links ? '（开放问题：笔记里没有写答案，参考本节链接。）' : '（开放问题：笔记里没有写答案。）';
 }
 
+const REFERENCES = /^(?:参考文献|参考资料|参考链接|参考|相关链接|相关阅读|延伸阅读|推荐阅读|扩展阅读|资料|references?|resources|further reading|links|bibliography|see also|citations?|sources?|reading list|more resources|useful links)$/i;
+
 /** "答：…" / "Answer: …" opening an answer is the notes' scaffolding, not the answer. */
 const ANSWER_LABEL = /^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i;
 
@@ -130,7 +132,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (p === undefined) return undefined;
     const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：]$/, '').trim();
     const plain = plainText(lines[p]!.tokens).trim();
-    return md && plain.length <= 60 && !/[:：]./.test(plain) ? md : undefined;
+    return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
   };
   const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
     const parent = formula ? undefined : parentItem(line);
@@ -287,6 +289,11 @@ function finishSection(
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
+    if (REFERENCES.test(sec.title.trim())) {
+      // "参考文献" / "References" with bare URLs or book titles: a reading list, not a question.
+      specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sctx.topicMd ?? sec.titleMd}` : `阅读清单：${sctx.topicMd ?? sec.titleMd}`, back: pick(answer), line: sec.line });
+      return;
+    }
     const front =
       sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line: sec.line });

@@ -9,6 +9,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`^${CN_NUM}\\s*[、.．]\\s*`),
   new RegExp(`^[（(]\\s*(?:${CN_NUM}|\\d{1,3}|[a-zA-Z])\\s*[)）]\\s*`),
   /^(?:Q|Question|Problem|Exercise|Ex\.?)\s*\d+(?:\.\d+)*\s*[.:：)、-]?\s*/i,
+  /^(?:Pattern|Approach|Method|Option|Strategy|Technique|Step|Stage|Phase|Level|Type|Case|Tip|Lesson|Rule|Pitfall|Mistake|Idea|Trick)\s+\d+\s*[:：.)-]\s*/i,
   /^(?:Chapter|Section|Part|Lecture)\s+\d+(?:\.\d+)*\s*[.:：)、-]?\s*/i,
   /^\d{1,3}(?:\.\d{1,3})+\s*[.、．)）:：]?\s*/, // 3.2.1 / 3.2.1.
   /^\d{1,3}\s*(?:\\?[.．]|[、)）]|:(?!\d))\s*/, // 1. / 1、 / 1)

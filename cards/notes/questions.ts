@@ -13,6 +13,17 @@ export const EN_IMPERATIVE = /^(?:explain|describe|compare|contrast|derive|prove
 const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|problems|issues|causes|solutions|reasons|categories|stages|ways)\b)|\b(?:advantages|disadvantages|pros and cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|categories|stages)$/i;
 const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
 
+const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
+const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|解释|推导|证明|描述|列举|手写|写出|画出|请)/;
+
+/** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
+function asQuestion(md: string, plain: string, lang: Lang): string {
+  const t = md.trim();
+  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) ? '。' : '？');
+  if (lang === 'en') return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
+  return t + (ZH_IMPERATIVE.test(plain) && !ZH_QUESTION.test(plain) ? '。' : '？');
+}
+
 export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   const p = noMath(plain).trim();
   if (/[？?]$/.test(p)) return 'question';
@@ -24,6 +35,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
     if (/^[^,]{1,40}\s(?:and|&)\s[^,]{1,40}$/.test(p) && p.split(/\s+/).length <= 6) return 'pair';
     return 'concept';
   }
+  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';
@@ -36,7 +48,7 @@ function calcSubject(md: string): string {
 }
 
 /** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
-const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison)$/i;
+const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it)$/i;
 const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展)$/;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
@@ -69,6 +81,7 @@ export function genericQuestion(topicMd: string, titleMd: string, titlePlain: st
 function englishSection(titleMd: string, titlePlain: string, enumeration: boolean): string {
   const p = noMath(titlePlain).trim();
   const t = titleMd.trim();
+  if (/\bcomparison$/i.test(p)) return `${t}: how do they compare?`;
   switch (headingShape(titlePlain, 'en')) {
     case 'question':
       if (endsWithMark(t)) return t;
@@ -92,7 +105,7 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
   if (lang === 'en') return englishSection(titleMd, titlePlain, enumeration);
   switch (headingShape(titlePlain)) {
     case 'question':
-      return titleMd;
+      return asQuestion(titleMd, titlePlain, 'zh');
     case 'calc':
       return `${calcSubject(titleMd)}怎么计算？`;
     case 'list':
@@ -129,6 +142,7 @@ function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const md = t.md;
   if (!formula) {
     if (ctx.parentItem) return `${ctx.parentItem}: what is ${md}?`;
+    if (isGenericHeading(t.plain) && ctx.headingMd) return genericQuestion(ctx.headingMd, md, t.plain, 'en');
     if (EN_LIST.test(noMath(ctx.headingPlain)) && ctx.headingPlain) return `${ctx.headingMd}: what is “${md}”?`;
     return `What is ${md}?`;
   }
@@ -145,6 +159,9 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
+  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && !ASPECT.test(t.plain)) return genericQuestion(ctx.headingMd, md, t.plain, 'zh');
+  if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
+  if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
   const shape = headingShape(ctx.headingPlain);
   if (!formula) {
     if (t.lead) return `什么是${md}？`;
@@ -173,7 +190,7 @@ const IMPERATIVE = /^(?:手写|推导|实现|写出|画出|证明|描述|解释|
 /** An open question as listed in the notes, given its question mark. */
 export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
-  if (/[？?。！!.]$/.test(s)) return s;
+  if (/[？?。！!.]$/.test(s.replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
   if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
 }
@@ -182,7 +199,8 @@ export function promptQuestion(item: string, lang: Lang = 'zh'): string {
 export function looksLikeQuestion(plain: string): boolean {
   const s = plain.trim();
   if (/[？?]$/.test(s)) return true;
-  if (EN_QUESTION.test(s) && /^(?:what|why|how|when|which|who|where)\b/i.test(s)) return true;
+  // Without a question mark, only a real question: "How would…", "What's…", "Why do…" (not "How it works", "When needed").
+  if (/^(?:what|why|how|when|which|who|where)(?:'s|’s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|might|may|to|happens?|makes?|causes?|if)\b)/i.test(s)) return true;
   if (EN_IMPERATIVE.test(s) && s.length > 12) return true;
   // "Given a vector u, find…", "已知…，求…": a set-up, then the task.
   if (/^(?:given|suppose|assume|let|consider|if|imagine|you|say|for a|for an|for the)\b.*?[,.;:]\s*(?:find|compute|calculate|show|prove|derive|determine|what|how|why|which|when|explain|give|describe|write|estimate|design|implement)\b/i.test(s)) return true;
