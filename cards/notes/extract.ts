@@ -296,7 +296,9 @@ function finishSection(
     }
     const front =
       sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
-    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line: sec.line });
+    // Text before the first heading has no heading line: point at its first line.
+    const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
+    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line });
   }
 
   if (specs.length === 0 && out.links.length) {

@@ -13,6 +13,7 @@ export const EN_IMPERATIVE = /^(?:explain|describe|compare|contrast|derive|prove
 const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|problems|issues|causes|solutions|reasons|categories|stages|ways)\b)|\b(?:advantages|disadvantages|pros and cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|categories|stages)$/i;
 const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
 
+const ZH_TASK = /^(?:读取|训练|定义|建立|实现|处理|生成|获取|加载|构建|构造|搭建|评估|预测|下载|准备|安装|设置|导入|编写|训练和|从零开始实现|简洁实现)\S/;
 const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
 const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|解释|推导|证明|描述|列举|手写|写出|画出|请)/;
 
@@ -113,7 +114,10 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
     case 'pair':
       return `${titleMd}分别是什么？有什么作用？`;
     default:
-      return enumeration ? `${titleMd}包括哪些？` : `${titleMd}是什么？为什么用？`;
+      if (enumeration) return `${titleMd}包括哪些？`;
+      // "读取数据", "训练模型": a task, not a concept.
+      if (ZH_TASK.test(titlePlain.trim())) return `如何${titleMd}？`;
+      return `${titleMd}是什么？为什么用？`;
   }
 }
 
