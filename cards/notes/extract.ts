@@ -7,8 +7,8 @@ import { isSafeUrl } from '../render/markdown.ts';
 import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
-import { flatten, type Flat } from './flat.ts';
-import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { flatten, plainOf, type Flat } from './flat.ts';
+import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
@@ -298,11 +298,74 @@ function finishSection(
       sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line });
+    const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    if (parts) {
+      const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
+      for (const u of parts.units) {
+        if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
+      }
+    } else specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line });
   }
 
   if (specs.length === 0 && out.links.length) {
     const back = out.links.map((l) => `- ${escapeTitle(l.title)}`).join('\n');
     specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sec.titleMd}` : `阅读清单：${sec.titleMd}`, back, line: sec.line });
   }
+}
+
+/** Past this many characters a section answer with structure is split into focused cards. */
+const LONG_ANSWER = 1200;
+
+interface Unit {
+  title: string;
+  titleMd: string;
+  front: string;
+  lines: number[];
+  at: number; // the label's line index
+}
+
+/**
+ * A long section made of labelled parts — paragraphs opening with a bold
+ * label ("**Why it works**:") or top-level list items with sub-lists — gives
+ * one card per part, keyed by its label (stable across edits of the text);
+ * the text before the first part stays the section card. Null when the
+ * section has fewer than two such parts.
+ */
+function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang): { intro: number[]; units: Unit[] } | null {
+  const intro: number[] = [];
+  const units: Unit[] = [];
+  const isLead = (k: number, pos: number): { title: string; titleMd: string; bare: boolean } | null => {
+    const l = lines[k]!;
+    if (!l.tokens.length) return null;
+    const prev = pos > 0 ? lines[answer[pos - 1]!] : undefined;
+    const f = flats[k]!;
+    const e = f.emphasis[0];
+    if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
+      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：]\s*$/, '').trim());
+      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
+    }
+    const next = lines[answer[pos + 1] ?? -1];
+    if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
+      const title = plainText(l.tokens).replace(/[:：]\s*$/, '').trim();
+      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：](?:\*\*|__)?\s*$/, '').trim();
+      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
+    }
+    return null;
+  };
+  answer.forEach((k, pos) => {
+    const lead = isLead(k, pos);
+    if (lead) {
+      // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
+      const front = looksLikeQuestion(lead.title)
+        ? promptQuestion(lead.titleMd, lang)
+        : lang === 'en'
+          ? `${sec.titleMd}: ${lead.titleMd}?`
+          : `${sec.titleMd}：${lead.titleMd}？`;
+      // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
+      units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
+    } else if (units.length) units[units.length - 1]!.lines.push(k);
+    else intro.push(k);
+  });
+  return units.length >= 2 ? { intro, units } : null;
 }

@@ -38,7 +38,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   }
   if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
-  if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些/.test(p)) return 'list';
+  if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';
   return 'concept';
 }
@@ -209,5 +209,6 @@ export function looksLikeQuestion(plain: string): boolean {
   // "Given a vector u, find…", "已知…，求…": a set-up, then the task.
   if (/^(?:given|suppose|assume|let|consider|if|imagine|you|say|for a|for an|for the)\b.*?[,.;:]\s*(?:find|compute|calculate|show|prove|derive|determine|what|how|why|which|when|explain|give|describe|write|estimate|design|implement)\b/i.test(s)) return true;
   if (/^(?:已知|设|假设|若|如果|给定|考虑).*?[，,。：:；;]\s*(?:求|试|证明|推导|计算|说明|判断|问|请)/.test(s)) return true;
+  if (/\S(?:对比|比较|区别|异同|优缺点)$/.test(s)) return true;
   return /^(?:为什么|为何|如何|怎么|怎样|什么是|什么叫|何为|简述|简要说明|说明|比较|对比|推导|证明|解释|描述|列举|写出|画出|手写|谈谈|讲讲|说说|介绍一下|请问)/.test(s);
 }

@@ -197,3 +197,33 @@ describe('Obsidian notes', () => {
     ]);
   });
 });
+
+describe('no walls of text', () => {
+  const filler = (n: number) => 'The method is described in detail here, with caveats and numbers. '.repeat(n);
+  const md = `## Query Expansion\nAugment the query with synonyms.\n\n**Why It May Work**:\n\n- ${filler(6)}\n\n**Strengths**:\n\n- ${filler(6)}\n\n**Q3: Why not always expand?**\n\n${filler(5)}`;
+
+  it('splits a long section with labelled parts into one card per part, keyed by the label', () => {
+    const cards = parse(md);
+    expect(cards.map((c) => [c.key, c.front])).toEqual([
+      ['Query Expansion', 'What is Query Expansion?'],
+      ['Query Expansion › Why It May Work', 'Query Expansion: Why It May Work?'],
+      ['Query Expansion › Strengths', 'Query Expansion: Strengths?'],
+      ['Query Expansion › Why not always expand?', 'Why not always expand?'],
+    ]);
+    expect(cards[0]!.back).toBe('Augment the query with synonyms.');
+    expect(cards[2]!.back.startsWith('- The method')).toBe(true);
+    expect(cards.every((c) => c.back.length < 1200)).toBe(true);
+  });
+
+  it('keeps a part\'s id when another part\'s text changes', () => {
+    const before = parse(md);
+    const after = parse(md.replace('**Strengths**:\n\n- ', '**Strengths**:\n\n- Cheap. '));
+    expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id));
+  });
+
+  it('leaves a long section without labelled parts whole', () => {
+    const cards = parse(`## Notes\n${filler(30)}`);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]!.back.length).toBeGreaterThan(1200);
+  });
+});
