@@ -16,6 +16,7 @@ export interface Line {
   item?: ItemInfo; // the innermost list item holding this line
   first?: boolean; // the first line of its item's first paragraph
   table?: string[][]; // a table's cells as inline Markdown, header row first
+  code?: boolean; // a code block
 }
 
 /** A list item, so questions written as list items can take their sub-items along. */
@@ -162,11 +163,13 @@ export function readDocument(src: string): Document {
       const parent = stack[stack.length - 1];
       if (parent) parent.hasChildren = true;
       const written = plainText(inline.children ?? []).trim();
-      const title = stripNumbering(written).replace(/\s*[:：]$/, '');
+      // "<a name="x"></a> Coding :computer:": anchors and emoji shortcodes are not the topic.
+      const clean = (s: string) => s.replace(/<a\s[^>]{0,200}>\s*<\/a>/gi, '').replace(/(^|\s):[a-z0-9_+-]{1,30}:(?=\s|$)/g, '$1').trim();
+      const title = stripNumbering(clean(written)).replace(/\s*[:：]$/, '');
       current = {
         level,
         title,
-        titleMd: stripNumbering(inline.content.trim().replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
+        titleMd: stripNumbering(clean(inline.content).replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
         path: [...stack.map((s) => s.path[s.path.length - 1]!), written],
         ...(parent ? { parentMd: parent.titleMd } : {}),
         line: t.map?.[0] ?? 0,
@@ -203,7 +206,7 @@ export function readDocument(src: string): Document {
       mathTokens.push({ token: t, line });
     } else if (t.type === 'fence' || t.type === 'code_block' || t.type === 'table_open') {
       const [line, end] = t.map ?? [0, 1];
-      const l: Line = { line, end, block: block++, tokens: [], other: true };
+      const l: Line = { line, end, block: block++, tokens: [], other: true, ...(t.type === 'table_open' ? {} : { code: true }) };
       current.lines.push(l);
       inItem(current.lines.length - 1);
       if (t.type !== 'table_open') continue;

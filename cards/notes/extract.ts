@@ -282,6 +282,8 @@ function finishSection(
     }
   }
 
+  // A section that is only code (and its printed output) is not a recall card.
+  if (prose.length && prose.every((i) => lines[i]!.code)) prose.length = 0;
   if (prose.length) {
     const shape = headingShape(sec.title, lang);
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];

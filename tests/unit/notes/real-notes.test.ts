@@ -227,3 +227,19 @@ describe('no walls of text', () => {
     expect(cards[0]!.back.length).toBeGreaterThan(1200);
   });
 });
+
+describe('more patterns from the corpora', () => {
+  it('pairs a "Q:" line with the "A:" below it', () => {
+    expect(parse('## Word2Vec\nQ: One-hot模型的缺点\n\nA: 维度高且稀疏。').map((c) => [c.kind, c.front, c.back])).toEqual([['prompt', 'One-hot模型的缺点？', '维度高且稀疏。']]);
+  });
+
+  it('does not make a whole highlighted sentence a cloze, nor checklist items terms', () => {
+    const cards = parse('# RNN\n==LSTM 用门控缓解梯度消失。==\n\n- [ ] Baseline: a simple model first\n\nThe ==forget gate== decides what to drop.');
+    expect(cards.map((c) => c.kind)).toEqual(['section', 'cloze']);
+  });
+
+  it('makes no card from a code-only section, and drops anchors and emoji shortcodes from headings', () => {
+    expect(parse('## 3.3.2 简洁实现\n```python\nprint(1)\n```')).toEqual([]);
+    expect(parse('# <a name="coding"></a> General Coding Interview :computer:\nPractise on paper.').map((c) => c.front)).toEqual(['What is General Coding Interview?']);
+  });
+});
