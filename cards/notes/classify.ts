@@ -198,7 +198,7 @@ function plainTerm(f: Flat, raw: string): Term | null {
     key = key.trim().slice(2);
   }
   // "I: LiDAR…": a bare letter is a variable, not a term (a bold one still is).
-  if (!isTermWord(key) || englishClause(key) || /我们|让我|你们?|他们|本节|本章|下面|上面|这里|接下来/.test(key) || /^[A-Za-z]$/.test(cleanTerm(key))) return null;
+  if (!isTermWord(key) || englishClause(key) || /我们|让我|你们?|他们|本节|本章|下面|上面|这里|接下来|^(?:假设|假如|如果|若|当|设|对于|由于|因为)/.test(key) || /^[A-Za-z]$/.test(cleanTerm(key))) return null;
   return makeTerm(f, key, head, body, colon + 1, false);
 }
 

@@ -361,9 +361,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
       const front = looksLikeQuestion(lead.title)
         ? promptQuestion(lead.titleMd, lang)
-        : lang === 'en'
-          ? `${sec.titleMd}: ${lead.titleMd}?`
-          : `${sec.titleMd}：${lead.titleMd}？`;
+        : /[?？]$/.test(sec.titleMd)
+          ? lang === 'en'
+            ? `${sec.titleMd} (${lead.titleMd})`
+            : `${sec.titleMd}（${lead.titleMd}）`
+          : lang === 'en'
+            ? `${sec.titleMd}: ${lead.titleMd}?`
+            : `${sec.titleMd}：${lead.titleMd}？`;
       // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
       units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
     } else if (units.length) units[units.length - 1]!.lines.push(k);

@@ -21,7 +21,7 @@ const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍�
 function asQuestion(md: string, plain: string, lang: Lang): string {
   const t = md.trim();
   if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) ? '。' : '？');
-  if (lang === 'en') return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
+  if (lang === 'en' || /^[\x00-\x7f]+$/.test(plain)) return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
   return t + (ZH_IMPERATIVE.test(plain) && !ZH_QUESTION.test(plain) ? '。' : '？');
 }
 
@@ -37,6 +37,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
     return 'concept';
   }
   if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
+  if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';

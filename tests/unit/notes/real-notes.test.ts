@@ -243,3 +243,10 @@ describe('more patterns from the corpora', () => {
     expect(parse('# <a name="coding"></a> General Coding Interview :computer:\nPractise on paper.').map((c) => c.front)).toEqual(['What is General Coding Interview?']);
   });
 });
+
+describe('mixed-language notes', () => {
+  it('keeps an English question heading in Chinese notes as a question, and a 假设 clause is no term', () => {
+    const cards = parse('# CNN\n## Why CNN for Playing Go\n因为围棋棋盘有图像的性质。\n\n假设$\\theta$是参数的集合：它有两个分量。');
+    expect(cards.map((c) => [c.kind, c.front])).toEqual([['section', 'Why CNN for Playing Go?']]);
+  });
+});
