@@ -307,7 +307,15 @@ function finishSection(
       for (const u of parts.units) {
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
-    } else specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(answer), line });
+    } else {
+      // A long textbook section: its code blocks (and printed output) are not what a card asks to recall.
+      let body = answer;
+      if (pick(answer).length > LONG_ANSWER) {
+        const words = answer.filter((i) => !lines[i]!.code);
+        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
+      }
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(body), line });
+    }
   }
 
   if (specs.length === 0 && out.links.length) {

@@ -250,3 +250,12 @@ describe('mixed-language notes', () => {
     expect(cards.map((c) => [c.kind, c.front])).toEqual([['section', 'Why CNN for Playing Go?']]);
   });
 });
+
+describe('long textbook sections', () => {
+  it('leave their code out of a long answer, and keep it in a short one', () => {
+    const code = '```python\n' + 'x = compute(x)\n'.repeat(80) + '```';
+    const long = parse(`## 训练模型\n我们先实现损失函数，再训练模型。\n\n${code}\n\n训练后损失下降。`)[0]!;
+    expect(long.back).toBe('我们先实现损失函数，再训练模型。\n\n训练后损失下降。');
+    expect(parse('## 训练模型\n我们先实现损失函数。\n\n```python\nx = 1\n```')[0]!.back).toContain('```python');
+  });
+});
