@@ -41,6 +41,8 @@ export interface CardDraft {
   line: number; // 1-based source line, for reports only (never part of the id)
   templateId?: string; // kind 'problem' only
   warnings?: SourceWarning[]; // e.g. a note formula that disagrees with the verified result
+  tags?: string[]; // from the notes: front matter tags/aliases, #tags, difficulty marks ([E] → 'easy')
+  lang?: 'zh' | 'en'; // the language the notes (and so the card's question) are written in
 }
 
 export interface ParseResult {

@@ -4,6 +4,7 @@
 import type { Token } from 'markdown-it';
 import { createParser } from '../render/markdown.ts';
 import { strayDollars } from '../render/syntax.ts';
+import { stripNumbering } from './numbering.ts';
 
 export interface Line {
   line: number; // 0-based first source line
@@ -12,13 +13,28 @@ export interface Line {
   tokens: Token[]; // inline tokens of this line (empty for display math / code / tables)
   tex?: string; // display math content
   other?: boolean; // code block or table: kept as prose, never split
+  item?: ItemInfo; // the innermost list item holding this line
+  first?: boolean; // the first line of its item's first paragraph
+  table?: string[][]; // a table's cells as inline Markdown, header row first
+  code?: boolean; // a code block
+}
+
+/** A list item, so questions written as list items can take their sub-items along. */
+export interface ItemInfo {
+  id: number; // document-wide
+  parent: ItemInfo | null; // the enclosing list item, for nested items
+  list: number; // document-wide id of the list it belongs to
+  index: number; // 0-based position in that list
+  end: number; // 0-based exclusive last source line of the item
+  ordered: boolean;
 }
 
 export interface Section {
   level: number; // 1–6; 0 for text before the first heading
-  title: string; // plain text, math kept as `$…$`
-  titleMd: string; // heading source (inline Markdown)
-  path: string[];
+  title: string; // plain text, math kept as `$…$`, outline numbering ("3.2.1", "一、") stripped
+  titleMd: string; // heading source (inline Markdown), numbering stripped
+  path: string[]; // headings as written, outermost first
+  parentMd?: string; // the enclosing heading (numbering stripped), for generic headings like "Definition"
   line: number; // 0-based heading line
   lines: Line[];
   hasChildren: boolean;
@@ -104,8 +120,23 @@ export function readDocument(src: string): Document {
   const mathTokens: Document['mathTokens'] = [];
   const strays: number[] = [];
   const tooLong: number[] = [];
+  const listSizes = new Map<number, number>();
+  const items: (ItemInfo & { seen: boolean })[] = [];
+  const lists: { id: number; ordered: boolean }[] = [];
+  let listId = 0;
+  let itemId = 0;
   let current = root;
   let block = 0;
+  const inItem = (from: number) => {
+    const item = items[items.length - 1];
+    for (let k = from; k < current.lines.length; k++) {
+      const l = current.lines[k]!;
+      if (!item) continue;
+      l.item = item;
+      if (!item.seen) l.first = true;
+      item.seen = true;
+    }
+  };
 
   const noteMath = (inline: Token, lines: readonly Line[] | null) => {
     const base = inline.map?.[0] ?? 0;
@@ -131,12 +162,16 @@ export function readDocument(src: string): Document {
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       const parent = stack[stack.length - 1];
       if (parent) parent.hasChildren = true;
-      const title = plainText(inline.children ?? []).trim();
+      const written = plainText(inline.children ?? []).trim();
+      // "<a name="x"></a> Coding :computer:": anchors and emoji shortcodes are not the topic.
+      const clean = (s: string) => s.replace(/<a\s[^>]{0,200}>\s*<\/a>/gi, '').replace(/(^|\s):[a-z0-9_+-]{1,30}:(?=\s|$)/g, '$1').trim();
+      const title = stripNumbering(clean(written)).replace(/\s*[:：]$/, '');
       current = {
         level,
         title,
-        titleMd: inline.content.trim(),
-        path: [...stack.map((s) => s.title), title],
+        titleMd: stripNumbering(clean(inline.content).replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
+        path: [...stack.map((s) => s.path[s.path.length - 1]!), written],
+        ...(parent ? { parentMd: parent.titleMd } : {}),
         line: t.map?.[0] ?? 0,
         lines: [],
         hasChildren: false,
@@ -147,22 +182,46 @@ export function readDocument(src: string): Document {
       i += 2;
     } else if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && isTocList(tokens, i, closingIndex(tokens, i))) {
       i = closingIndex(tokens, i);
+    } else if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') {
+      lists.push({ id: listId++, ordered: t.type === 'ordered_list_open' });
+    } else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') {
+      lists.pop();
+    } else if (t.type === 'list_item_open') {
+      const list = lists[lists.length - 1] ?? { id: -1, ordered: false };
+      const index = listSizes.get(list.id) ?? 0;
+      listSizes.set(list.id, index + 1);
+      items.push({ id: itemId++, parent: items[items.length - 1] ?? null, list: list.id, index, end: t.map?.[1] ?? 0, ordered: list.ordered, seen: false });
+    } else if (t.type === 'list_item_close') {
+      items.pop();
     } else if (t.type === 'inline') {
       const before = current.lines.length;
       if (/^\[(?:toc|\[_toc_\])\]$/i.test(t.content.trim())) continue;
       paragraphLines(t, block++, current.lines);
+      inItem(before);
       noteMath(t, current.lines.slice(before));
     } else if (t.type === 'math_block') {
       const [line, end] = t.map ?? [0, 1];
       current.lines.push({ line, end, block: block++, tokens: [], tex: t.content });
+      inItem(current.lines.length - 1);
       mathTokens.push({ token: t, line });
     } else if (t.type === 'fence' || t.type === 'code_block' || t.type === 'table_open') {
       const [line, end] = t.map ?? [0, 1];
-      current.lines.push({ line, end, block: block++, tokens: [], other: true });
+      const l: Line = { line, end, block: block++, tokens: [], other: true, ...(t.type === 'table_open' ? {} : { code: true }) };
+      current.lines.push(l);
+      inItem(current.lines.length - 1);
       if (t.type !== 'table_open') continue;
-      // A table stays one piece of prose, but its formulas still get checked.
+      // The table's cells, for one card per row; its formulas still get checked.
       const close = closingIndex(tokens, i);
-      for (; i < close; i++) if (tokens[i]!.type === 'inline') noteMath(tokens[i]!, null);
+      const rows: string[][] = [];
+      for (; i < close; i++) {
+        const c = tokens[i]!;
+        if (c.type === 'tr_open') rows.push([]);
+        else if (c.type === 'inline') {
+          rows[rows.length - 1]?.push(c.content.trim());
+          noteMath(c, null);
+        }
+      }
+      l.table = rows;
     }
   }
   return { sections, srcLines, mathTokens, strays, tooLong };

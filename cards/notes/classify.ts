@@ -32,7 +32,15 @@ export type LineKind =
 const inline = createParser('any');
 
 /** Labels that introduce remarks, not terms worth a card. */
-const NOT_TERMS = new Set(['注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充', 'note', 'notes', 'tip', 'summary', 'e.g', 'example', 'see also']);
+const NOT_TERMS = new Set([
+  '注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充',
+  '即', '则', '故', '所以', '因此', '因为', '于是', '那么', '此时', '这里', '如图', '提示', '输入', '输出', '解答', '答案', '分析', '证明', '思路', '问题', '问', '题目', '原因', '首先', '其次', '然后', '最后', '同理', '又', '而', '但', '但是', '可见', '综上', '例子', '示例', '代码', '来源', '链接', '出处', '作者', '更新',
+  'note', 'notes', 'tip', 'tips', 'summary', 'e.g', 'e.g.', 'eg', 'i.e', 'i.e.', 'ie', 'example', 'examples', 'for example', 'see also', 'see', 'hint', 'hints', 'therefore', 'thus', 'hence', 'so', 'where', 'here', 'then', 'and', 'but', 'or', 'because', 'since', 'also', 'however', 'note that', 'recall', 'remember', 'warning', 'caution', 'important',
+  'must read', 'must-read', 'read', 'reading', 'further reading', 'paper', 'papers', 'blog', 'blog post', 'video', 'videos', 'article', 'articles', 'resource', 'resources', 'docs', 'documentation', 'website', 'github', 'repo', 'slides', 'book', 'course', 'tutorial', 'link to', 'url', 'back to', 'go to', 'next', 'previous', 'prev', 'up', 'author', 'authors', 'email', 'e-mail', 'date', 'tags', 'tag', 'aliases', 'status', 'created', 'updated', '邮箱', '日期', '时间', '标签', '原文', '原文链接', '地址', '转载', 'image', 'img', 'fig', 'figure', 'table', 'credit', 'credits', 'via', 'ref', 'cf', 'nb', 'n.b',
+  'input', 'inputs', 'output', 'outputs', 'answer', 'solution', 'proof', 'q', 'a', 'question', 'reason', 'result', 'results', 'source', 'sources', 'reference', 'references', 'link', 'links', 'code', 'update', 'edit', 'todo', 'tl;dr', 'tldr', 'claim', 'case', 'given', 'goal', 'task', 'conclusion', 'final answer', 'step', 'steps',
+]);
+/** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
+const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|步骤\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
 const SENTENCE = /[，。；！？,;!?]/;
 const ENUM = /^\s*(?:\d{1,3}[.、)）]|[（(]\d{1,3}[)）])\s*/;
 const ASCII_EQUATION = /[\w)\]]\s*=\s*[^=\s][^=]*[-+*/×÷()]/;
@@ -65,7 +73,8 @@ function unwrap(md: string): string {
 }
 
 function cleanTerm(s: string): string {
-  return s.replace(ENUM, '').replace(/\s*(?:是|为)$/, '').trim();
+  // "因此$\theta$的更新公式：": the connective is not part of the term.
+  return s.replace(ENUM, '').replace(/^(?:因此|所以|于是|那么|从而|其中|此时|这里|即|则|故)\s*[，,]?\s*/, '').replace(/\s*(?:是|为)$/, '').trim();
 }
 
 /** "$\lfloor$$\frac{n-k}{s}$$\rfloor$+1 *or* …": hardly any words besides the math. */
@@ -91,7 +100,18 @@ function makeTerm(f: Flat, keyPlain: string, md: string, body: string, bodyFrom:
 
 function isTermWord(plain: string): boolean {
   const p = cleanTerm(plain);
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase());
+  const balanced = (o: string, c: string) => p.split(o).length === p.split(c).length;
+  if (!balanced('[', ']') || !balanced('(', ')') || !balanced('（', '）')) return false; // "[TBD: …]" cut at its colon
+  if (/<\/?[a-z][^>]*>/i.test(p)) return false; // "<li><strong>Pre-training": raw HTML, not a term
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p);
+}
+
+/** "Precision answers", "The output is": an English clause before a colon, not a term. */
+function englishClause(key: string): boolean {
+  const words = key.trim().split(/\s+/);
+  if (words.length < 2 || !/^[\x00-\x7f]*$/.test(key)) return false;
+  if (/^(?:the|a|an|this|that|these|those|it|we|you|i|they|he|she|in|on|for|to|of|with|as|at|by|from|if|when|so|then|here|there|now|note|recall)$/i.test(words[0]!)) return true;
+  return words.slice(1).some((w) => /^(?:is|are|was|were|be|been|has|have|had|answers|means|gives|returns|says|shows|states|looks|works|does|do|did|can|could|will|would|should|must|may|might|becomes|follows|holds|reads|goes|uses|takes|makes)$/i.test(w));
 }
 
 /** First `：` or `:` (not `::`, not `3:4`, not `http:`) at or after `from`. */
@@ -155,6 +175,7 @@ function emphasizedTerm(f: Flat, raw: string, start: number, emph: Flat['emphasi
   // "**标准化**（Standardization）也叫…": the alias belongs to the name.
   const alias = /^\s*(（[^）]{1,40}）|\([^)]{1,40}\))/.exec(rest);
   if (!emph.strong && !alias) return null; // an italic sentence opener is not a term
+  if (hasOutsideParens(name, SENTENCE)) return null; // a bold sentence is emphasis, not a term
   const nameEnd = emph.to + (alias ? alias[0].length : 0);
   const md = plainOf(f, start, nameEnd);
   return makeTerm(f, plainOf(f, start, nameEnd), md, raw, start, true);
@@ -177,7 +198,8 @@ function plainTerm(f: Flat, raw: string): Term | null {
     body = body.slice(2);
     key = key.trim().slice(2);
   }
-  if (!isTermWord(key)) return null;
+  // "I: LiDAR…": a bare letter is a variable, not a term (a bold one still is).
+  if (!isTermWord(key) || englishClause(key) || /我们|让我|你们?|他们|本节|本章|下面|上面|这里|接下来|^(?:假设|假如|如果|若|当|设|对于|由于|因为)/.test(key) || /^[A-Za-z]$/.test(cleanTerm(key))) return null;
   return makeTerm(f, key, head, body, colon + 1, false);
 }
 
@@ -224,7 +246,14 @@ export function classifyLine(line: Line, srcLines: readonly string[], f: Flat = 
     const parts = cut(f, qa, reversed ? 3 : 2, raw);
     if (parts && parts[0].trim() && parts[1].trim()) return { kind: 'qa', front: parts[0].trim(), back: parts[1].trim(), reversed };
   }
-  if (f.marks.length) return { kind: 'cloze', marks: f.marks };
+  // A highlighted whole sentence is emphasis, not a deletion: the card would ask "[…]?".
+  if (f.marks.length) {
+    const left = f.marks.reduce((s, m) => s.replace(m, ''), raw).replace(/[\s\p{P}\p{S}]/gu, '');
+    if (left.length >= 4) return { kind: 'cloze', marks: f.marks };
+    return { kind: 'prose' };
+  }
+  // "Q: …" (then "A: …" below): a question as written.
+  if (/^(?:\*\*|__)?(?:Q|问|问题)(?:\*\*|__)?\s*[:：]\s*\S/.test(raw.trim()) && text.length <= 300) return { kind: 'prompts', items: [raw.trim()] };
 
   const pieces = f.s.includes('；') ? splitSemicolons(f, raw) : null;
   if (pieces && pieces.length >= 2) {

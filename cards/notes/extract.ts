@@ -4,13 +4,17 @@
 // they are attached to every card of the section, or become one reading card.
 import type { CardKind, CardLink } from '../types.ts';
 import { isSafeUrl } from '../render/markdown.ts';
-import type { Line, Section } from './blocks.ts';
+import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
-import { classifyLine, type LineKind, type Term } from './classify.ts';
-import { flatten, type Flat } from './flat.ts';
-import { headingFormulaQuestion, headingShape, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
+import { flatten, plainOf, type Flat } from './flat.ts';
+import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
+import type { Lang } from './lang.ts';
+import { dedented, listQuestions } from './listq.ts';
+import { difficulty, stripNumbering } from './numbering.ts';
+import { tableRowCards } from './tables.ts';
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -20,6 +24,13 @@ export interface Spec {
   front: string;
   back: string;
   line: number; // 0-based
+  tags?: string[]; // e.g. a question's difficulty mark
+}
+
+/** What a section needs to know about its note to phrase questions. */
+export interface SectionContext {
+  lang: Lang;
+  topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
 }
 
 export interface SectionResult {
@@ -30,7 +41,16 @@ export interface SectionResult {
 
 type Role = 'blank' | 'prose' | 'math' | 'term' | 'formula' | 'link' | 'card';
 
-const PROMPT_BACK = '（开放问题：笔记里没有写答案，参考本节链接。）';
+/** The back of a question the notes leave open, in the notes' language. */
+export function openBack(lang: Lang, links: boolean): string {
+  if (lang === 'en') return links ? '(Open question: the notes give no answer; see the links of this section.)' : '(Open question: the notes give no answer.)';
+  return links ? '（开放问题：笔记里没有写答案，参考本节链接。）' : '（开放问题：笔记里没有写答案。）';
+}
+
+const REFERENCES = /^(?:参考文献|参考资料|参考链接|参考|相关链接|相关阅读|延伸阅读|推荐阅读|扩展阅读|资料|references?|resources|further reading|links|bibliography|see also|citations?|sources?|reading list|more resources|useful links)$/i;
+
+/** "答：…" / "Answer: …" opening an answer is the notes' scaffolding, not the answer. */
+const ANSWER_LABEL = /^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i;
 
 function escapeTitle(s: string): string {
   return s.replace(/([\\`*_[\]<])/g, '\\$1');
@@ -49,8 +69,9 @@ function collectLinks(lines: readonly Line[], flats: readonly Flat[], out: Secti
   });
 }
 
-export function extractSection(sec: Section, srcLines: readonly string[]): SectionResult {
+export function extractSection(sec: Section, srcLines: readonly string[], sctx: SectionContext = { lang: 'zh' }): SectionResult {
   const out: SectionResult = { specs: [], links: [], unsafeLinks: [] };
+  const lang = sctx.lang;
   const lines = sec.lines;
   const n = lines.length;
   const flats = lines.map((l) => flatten(l.tokens));
@@ -58,12 +79,25 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
   const classes: LineKind[] = lines.map((l, i) => classifyLine(l, srcLines, flats[i]));
   const role: (Role | undefined)[] = new Array(n);
   const specs = out.specs;
-  const implicit = sec.level > 0 && sec.title !== '';
+  const implicit = sec.title !== '';
+  const placeholder = openBack(lang, out.links.length > 0);
   const src = (from: number, to: number) => sourceOf(lines.slice(from, to), srcLines);
 
   for (const card of explicitBlockCards(lines, srcLines)) {
     for (let i = card.from; i < card.to; i++) role[i] = 'card';
     specs.push(...card.specs);
+  }
+  if (implicit) {
+    const lq = listQuestions(lines, srcLines, role, lang, placeholder);
+    for (const k of lq.consumed) role[k] = 'card';
+    specs.push(...lq.specs);
+    lines.forEach((l, k) => {
+      if (role[k] || !l.table || l.item) return;
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd);
+      if (!rows) return;
+      specs.push(...rows);
+      role[k] = 'card';
+    });
   }
 
   const mathRun = (from: number): number => {
@@ -84,14 +118,33 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
     mathBody: true,
     ...extra,
   });
-  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => ({
-    kind: formula ? 'formula' : 'term',
-    ns: 'term', // a term that gains a formula keeps its id
-    key,
-    front: termQuestion(t, formula, c),
-    back,
-    line,
+  // A term nested in a list ("- Offline" › "- CTR: …") is asked under its parent item.
+  const firstOfItem = new Map<ItemInfo, number>();
+  const indexOfLine = new Map<number, number>();
+  lines.forEach((l, k) => {
+    if (l.item && l.first) firstOfItem.set(l.item, k);
+    if (!indexOfLine.has(l.line)) indexOfLine.set(l.line, k);
   });
+  const parentItem = (line: number): string | undefined => {
+    const k = indexOfLine.get(line);
+    const parent = k !== undefined ? lines[k]!.item?.parent : undefined;
+    const p = parent ? firstOfItem.get(parent) : undefined;
+    if (p === undefined) return undefined;
+    const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：]$/, '').trim();
+    const plain = plainText(lines[p]!.tokens).trim();
+    return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
+  };
+  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+    const parent = formula ? undefined : parentItem(line);
+    return {
+      kind: formula ? 'formula' : 'term',
+      ns: 'term', // a term that gains a formula keeps its id
+      key,
+      front: termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      back,
+      line,
+    };
+  };
 
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
@@ -107,8 +160,24 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
       role[i] = 'card';
     } else if (!implicit) {
       role[i] = 'prose';
+    } else if (c.kind === 'prompts' && c.items.length === 1) {
+      // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
+      const d = difficulty(stripNumbering(c.items[0]!.replace(/^(?:\*\*|__)?(?:Q|问|问题|Question)(?:\*\*|__)?\s*[:：]\s*/i, '')));
+      role[i] = 'card';
+      let j = i + 1;
+      const answer: number[] = [];
+      for (; j < n && !role[j]; j++) {
+        const cj = classes[j]!;
+        if (cj.kind === 'prompts' || cj.kind === 'qa' || cj.kind === 'cloze' || cj.kind === 'links') break;
+        answer.push(j);
+      }
+      while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
+      answer.forEach((k) => (role[k] = 'card'));
+      const back = answer.length ? dedented(lines, answer, srcLines).replace(ANSWER_LABEL, '') : placeholder;
+      specs.push({ kind: 'prompt', ns: 'prompt', key: c.items[0]!, front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
+      i = j - 1;
     } else if (c.kind === 'prompts') {
-      for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item), back: PROMPT_BACK, line });
+      for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });
       role[i] = 'card';
     } else if (c.kind === 'label') {
       const t = c.term;
@@ -166,7 +235,7 @@ export function extractSection(sec: Section, srcLines: readonly string[]): Secti
     }
   }
 
-  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out);
+  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out, sctx);
   // Notes order (stable: a line's prompts keep their order; the section card, at the heading, leads).
   out.specs.sort((a, b) => a.line - b.line);
   return out;
@@ -181,7 +250,9 @@ function finishSection(
   role: (Role | undefined)[],
   srcLines: readonly string[],
   out: SectionResult,
+  sctx: SectionContext,
 ): void {
+  const lang = sctx.lang;
   const specs = out.specs;
   const idx = (r: Role) => lines.map((_, i) => i).filter((i) => role[i] === r);
   const prose = idx('prose').filter((i) => plainText(lines[i]!.tokens).trim().length > 1 || lines[i]!.other);
@@ -192,10 +263,10 @@ function finishSection(
     // A section that is just formulas (标签平滑): the heading names them.
     const math = idx('math');
     if (math.length) {
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: pick(math), line: lines[math[0]!]!.line });
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: pick(math), line: lines[math[0]!]!.line });
       math.forEach((i) => (role[i] = 'formula'));
     }
-  } else if (!hasFormula) {
+  } else if (!hasFormula && headingShape(sec.title, lang) !== 'question') {
     // An equation inside the prose (权重衰减's update rule) is the section's formula.
     const sentences = prose
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
@@ -207,22 +278,108 @@ function finishSection(
       const clause = Math.max(first.lastIndexOf('，', eq), first.lastIndexOf('。', eq)) + 1;
       sentences[0] = first.slice(clause);
       const line = lines[prose.find((i) => flats[i]!.atoms.some((a) => a.equation)) ?? prose[0]!]!.line;
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd), back: sentences.join('').trim(), line });
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: sentences.join('').trim(), line });
     }
   }
 
+  // A section that is only code (and its printed output) is not a recall card.
+  if (prose.length && prose.every((i) => lines[i]!.code)) prose.length = 0;
   if (prose.length) {
-    const shape = headingShape(sec.title);
+    const shape = headingShape(sec.title, lang);
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank');
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
-    specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front: sectionQuestion(sec.titleMd, sec.title, enumeration), back: pick(answer), line: sec.line });
+    if (REFERENCES.test(sec.title.trim())) {
+      // "参考文献" / "References" with bare URLs or book titles: a reading list, not a question.
+      specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sctx.topicMd ?? sec.titleMd}` : `阅读清单：${sctx.topicMd ?? sec.titleMd}`, back: pick(answer), line: sec.line });
+      return;
+    }
+    const front =
+      sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
+    // Text before the first heading has no heading line: point at its first line.
+    const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
+    const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    if (parts) {
+      const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
+      for (const u of parts.units) {
+        if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
+      }
+    } else {
+      // A long textbook section: its code blocks (and printed output) are not what a card asks to recall.
+      let body = answer;
+      if (pick(answer).length > LONG_ANSWER) {
+        const words = answer.filter((i) => !lines[i]!.code);
+        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
+      }
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(body), line });
+    }
   }
 
   if (specs.length === 0 && out.links.length) {
     const back = out.links.map((l) => `- ${escapeTitle(l.title)}`).join('\n');
-    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: `阅读清单：${sec.titleMd}`, back, line: sec.line });
+    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sec.titleMd}` : `阅读清单：${sec.titleMd}`, back, line: sec.line });
   }
+}
+
+/** Past this many characters a section answer with structure is split into focused cards. */
+const LONG_ANSWER = 1200;
+
+interface Unit {
+  title: string;
+  titleMd: string;
+  front: string;
+  lines: number[];
+  at: number; // the label's line index
+}
+
+/**
+ * A long section made of labelled parts — paragraphs opening with a bold
+ * label ("**Why it works**:") or top-level list items with sub-lists — gives
+ * one card per part, keyed by its label (stable across edits of the text);
+ * the text before the first part stays the section card. Null when the
+ * section has fewer than two such parts.
+ */
+function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang): { intro: number[]; units: Unit[] } | null {
+  const intro: number[] = [];
+  const units: Unit[] = [];
+  const isLead = (k: number, pos: number): { title: string; titleMd: string; bare: boolean } | null => {
+    const l = lines[k]!;
+    if (!l.tokens.length) return null;
+    const prev = pos > 0 ? lines[answer[pos - 1]!] : undefined;
+    const f = flats[k]!;
+    const e = f.emphasis[0];
+    if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
+      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：]\s*$/, '').trim());
+      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
+    }
+    const next = lines[answer[pos + 1] ?? -1];
+    if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
+      const title = plainText(l.tokens).replace(/[:：]\s*$/, '').trim();
+      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：](?:\*\*|__)?\s*$/, '').trim();
+      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
+    }
+    return null;
+  };
+  answer.forEach((k, pos) => {
+    const lead = isLead(k, pos);
+    if (lead) {
+      // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
+      const front = looksLikeQuestion(lead.title)
+        ? promptQuestion(lead.titleMd, lang)
+        : /[?？]$/.test(sec.titleMd)
+          ? lang === 'en'
+            ? `${sec.titleMd} (${lead.titleMd})`
+            : `${sec.titleMd}（${lead.titleMd}）`
+          : lang === 'en'
+            ? `${sec.titleMd}: ${lead.titleMd}?`
+            : `${sec.titleMd}：${lead.titleMd}？`;
+      // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
+      units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
+    } else if (units.length) units[units.length - 1]!.lines.push(k);
+    else intro.push(k);
+  });
+  return units.length >= 2 ? { intro, units } : null;
 }

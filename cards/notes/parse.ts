@@ -6,10 +6,15 @@ import { readDocument, type Document } from './blocks.ts';
 import type { FormulaChecker } from './check.ts';
 import { extractSection } from './extract.ts';
 import { stableId } from '../id.ts';
+import { detectLang, sectionLang, type Lang } from './lang.ts';
+import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
+import { stripNumbering } from './numbering.ts';
 
 export interface ParseOptions {
   deck: string;
   check?: FormulaChecker;
+  /** The note's title (file name without extension): the root crumb, the topic of text before the first heading. */
+  title?: string;
 }
 
 /** Past this many warnings of one kind, a summary is more useful than a wall of lines. */
@@ -20,11 +25,35 @@ const MAX_PER_CODE = 100;
  * line numbers aligned with ours. Front matter is blanked (not removed) so
  * line numbers still match the file.
  */
-function normalise(markdown: string): string {
+function normalise(markdown: string): { text: string; tags: string[]; frontMatter: boolean } {
   let text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD');
-  const fm = /^---\n(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text);
-  if (fm && /^[\w-]+\s*:/m.test(fm[0])) text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
-  return text;
+  const fm = FRONT_MATTER.exec(text);
+  let tags: string[] = [];
+  const frontMatter = fm !== null && /^[\w-]+\s*:/m.test(fm[0]);
+  if (fm && frontMatter) {
+    tags = frontMatterTags(fm[0]);
+    text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
+  }
+  return { text, tags, frontMatter };
+}
+
+/**
+ * `#word` is an Obsidian tag only in notes written for Obsidian (front matter,
+ * wikilinks, or a line of tags); elsewhere "#reviews" means "number of reviews".
+ */
+const OBSIDIAN = /\[\[[^\]\n]{1,300}\]\]|^[ \t]*#[\p{L}_][^\s#]*(?:[ \t]+#[\p{L}_][^\s#]*)*[ \t]*$/mu;
+
+/** Markdown-safe title for a question: a file name is plain text. */
+const titleMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
+const sameTitle = (a: string, b: string) => {
+  const k = (s: string) => stripNumbering(s).toLowerCase().replace(/[\s\p{P}]/gu, '');
+  return k(a) === k(b);
+};
+
+/** Text of a section (heading and its own lines), for its language. */
+function sectionText(sec: Document['sections'][number], srcLines: readonly string[]): string {
+  const last = sec.lines[sec.lines.length - 1];
+  return last ? srcLines.slice(sec.lines[0]!.line, last.end).join('\n') : '';
 }
 
 function mathWarnings(doc: Document, warn: (w: SourceWarning) => void): void {
@@ -52,7 +81,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     perCode.set(w.code, n);
     if (n <= MAX_PER_CODE) warnings.push(w);
   };
-  const text = normalise(markdown);
+  const { text, tags: fmTags, frontMatter } = normalise(markdown);
   if (text.trim() === '') {
     warn({ line: 1, code: 'empty-file', message: 'the notes file is empty' });
     return { cards: [], warnings };
@@ -64,12 +93,25 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
 
   const cards: CardDraft[] = [];
   const taken = new Map<string, number>();
+  const noteLang: Lang = detectLang(text, 'zh');
+  const obsidian = frontMatter || OBSIDIAN.test(text);
+  const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
+  const title = opts.title?.trim() ? opts.title.trim() : undefined;
+  const root = doc.sections[0];
+  if (title && root && root.level === 0) {
+    // Text before the first heading is about the note's title.
+    root.title = stripNumbering(title);
+    root.titleMd = titleMd(root.title);
+  }
   for (const sec of doc.sections) {
     if (sec.level > 0 && (sec.title === '' || (sec.lines.length === 0 && !sec.hasChildren))) {
       warn({ line: sec.line + 1, code: 'empty-section', message: sec.title ? `section "${sec.title}" is empty` : 'heading without a title' });
       if (sec.title === '') continue;
     }
-    const r = extractSection(sec, doc.srcLines);
+    const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
+    const topicMd = sec.level === 0 ? undefined : (sec.parentMd ?? (title ? titleMd(stripNumbering(title)) : undefined));
+    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
+    const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
     for (const u of r.unsafeLinks) {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }
@@ -79,17 +121,20 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       const n = (taken.get(slot) ?? 0) + 1;
       taken.set(slot, n);
       const key = n === 1 ? s.key : `${s.key} (${n})`;
+      const tags = uniqueTags([...noteTags, ...(s.tags ?? [])]);
       cards.push({
         id: stableId([opts.deck, ...sec.path, s.ns, key]),
         deck: opts.deck,
         kind: s.kind,
-        section: [...sec.path],
+        section: [...crumbs],
         key,
-        front: s.front,
-        back: s.back,
+        front: obsidian && noteTags.length ? removeInlineTags(s.front) : s.front,
+        back: obsidian && noteTags.length ? removeInlineTags(s.back) : s.back,
         links: s.kind === 'qa' || s.kind === 'cloze' ? [] : r.links.map((l) => ({ ...l })),
         order: cards.length,
         line: s.line + 1,
+        lang,
+        ...(tags.length ? { tags } : {}),
       });
     }
   }

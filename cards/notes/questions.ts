@@ -2,16 +2,44 @@
 // 为什么用？", "ACC怎么计算？"), chosen from the shape of the heading or term.
 // Plain-text tests decide; the Markdown (math kept) is what gets shown.
 import type { Term } from './classify.ts';
+import type { Lang } from './lang.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
 const noMath = (s: string) => s.replace(/\$[^$]*\$/g, 'x');
 
-export function headingShape(plain: string): HeadingShape {
+const EN_QUESTION = /^(?:what|why|how|when|which|who|whom|whose|where|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have)\b/i;
+export const EN_IMPERATIVE = /^(?:explain|describe|compare|contrast|derive|prove|show|give|list|define|name|state|discuss|outline|summari[sz]e|write|implement|calculate|compute|find|design|draw|sketch|illustrate|justify|identify|estimate|suggest|propose|walk me through|tell me|talk about)\b/i;
+const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|problems|issues|causes|solutions|reasons|categories|stages|ways)\b)|\b(?:advantages|disadvantages|pros and cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|categories|stages)$/i;
+const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
+
+const ZH_TASK = /^(?:读取|训练|定义|建立|实现|处理|生成|获取|加载|构建|构造|搭建|评估|预测|下载|准备|安装|设置|导入|编写|训练和|从零开始实现|简洁实现)\S/;
+const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
+const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|解释|推导|证明|描述|列举|手写|写出|画出|请)/;
+
+/** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
+function asQuestion(md: string, plain: string, lang: Lang): string {
+  const t = md.trim();
+  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) ? '。' : '？');
+  if (lang === 'en' || /^[\x00-\x7f]+$/.test(plain)) return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
+  return t + (ZH_IMPERATIVE.test(plain) && !ZH_QUESTION.test(plain) ? '。' : '？');
+}
+
+export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   const p = noMath(plain).trim();
   if (/[？?]$/.test(p)) return 'question';
+  if (lang === 'en') {
+    if (EN_QUESTION.test(p) || EN_IMPERATIVE.test(p)) return 'question';
+    if (EN_CALC.test(p)) return 'calc';
+    if (EN_LIST.test(p)) return 'list';
+    if (/\S\s+(?:vs\.?|versus|VS)\s+\S/.test(p)) return 'pair';
+    if (/^[^,]{1,40}\s(?:and|&)\s[^,]{1,40}$/.test(p) && p.split(/\s+/).length <= 6) return 'pair';
+    return 'concept';
+  }
+  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
+  if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
-  if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些/.test(p)) return 'list';
+  if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';
   return 'concept';
 }
@@ -21,11 +49,65 @@ function calcSubject(md: string): string {
   return md.replace(/的?计算$/, '').trim() || md;
 }
 
+/** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
+const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it)$/i;
+const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展)$/;
+
+/** True for a heading that needs its parent's name to mean anything on a card. */
+export function isGenericHeading(plain: string): boolean {
+  const p = noMath(plain).replace(/[:：?？。.]+$/, '').trim();
+  return GENERIC_EN.test(p) || GENERIC_ZH.test(p);
+}
+
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const endsWithMark = (s: string) => /[？?。.！!]$/.test(s.trim());
+
+/** "Definition" under "Precision and recall" → "Precision and recall: definition?" */
+export function genericQuestion(topicMd: string, titleMd: string, titlePlain: string, lang: Lang): string {
+  const t = titleMd.replace(/[:：]+$/, '').trim();
+  const topicAsks = endsWithMark(topicMd);
+  // "Answer" under "What is overfitting?": the card asks the question above it.
+  if (/^(?:answers?|solutions?|答案?|解答?|参考答案|回答)$/i.test(noMath(titlePlain).replace(/[:：]+$/, '').trim())) {
+    return topicAsks ? topicMd : lang === 'en' ? `${topicMd}?` : `${topicMd}？`;
+  }
+  if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${topicMd}（${t}）`;
+  if (endsWithMark(t)) return lang === 'en' ? `${topicMd}: ${lowerFirst(t)}` : `${topicMd}：${t}`;
+  if (lang === 'en') {
+    if (EN_LIST.test(noMath(titlePlain))) return `${topicMd}: what are the ${lowerFirst(t)}?`;
+    return `${topicMd}: ${lowerFirst(t)}?`;
+  }
+  if (/优缺点|优点|缺点|优势|不足|局限|特点|特性|性质|应用|步骤|流程|例子|示例|举例|实例|问题/.test(t)) return `${topicMd}的${t}有哪些？`;
+  return `${topicMd}的${t}是什么？`;
+}
+
+function englishSection(titleMd: string, titlePlain: string, enumeration: boolean): string {
+  const p = noMath(titlePlain).trim();
+  const t = titleMd.trim();
+  if (/\bcomparison$/i.test(p)) return `${t}: how do they compare?`;
+  switch (headingShape(titlePlain, 'en')) {
+    case 'question':
+      if (endsWithMark(t)) return t;
+      return EN_IMPERATIVE.test(p) ? `${t}.` : `${t}?`;
+    case 'calc':
+      return `How is the ${lowerFirst(t.replace(/\s+(?:computation|calculation)$/i, ''))} computed?`;
+    case 'list':
+      return /^the\s/i.test(p) ? `What are ${lowerFirst(t)}?` : EN_LIST.test(p.split(/\s+/)[0] ?? '') || /^\w+\s+(?:of|for|in)\s/i.test(p) ? `What are the ${lowerFirst(t)}?` : `${t}: what are they?`;
+    case 'pair':
+      return /\s(?:and|&)\s/.test(p) ? `What are ${t}?` : `${t}: how do they differ?`;
+    default:
+      if (enumeration) return `What does ${t} include?`;
+      // "Gradient descent" reads as a concept; "Training a network on small data" as a topic.
+      if (p.split(/\s+/).length <= 5 && !/^\w+ing\s/i.test(p)) return `What is ${t}?`;
+      return `${t}: what are the key points?`;
+  }
+}
+
 /** Section question. `enumeration`: the answer is one "a、b、c" list, so ask for its members. */
-export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean): string {
+export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean, lang: Lang = 'zh'): string {
+  if (lang === 'en') return englishSection(titleMd, titlePlain, enumeration);
   switch (headingShape(titlePlain)) {
     case 'question':
-      return titleMd;
+      return asQuestion(titleMd, titlePlain, 'zh');
     case 'calc':
       return `${calcSubject(titleMd)}怎么计算？`;
     case 'list':
@@ -33,7 +115,10 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
     case 'pair':
       return `${titleMd}分别是什么？有什么作用？`;
     default:
-      return enumeration ? `${titleMd}包括哪些？` : `${titleMd}是什么？为什么用？`;
+      if (enumeration) return `${titleMd}包括哪些？`;
+      // "读取数据", "训练模型": a task, not a concept.
+      if (ZH_TASK.test(titlePlain.trim())) return `如何${titleMd}？`;
+      return `${titleMd}是什么？为什么用？`;
   }
 }
 
@@ -55,11 +140,33 @@ export interface TermContext {
   allDerivatives: boolean;
   anyDerivative: boolean;
   mathBody: boolean; // the answer holds TeX, not just an ASCII equation
+  parentItem?: string; // the list item this term is nested under ("Offline metrics" above "- CTR: …")
 }
 
-export function termQuestion(t: Term, formula: boolean, ctx: TermContext): string {
+function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
+  const md = t.md;
+  if (!formula) {
+    if (ctx.parentItem) return `${ctx.parentItem}: what is ${md}?`;
+    if (isGenericHeading(t.plain) && ctx.headingMd) return genericQuestion(ctx.headingMd, md, t.plain, 'en');
+    if (EN_LIST.test(noMath(ctx.headingPlain)) && ctx.headingPlain) return `${ctx.headingMd}: what is “${md}”?`;
+    return `What is ${md}?`;
+  }
+  if (ctx.group) return `How is the ${md} of ${ctx.group} computed?`;
+  if (headingShape(ctx.headingPlain, 'en') === 'calc') return `How is the ${lowerFirst(ctx.headingMd)} computed (${md})?`;
+  if (t.lead || (ctx.attachedFormulas && t.body)) return `What is ${md}? Give the formula.`;
+  if (ctx.allDerivatives) return `Gradient of ${md}?`;
+  if (ctx.anyDerivative) return `${md}: formula and derivative?`;
+  return ctx.mathBody ? `Formula for ${md}?` : `How is ${md} computed?`;
+}
+
+export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: Lang = 'zh'): string {
   const md = t.md;
   if (/[？?]$/.test(md)) return md;
+  if (lang === 'en') return englishTerm(t, formula, ctx);
+  if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
+  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && !ASPECT.test(t.plain)) return genericQuestion(ctx.headingMd, md, t.plain, 'zh');
+  if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
+  if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
   const shape = headingShape(ctx.headingPlain);
   if (!formula) {
     if (t.lead) return `什么是${md}？`;
@@ -79,15 +186,30 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext): strin
 }
 
 /** Heading-keyed formula (a section that is one formula, e.g. 标签平滑). */
-export function headingFormulaQuestion(titleMd: string): string {
-  return `${titleMd}的公式是什么？`;
+export function headingFormulaQuestion(titleMd: string, lang: Lang = 'zh'): string {
+  return lang === 'en' ? `Formula for ${titleMd}?` : `${titleMd}的公式是什么？`;
 }
 
 const IMPERATIVE = /^(?:手写|推导|实现|写出|画出|证明|描述|解释|比较|列举|简述|谈谈|讲讲|说说)/;
 
 /** An open question as listed in the notes, given its question mark. */
-export function promptQuestion(item: string): string {
+export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
-  if (/[？?。！!]$/.test(s)) return s;
+  if (/[？?。！!.]$/.test(s.replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
+  if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
+}
+
+/** Starts like a question or a task: "Why…", "Explain…", "为什么…", "简述…". */
+export function looksLikeQuestion(plain: string): boolean {
+  const s = plain.trim();
+  if (/[？?]$/.test(s)) return true;
+  // Without a question mark, only a real question: "How would…", "What's…", "Why do…" (not "How it works", "When needed").
+  if (/^(?:what|why|how|when|which|who|where)(?:'s|’s|\s+(?:is|are|was|were|do|does|did|can|could|would|should|will|might|may|to|happens?|makes?|causes?|if)\b)/i.test(s)) return true;
+  if (EN_IMPERATIVE.test(s) && s.length > 12) return true;
+  // "Given a vector u, find…", "已知…，求…": a set-up, then the task.
+  if (/^(?:given|suppose|assume|let|consider|if|imagine|you|say|for a|for an|for the)\b.*?[,.;:]\s*(?:find|compute|calculate|show|prove|derive|determine|what|how|why|which|when|explain|give|describe|write|estimate|design|implement)\b/i.test(s)) return true;
+  if (/^(?:已知|设|假设|若|如果|给定|考虑).*?[，,。：:；;]\s*(?:求|试|证明|推导|计算|说明|判断|问|请)/.test(s)) return true;
+  if (/\S(?:对比|比较|区别|异同|优缺点)$/.test(s)) return true;
+  return /^(?:为什么|为何|如何|怎么|怎样|什么是|什么叫|何为|简述|简要说明|说明|比较|对比|推导|证明|解释|描述|列举|写出|画出|手写|谈谈|讲讲|说说|介绍一下|请问)/.test(s);
 }

@@ -11,7 +11,19 @@ export function sourceOf(lines: readonly Line[], srcLines: readonly string[]): s
     if (current.length) blocks.push(current.join('  \n'));
     current = [];
   };
-  for (const l of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (l.item) {
+      // List items keep their nesting: the raw lines of a run of consecutive
+      // items, indented relative to the run (the markers carry the structure).
+      let e = k;
+      while (e + 1 < lines.length && lines[e + 1]!.item && lines[e + 1]!.line >= lines[e]!.end && lines[e + 1]!.line <= lines[e]!.end + 1) e++;
+      flush();
+      blocks.push(dedent(srcLines.slice(l.line, lines[e]!.end)));
+      block = -1;
+      k = e;
+      continue;
+    }
     const text = srcLines.slice(l.line, l.end);
     if (l.tex !== undefined || l.other) {
       flush();
@@ -26,4 +38,14 @@ export function sourceOf(lines: readonly Line[], srcLines: readonly string[]): s
   }
   flush();
   return blocks.join('\n\n').trim();
+}
+
+/** Lines without their common indentation (and quote markers), trailing hard-break spaces kept. */
+function dedent(text: readonly string[]): string {
+  const t = text.map((s) => s.replace(/^[ \t]*>[ \t]?/, '').replace(/\t/g, '    '));
+  const indent = Math.min(...t.filter((s) => s.trim()).map((s) => /^ */.exec(s)![0].length));
+  return t
+    .map((s) => s.slice(Number.isFinite(indent) ? indent : 0))
+    .join('\n')
+    .replace(/^\s*\n|\s+$/g, '');
 }

@@ -1,0 +1,144 @@
+// Questions written as list items ("1. [E] What is…?", "- 为什么…？"): one
+// prompt card each. A card must make sense alone, so it carries the list's
+// lead-in ("Given the matrix M:") when the question points at it, and the
+// parent item ("Dot product") for nested items. Sub-items are its answer;
+// "Hint:" sub-items are attached as a hint and never become cards.
+import type { ItemInfo, Line } from './blocks.ts';
+import { plainText } from './blocks.ts';
+import { rawContent } from './classify.ts';
+import type { Lang } from './lang.ts';
+import { difficulty, stripNumbering } from './numbering.ts';
+import { looksLikeQuestion, promptQuestion } from './questions.ts';
+import type { Spec } from './extract.ts';
+
+const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
+const DEICTIC = /\b(?:this|these|those|it|its|they|them|their|above|below|following|such|the same|given)\b|此|该|这|上述|以上|上面|下面|以下|如下|其/i;
+const MAX_QUESTION = 300;
+
+/** The item's own question text, as written minus marker, numbering and difficulty. */
+function questionOf(line: Line, srcLines: readonly string[]): { md: string; plain: string; tags: string[] } {
+  const raw = rawContent(srcLines[line.line] ?? '');
+  const d = difficulty(stripNumbering(raw));
+  const plain = difficulty(stripNumbering(plainText(line.tokens))).text;
+  return { md: stripNumbering(d.text), plain: stripNumbering(plain), tags: d.tags };
+}
+
+/** Source of a run of lines, indentation relative to the run, blank lines kept. */
+export function dedented(lines: readonly Line[], idx: readonly number[], srcLines: readonly string[]): string {
+  const runs: string[] = [];
+  let k = 0;
+  while (k < idx.length) {
+    let e = k;
+    while (e + 1 < idx.length && idx[e + 1] === idx[e]! + 1) e++;
+    const from = lines[idx[k]!]!.line;
+    const to = lines[idx[e]!]!.end;
+    const text = srcLines.slice(from, to).map((s) => (s.trim() === '' ? '' : s.replace(/^[ \t]*>[ \t]?/, '').replace(/\t/g, '    ')));
+    const indent = Math.min(...text.filter((s) => s.trim()).map((s) => /^ */.exec(s)![0].length));
+    runs.push(text.map((s) => s.slice(Number.isFinite(indent) ? indent : 0)).join('\n').trim());
+    k = e + 1;
+  }
+  return runs.filter((r) => r !== '').join('\n\n');
+}
+
+const within = (item: ItemInfo | undefined, anc: ItemInfo): boolean => {
+  for (let it = item; it; it = it.parent ?? undefined) if (it === anc) return true;
+  return false;
+};
+
+export interface ListQuestionResult {
+  specs: Spec[];
+  consumed: number[]; // line indexes that became part of these cards
+}
+
+export function listQuestions(lines: readonly Line[], srcLines: readonly string[], taken: readonly unknown[], lang: Lang, placeholder: string): ListQuestionResult {
+  const n = lines.length;
+  const questionAt = new Map<ItemInfo, number>();
+  const hintItems = new Set<ItemInfo>();
+  const firstLine = new Map<ItemInfo, number>();
+  const listSize = new Map<number, number>();
+  const listStart = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const l = lines[i]!;
+    if (!l.item) continue;
+    listSize.set(l.item.list, Math.max(listSize.get(l.item.list) ?? 0, l.item.index + 1));
+    if (!listStart.has(l.item.list)) listStart.set(l.item.list, i);
+    if (!l.first) continue;
+    firstLine.set(l.item, i);
+    if (taken[i]) continue;
+    const raw = srcLines[l.line] ?? '';
+    if (/::|==[^=]+==/.test(raw)) continue; // explicit card syntax wins
+    const plain = plainText(l.tokens);
+    if (HINT.test(plain)) hintItems.add(l.item);
+    else {
+      const q = questionOf(l, srcLines).plain;
+      if (q.length > 1 && q.length <= MAX_QUESTION && looksLikeQuestion(q)) questionAt.set(l.item, i);
+    }
+  }
+  const out: ListQuestionResult = { specs: [], consumed: [] };
+  if (questionAt.size === 0) return out;
+  const consumed = new Set<number>();
+
+  for (const [item, i] of questionAt) {
+    const q = questionOf(lines[i]!, srcLines);
+    const answer: number[] = [];
+    const hints: number[] = [];
+    let j = i + 1;
+    for (; j < n && within(lines[j]!.item, item); j++) {
+      // The nearest item between this line and the question decides where it goes.
+      let owner: ItemInfo | undefined = lines[j]!.item;
+      while (owner && owner !== item && !questionAt.has(owner) && !hintItems.has(owner)) owner = owner.parent ?? undefined;
+      if (owner && owner !== item && questionAt.has(owner)) continue;
+      (owner && hintItems.has(owner) ? hints : answer).push(j);
+    }
+    // "1. What is X?" then a paragraph: Q&A written as one-item lists.
+    if (answer.length === 0 && !item.parent && listSize.get(item.list) === 1) {
+      let k = j;
+      while (k < n && !lines[k]!.item && !taken[k] && !consumed.has(k)) {
+        if (k > j && lines[k]!.block !== lines[k - 1]!.block && /[？?]\s*$/.test(plainText(lines[k]!.tokens))) break;
+        answer.push(k);
+        k++;
+      }
+    }
+
+    const context: string[] = [];
+    let front = promptQuestion(q.md, lang);
+    const parentLine = item.parent ? firstLine.get(item.parent) : undefined;
+    if (item.parent && parentLine !== undefined) {
+      const p = questionOf(lines[parentLine]!, srcLines);
+      if (questionAt.has(item.parent)) {
+        if (DEICTIC.test(q.plain)) context.push(promptQuestion(p.md, lang));
+      } else if (p.plain.length <= 80 && !q.plain.toLowerCase().includes(p.plain.toLowerCase().replace(/[:：]$/, ''))) {
+        front = `${p.md.replace(/[:：]\s*$/, '')}${lang === 'en' ? ': ' : '：'}${front}`;
+      }
+      consumed.add(parentLine);
+    }
+    // The lead-in of the outermost list: "Given the matrix M = …:".
+    let top: ItemInfo = item;
+    while (top.parent) top = top.parent;
+    const start = listStart.get(top.list) ?? i;
+    const before = start - 1;
+    if (before >= 0 && !lines[before]!.item && !taken[before] && lines[before]!.tokens.length) {
+      const block = lines[before]!.block;
+      const lead: number[] = [];
+      for (let k = before; k >= 0 && lines[k]!.block === block && !lines[k]!.item; k--) lead.unshift(k);
+      const text = lead.map((k) => plainText(lines[k]!.tokens)).join(' ').trim();
+      const colon = /[:：]$/.test(text);
+      if ((colon || DEICTIC.test(q.plain)) && text.length <= 400) {
+        context.unshift(dedented(lines, lead, srcLines));
+        if (colon) lead.forEach((k) => consumed.add(k));
+      }
+    }
+    if (context.length) front = `${context.join('\n\n')}\n\n${front}`;
+
+    let back = answer.length ? dedented(lines, answer, srcLines).replace(/^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i, '') : '';
+    const hint = hints.length ? dedented(lines, hints, srcLines).replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, '') : '';
+    if (!back) back = placeholder;
+    if (hint) back += `\n\n${hint}`;
+    out.specs.push({ kind: 'prompt', ns: 'prompt', key: q.md, front, back, line: lines[i]!.line, ...(q.tags.length ? { tags: q.tags } : {}) });
+    consumed.add(i);
+    answer.forEach((k) => consumed.add(k));
+    hints.forEach((k) => consumed.add(k));
+  }
+  out.consumed = [...consumed];
+  return out;
+}
