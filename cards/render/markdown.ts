@@ -3,8 +3,10 @@
 // links become anchors, and math goes through renderTex's limits.
 import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { imageHtml, looseImage } from './images.ts';
+import { obsidianSyntax } from './obsidian.ts';
 import { notesSyntax } from './syntax.ts';
-import { escapeHtml, renderTex } from './tex.ts';
+import { escapeHtml, normalizeTex, renderTex } from './tex.ts';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
@@ -19,9 +21,14 @@ export function isSafeUrl(url: string): boolean {
  * `any` (importing): every link is a token, so the importer can recognise a
  * table of contents and report unsafe links instead of misreading them as text.
  */
+/** Schemes that must never become a link or image, whatever the renderer does with it afterwards. */
+const BAD_SCHEME = /^\s*(?:javascript|vbscript|data|file|blob|about):/i;
+
 export function createParser(links: 'strict' | 'any' = 'strict'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
-  md.validateLink = links === 'strict' ? isSafeUrl : () => true;
+  // strict: relative links and `media:`/`missing:` images parse (the renderer
+  // turns them into text and placeholders); dangerous schemes stay literal text.
+  md.validateLink = links === 'strict' ? (url) => !BAD_SCHEME.test(url) : () => true;
   md.use(notesSyntax);
   return md;
 }
@@ -47,13 +54,22 @@ function mathRule(display: (t: Token) => boolean, block: boolean, output: MathOu
   return (tokens, idx, _o, env) => {
     const t = tokens[idx]!;
     if (output === 'dom') {
-      const html = mathPlaceholder(t.content, display(t));
+      const html = mathPlaceholder(normalizeTex(t.content, display(t)), display(t));
       return block ? `<div class="math-block">${html}</div>\n` : html;
     }
     const r = renderTex(t.content, display(t));
     if (r.error !== undefined && Array.isArray(env?.mathErrors)) env.mathErrors.push(r.error);
     return block ? `<div class="math-block">${r.html}</div>\n` : r.html;
   };
+}
+
+function markLocalClose(tokens: Token[], open: number): void {
+  for (let i = open + 1; i < tokens.length; i++) {
+    if (tokens[i]!.type === 'link_close') {
+      tokens[i]!.meta = { ...tokens[i]!.meta, local: true };
+      return;
+    }
+  }
 }
 
 /** Parser + HTML renderer with KaTeX math, `<mark>` highlights and external-link attributes. */
@@ -66,18 +82,27 @@ export function createRenderer(math: MathOutput = 'html'): MarkdownIt {
   rules.mark_close = () => '</mark>';
   rules.link_open = (tokens, idx, options, _env, self) => {
     const t = tokens[idx]!;
-    // Every link a card can hold is external (validateLink), so each opens
-    // outside the app and gets no window.opener / referrer.
+    if (!isSafeUrl(String(t.attrGet('href') ?? ''))) {
+      // A link to another note file or an in-page anchor: the card shows its
+      // text; nothing in the app could open the target.
+      markLocalClose(tokens, idx);
+      return '<span class="note-link">';
+    }
+    // Every other link opens outside the app and gets no window.opener / referrer.
     t.attrSet('target', '_blank');
     t.attrSet('rel', 'noopener noreferrer');
     return self.renderToken(tokens, idx, options);
   };
+  rules.link_close = (tokens, idx, options, _env, self) => (tokens[idx]!.meta?.local === true ? '</span>' : self.renderToken(tokens, idx, options));
   rules.image = (tokens, idx, options, _env, self) => {
     const t = tokens[idx]!;
-    t.attrSet('referrerpolicy', 'no-referrer');
-    t.attrSet('loading', 'lazy');
-    t.attrSet('alt', self.renderInlineAsText(t.children ?? [], options, {}));
-    return self.renderToken(tokens, idx, options);
+    return imageHtml(String(t.attrGet('src') ?? ''), self.renderInlineAsText(t.children ?? [], options, {}));
   };
+  md.inline.ruler.after('image', 'image_loose', looseImage);
+  rules.image_loose = (tokens, idx) => {
+    const t = tokens[idx]!;
+    return imageHtml(String(t.meta?.src ?? ''), t.content);
+  };
+  md.use(obsidianSyntax);
   return md;
 }
