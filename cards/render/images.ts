@@ -22,7 +22,8 @@ function decodePath(p: string): string {
 
 /** A visible stand-in for an image that is not in the profile, naming what the note pointed at. */
 export function missingImage(path: string, alt: string): string {
-  const name = escapeHtml(path);
+  const short = path.startsWith('data:') ? 'data:…' : path.length > 120 ? `${path.slice(0, 60)}…${path.slice(-40)}` : path;
+  const name = escapeHtml(short);
   const label = alt && alt !== path ? ` <span class="img-missing-alt">${escapeHtml(alt)}</span>` : '';
   return `<span class="img-missing" title="image not found: ${name}">🖼 <span class="img-missing-path">${name}</span>${label}</span>`;
 }

@@ -3,10 +3,11 @@
 // links become anchors, and math goes through renderTex's limits.
 import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
 import { notesSyntax } from './syntax.ts';
-import { escapeHtml, normalizeTex, renderTex } from './tex.ts';
+import { escapeHtml } from './tex.ts';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 
@@ -20,15 +21,17 @@ export function isSafeUrl(url: string): boolean {
  * text — what we want for javascript:, data:, file: and in-page anchors.
  * `any` (importing): every link is a token, so the importer can recognise a
  * table of contents and report unsafe links instead of misreading them as text.
+ * `card`: see below.
  */
 /** Schemes that must never become a link or image, whatever the renderer does with it afterwards. */
 const BAD_SCHEME = /^\s*(?:javascript|vbscript|data|file|blob|about):/i;
 
-export function createParser(links: 'strict' | 'any' = 'strict'): MarkdownIt {
+export function createParser(links: 'strict' | 'any' | 'card' = 'strict'): MarkdownIt {
   const md = new MarkdownItCtor({ html: false, linkify: false, typographer: false });
-  // strict: relative links and `media:`/`missing:` images parse (the renderer
-  // turns them into text and placeholders); dangerous schemes stay literal text.
-  md.validateLink = links === 'strict' ? (url) => !BAD_SCHEME.test(url) : () => true;
+  // `card` (the card renderer): relative links and `media:`/`missing:` images
+  // parse too — the renderer turns them into text and placeholders — while
+  // dangerous schemes stay literal text.
+  md.validateLink = links === 'strict' ? isSafeUrl : links === 'card' ? (url) => !BAD_SCHEME.test(url) : () => true;
   md.use(notesSyntax);
   return md;
 }
@@ -39,8 +42,8 @@ export interface RenderEnv extends Env {
 }
 
 /**
- * How math leaves the renderer: `html` typesets with KaTeX here (inline
- * styles: fine for the CLI and exports); `dom` emits empty
+ * How math leaves renderMarkdown: `html` typesets with KaTeX on the spot
+ * (inline styles: fine for the CLI and exports); `dom` keeps the empty
  * `<span class="math" data-tex data-display>` placeholders that the UI fills
  * with katex.render, which works under a CSP without 'unsafe-inline'.
  */
@@ -50,16 +53,16 @@ function mathPlaceholder(tex: string, display: boolean): string {
   return `<span class="math" data-tex="${escapeHtml(tex)}" data-display="${display ? 1 : 0}"></span>`;
 }
 
-function mathRule(display: (t: Token) => boolean, block: boolean, output: MathOutput = 'html'): RendererRule {
-  return (tokens, idx, _o, env) => {
+/**
+ * Math always leaves markdown-it as a placeholder, so the sanitizer never sees
+ * KaTeX's inline styles; renderMarkdown typesets the placeholders after
+ * sanitizing for the `html` output (see render.ts).
+ */
+function mathRule(display: (t: Token) => boolean, block: boolean): RendererRule {
+  return (tokens, idx) => {
     const t = tokens[idx]!;
-    if (output === 'dom') {
-      const html = mathPlaceholder(normalizeTex(t.content, display(t)), display(t));
-      return block ? `<div class="math-block">${html}</div>\n` : html;
-    }
-    const r = renderTex(t.content, display(t));
-    if (r.error !== undefined && Array.isArray(env?.mathErrors)) env.mathErrors.push(r.error);
-    return block ? `<div class="math-block">${r.html}</div>\n` : r.html;
+    const html = mathPlaceholder(t.content, display(t));
+    return block ? `<div class="math-block">${html}</div>\n` : html;
   };
 }
 
@@ -72,12 +75,20 @@ function markLocalClose(tokens: Token[], open: number): void {
   }
 }
 
-/** Parser + HTML renderer with KaTeX math, `<mark>` highlights and external-link attributes. */
-export function createRenderer(math: MathOutput = 'html'): MarkdownIt {
-  const md = createParser();
+/**
+ * Parser + HTML renderer for card sides: math placeholders, `<mark>`
+ * highlights, raw HTML tag by tag (html.ts), images (images.ts), Obsidian
+ * syntax (obsidian.ts), external-link attributes. Its output still goes
+ * through sanitizeCard (render.ts).
+ */
+export function createRenderer(): MarkdownIt {
+  const md = createParser('card');
+  md.set({ html: true });
   const rules = md.renderer.rules;
-  rules.math_inline = mathRule((t) => t.meta?.display === true, false, math);
-  rules.math_block = mathRule(() => true, true, math);
+  rules.math_inline = mathRule((t) => t.meta?.display === true, false);
+  rules.math_block = mathRule(() => true, true);
+  rules.html_inline = (tokens, idx) => htmlTags(tokens[idx]!.content, escapeHtml);
+  rules.html_block = (tokens, idx, _o, env) => htmlTags(tokens[idx]!.content, (s) => (s.trim() ? md.renderInline(s, env) : s));
   rules.mark_open = () => '<mark>';
   rules.mark_close = () => '</mark>';
   rules.link_open = (tokens, idx, options, _env, self) => {

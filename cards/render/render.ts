@@ -1,11 +1,12 @@
 // Markdown + math → safe HTML for a card side. Used by the UI (browser) and
 // the CLI (Node), so no node: imports here.
 import type { CardKind, CardLink } from '../types.ts';
+import { foldLong } from './fold.ts';
+import { sanitizeCard } from './html.ts';
 import { createRenderer, isSafeUrl, type MathOutput, type RenderEnv } from './markdown.ts';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml, renderTex } from './tex.ts';
 
 const md = createRenderer();
-let mdDom: ReturnType<typeof createRenderer> | null = null; // built on first use
 
 export interface RenderOptions {
   /** 'dom': math as `<span class="math" data-tex data-display>` placeholders for katex.render (see markdown.ts). */
@@ -17,12 +18,33 @@ export interface Rendered {
   errors: string[]; // KaTeX messages, one per broken formula; the HTML still shows it, escaped
 }
 
+const PLACEHOLDER = /<span class="math" data-tex="([^"]*)" data-display="([01])"><\/span>/g;
+
+function unescapeAttr(s: string): string {
+  return s
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/** KaTeX HTML for every placeholder of sanitized card HTML (KaTeX's own output is trusted: trust:false, bounded). */
+function typesetAll(html: string, errors: string[]): string {
+  return html.replace(PLACEHOLDER, (_, tex: string, display: string) => {
+    const r = renderTex(unescapeAttr(tex), display === '1');
+    if (r.error !== undefined) errors.push(r.error);
+    return r.html;
+  });
+}
+
 /** Render one Markdown side. Never throws: a broken formula becomes a visible `.math-error` span. */
 export function renderMarkdown(src: string, opts: RenderOptions = {}): Rendered {
   const env: RenderEnv = { mathErrors: [] };
-  const renderer = opts.math === 'dom' ? (mdDom ??= createRenderer('dom')) : md;
   try {
-    return { html: renderer.render(src, env), errors: env.mathErrors };
+    const html = sanitizeCard(md.render(src, env));
+    return { html: opts.math === 'dom' ? html : typesetAll(html, env.mathErrors), errors: env.mathErrors };
   } catch (err) {
     // markdown-it itself should not throw; if it does, show the source as text rather than break the card.
     const message = err instanceof Error ? err.message : String(err);
@@ -45,15 +67,17 @@ export interface RenderableCard {
   front: string;
   back: string;
   links: readonly CardLink[];
+  lang?: 'zh' | 'en';
 }
 
 /**
  * Both sides of a card. References are appended to the back as a link list
  * (they are kept out of the card text); a reading card's back *is* its list.
+ * A long back shows its first part and folds the rest (fold.ts).
  */
-export function renderCard(card: RenderableCard): { frontHtml: string; backHtml: string } {
-  const frontHtml = renderMarkdown(card.front).html;
+export function renderCard(card: RenderableCard, opts: RenderOptions = {}): { frontHtml: string; backHtml: string } {
+  const frontHtml = renderMarkdown(card.front, opts).html;
   const links = linkList(card.links);
   if (card.kind === 'reading' && links) return { frontHtml, backHtml: links };
-  return { frontHtml, backHtml: renderMarkdown(card.back).html + links };
+  return { frontHtml, backHtml: foldLong(renderMarkdown(card.back, opts).html, card.lang) + links };
 }
