@@ -1,7 +1,7 @@
 // Markdown + math → safe HTML for a card side. Used by the UI (browser) and
 // the CLI (Node), so no node: imports here.
 import type { CardKind, CardLink } from '../types.ts';
-import { foldLong } from './fold.ts';
+import { foldPoint, moreLabel, splitTokens } from './fold.ts';
 import { sanitizeCard } from './html.ts';
 import { createRenderer, isSafeUrl, type MathOutput, type RenderEnv } from './markdown.ts';
 import { escapeHtml, renderTex } from './tex.ts';
@@ -41,9 +41,20 @@ function typesetAll(html: string, errors: string[]): string {
 
 /** Render one Markdown side. Never throws: a broken formula becomes a visible `.math-error` span. */
 export function renderMarkdown(src: string, opts: RenderOptions = {}): Rendered {
+  return renderSide(src, opts, false);
+}
+
+function renderSide(src: string, opts: RenderOptions & { lang?: 'zh' | 'en' }, fold: boolean): Rendered {
   const env: RenderEnv = { mathErrors: [] };
   try {
-    const html = sanitizeCard(md.render(src, env));
+    const tokens = md.parse(src, env);
+    const plan = fold ? foldPoint(tokens) : null;
+    let raw: string;
+    if (plan) {
+      const [shown, hidden] = splitTokens(tokens, plan);
+      raw = `${md.renderer.render(shown, md.options, env)}<details class="more"><summary>${moreLabel(opts.lang, src)}</summary><div class="more-body">\n${md.renderer.render(hidden, md.options, env)}</div></details>\n`;
+    } else raw = md.renderer.render(tokens, md.options, env);
+    const html = sanitizeCard(raw);
     return { html: opts.math === 'dom' ? html : typesetAll(html, env.mathErrors), errors: env.mathErrors };
   } catch (err) {
     // markdown-it itself should not throw; if it does, show the source as text rather than break the card.
@@ -79,5 +90,5 @@ export function renderCard(card: RenderableCard, opts: RenderOptions = {}): { fr
   const frontHtml = renderMarkdown(card.front, opts).html;
   const links = linkList(card.links);
   if (card.kind === 'reading' && links) return { frontHtml, backHtml: links };
-  return { frontHtml, backHtml: foldLong(renderMarkdown(card.back, opts).html, card.lang) + links };
+  return { frontHtml, backHtml: renderSide(card.back, { ...opts, lang: card.lang }, true).html + links };
 }
