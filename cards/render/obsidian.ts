@@ -57,7 +57,8 @@ function renderWikilink(inner: string, embed: boolean): string {
   if (embed && IMAGE_EXT.test(w.note)) return imageHtml(`missing:${encodeURIComponent(w.note)}`, '');
   const heading = w.heading ? ` data-heading="${escapeHtml(w.heading)}"` : '';
   const cls = embed ? 'wikilink wikilink-embed' : 'wikilink';
-  return `<a class="${cls}" data-note="${escapeHtml(w.note)}"${heading}>${escapeHtml(w.text)}</a>`;
+  const note = w.note ? ` data-note="${escapeHtml(w.note)}"` : '';
+  return `<a class="${cls}"${note}${heading}>${escapeHtml(w.text)}</a>`;
 }
 
 /** `%%…%%` inside a paragraph: hidden. An unclosed `%%` stays text. */
