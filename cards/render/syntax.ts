@@ -313,12 +313,52 @@ function markInline(state: StateInline, silent: boolean): boolean {
  */
 const MAX_INLINE = 100_000;
 
+/**
+ * Inline markup characters (emphasis, math, code, links, HTML, escapes) one
+ * document may spend on inline tokens. Each can become a token, and a file of
+ * 20 MB of `*a* *b*` otherwise means tens of millions of retained tokens and
+ * minutes of garbage collection. Real notes use a few thousand per 100 kB (the
+ * bundled notes ×100, 2 MB, use ~100 000); once the budget is spent, further
+ * paragraphs with markup are kept as plain text, flagged tooLong + dense.
+ */
+const MAX_MARKUP = 400_000;
+
+function markupCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    switch (s.charCodeAt(i)) {
+      case 0x2a: // *
+      case 0x5f: // _
+      case 0x7e: // ~
+      case 0x3d: // =
+      case 0x24: // $
+      case 0x60: // `
+      case 0x5b: // [
+      case 0x3c: // <
+      case 0x5c: // \
+      case 0x26: // &
+        n++;
+    }
+  }
+  return n;
+}
+
 function holdLongInline(state: StateCore): void {
+  let budget = MAX_MARKUP;
   for (const t of state.tokens) {
-    if (t.type === 'inline' && t.content.length > MAX_INLINE) {
+    if (t.type !== 'inline') continue;
+    if (t.content.length > MAX_INLINE) {
       t.meta = { ...t.meta, tooLong: true, held: t.content };
       t.content = '';
+      continue;
     }
+    const n = markupCount(t.content);
+    if (n <= budget) {
+      budget -= n;
+      continue;
+    }
+    t.meta = { ...t.meta, tooLong: true, dense: true, held: t.content };
+    t.content = '';
   }
 }
 
