@@ -317,11 +317,12 @@ const MAX_INLINE = 100_000;
  * Inline markup characters (emphasis, math, code, links, HTML, escapes) one
  * document may spend on inline tokens. Each can become a token, and a file of
  * 20 MB of `*a* *b*` otherwise means tens of millions of retained tokens and
- * minutes of garbage collection. Real notes use a few thousand per 100 kB (the
- * bundled notes ×100, 2 MB, use ~100 000); once the budget is spent, further
- * paragraphs with markup are kept as plain text, flagged tooLong + dense.
+ * minutes of garbage collection. The densest real notes use ~12 000 per
+ * 100 kB (the bundled notes ×100, 1.3 MB, ~84 000), so the budget covers
+ * more than 3 MB of them; once it is spent, further paragraphs with markup
+ * are kept as plain text, flagged tooLong + dense.
  */
-const MAX_MARKUP = 400_000;
+export const MAX_MARKUP = 400_000;
 
 function markupCount(s: string): number {
   let n = 0;
