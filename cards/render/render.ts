@@ -11,6 +11,10 @@ const md = createRenderer();
 export interface RenderOptions {
   /** 'dom': math as `<span class="math" data-tex data-display>` placeholders for katex.render (see markdown.ts). */
   math?: MathOutput;
+  /** Fold a long text into a "more" `<details>` (fold.ts); renderCard does it for backs. */
+  fold?: boolean;
+  /** The card's language, for the fold's label (else the text's script decides). */
+  lang?: 'zh' | 'en';
 }
 
 export interface Rendered {
@@ -41,14 +45,10 @@ function typesetAll(html: string, errors: string[]): string {
 
 /** Render one Markdown side. Never throws: a broken formula becomes a visible `.math-error` span. */
 export function renderMarkdown(src: string, opts: RenderOptions = {}): Rendered {
-  return renderSide(src, opts, false);
-}
-
-function renderSide(src: string, opts: RenderOptions & { lang?: 'zh' | 'en' }, fold: boolean): Rendered {
   const env: RenderEnv = { mathErrors: [] };
   try {
     const tokens = md.parse(src, env);
-    const plan = fold ? foldPoint(tokens) : null;
+    const plan = opts.fold === true ? foldPoint(tokens) : null;
     let raw: string;
     if (plan) {
       const [shown, hidden] = splitTokens(tokens, plan);
@@ -86,9 +86,9 @@ export interface RenderableCard {
  * (they are kept out of the card text); a reading card's back *is* its list.
  * A long back shows its first part and folds the rest (fold.ts).
  */
-export function renderCard(card: RenderableCard, opts: RenderOptions = {}): { frontHtml: string; backHtml: string } {
+export function renderCard(card: RenderableCard, opts: Pick<RenderOptions, 'math'> = {}): { frontHtml: string; backHtml: string } {
   const frontHtml = renderMarkdown(card.front, opts).html;
   const links = linkList(card.links);
   if (card.kind === 'reading' && links) return { frontHtml, backHtml: links };
-  return { frontHtml, backHtml: renderSide(card.back, { ...opts, lang: card.lang }, true).html + links };
+  return { frontHtml, backHtml: renderMarkdown(card.back, { ...opts, fold: true, lang: card.lang }).html + links };
 }

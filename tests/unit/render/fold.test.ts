@@ -48,6 +48,14 @@ describe('the "more" fold', () => {
     expect(card(para(1, 45) + 'tail')).not.toContain('<details');
   });
 
+  it('renderMarkdown folds on request (the UI asks for it), with math as DOM placeholders', () => {
+    const long = Array.from({ length: 8 }, (_, i) => para(i)).join('') + '$x^2$';
+    expect(renderMarkdown(long, { math: 'dom' }).html).not.toContain('<details');
+    const h = renderMarkdown(long, { math: 'dom', fold: true }).html;
+    expect(h).toContain('<details class="more">');
+    expect(h.split('<details')[1]).toContain('<span class="math" data-tex="x^2" data-display="0"></span>');
+  });
+
   it('never folds the front', () => {
     const long = Array.from({ length: 8 }, (_, i) => para(i)).join('');
     expect(renderCard({ kind: 'section', front: long, back: 'a', links: [] }).frontHtml).not.toContain('<details');
