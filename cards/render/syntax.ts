@@ -319,8 +319,8 @@ const MAX_INLINE = 100_000;
  * 20 MB of `*a* *b*` otherwise means tens of millions of retained tokens and
  * minutes of garbage collection. The densest real notes use ~12 000 per
  * 100 kB (the bundled notes ×100, 1.3 MB, ~84 000), so the budget covers
- * more than 3 MB of them; once it is spent, further paragraphs with markup
- * are kept as plain text, flagged tooLong + dense.
+ * more than 3 MB of them; once it is spent, the rest of the document is kept
+ * as plain text up to each heading (denseRest) — flagged tooLong + dense.
  */
 export const MAX_MARKUP = 400_000;
 
@@ -344,10 +344,58 @@ function markupCount(s: string): number {
   return n;
 }
 
+/**
+ * The same budget at block level, so a pathological file does not even build
+ * its millions of block tokens: once the source up to a top-level block has
+ * spent it, everything up to the next heading becomes one plain paragraph
+ * (headings still open sections). Counted incrementally, so linear overall.
+ */
+const SPENT = Symbol('deeprecall.markupSpent');
+type SpentEnv = { [SPENT]?: { pos: number; count: number } };
+
+function isHeadingLine(state: StateBlock, line: number): boolean {
+  if (state.sCount[line]! - state.blkIndent >= 4) return false;
+  const p = state.bMarks[line]! + state.tShift[line]!;
+  if (state.src.charCodeAt(p) !== 0x23) return false;
+  let q = p;
+  while (q < state.eMarks[line]! && state.src.charCodeAt(q) === 0x23) q++;
+  return q - p <= 6 && (q === state.eMarks[line]! || isSpace(state.src.charCodeAt(q)));
+}
+
+function denseRest(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.level !== 0 || state.blkIndent !== 0) return false;
+  const env = state.env as SpentEnv;
+  const spent = (env[SPENT] ??= { pos: 0, count: 0 });
+  const start = state.bMarks[startLine]!;
+  if (start > spent.pos) {
+    spent.count += markupCount(state.src.slice(spent.pos, start));
+    spent.pos = start;
+  }
+  if (spent.count <= MAX_MARKUP || isHeadingLine(state, startLine)) return false;
+  let line = startLine + 1;
+  while (line < endLine && !isHeadingLine(state, line)) line++;
+  if (silent) return true;
+  const content = state.src.slice(start + state.tShift[startLine]!, state.eMarks[line - 1]!).trimEnd();
+  state.push('paragraph_open', 'p', 1).map = [startLine, line];
+  const inline = state.push('inline', '', 0);
+  inline.content = content;
+  inline.map = [startLine, line];
+  inline.children = [];
+  inline.meta = { tooLong: true, dense: true };
+  state.push('paragraph_close', 'p', -1);
+  state.line = line;
+  return true;
+}
+
 function holdLongInline(state: StateCore): void {
   let budget = MAX_MARKUP;
   for (const t of state.tokens) {
     if (t.type !== 'inline') continue;
+    if (t.meta?.dense === true && t.meta.held === undefined) {
+      t.meta.held = t.content;
+      t.content = '';
+      continue;
+    }
     if (t.content.length > MAX_INLINE) {
       t.meta = { ...t.meta, tooLong: true, held: t.content };
       t.content = '';
@@ -381,5 +429,6 @@ export function notesSyntax(md: MarkdownIt): void {
   md.inline.ruler.before('escape', 'math_paren', mathParen);
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.inline.ruler.after('math_inline', 'mark', markInline);
+  md.block.ruler.before('table', 'dense_rest', denseRest);
   md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
 }
