@@ -1,6 +1,7 @@
 // Entry: theme and language before the first paint, then mount the app.
 import 'katex/dist/katex.min.css';
 import './styles/app.css';
+import './styles/cards.css';
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { currentTransport } from './lib/api.ts';

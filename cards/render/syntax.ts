@@ -37,13 +37,42 @@ function remember(f: Failure, from: number, until: number, max: number): void {
   f.max = max;
 }
 
-/** Index of the `$` closing a single-dollar span opened at `open`, or -1. Stops at a newline: one formula per line keeps a stray `$` local. */
+/** TeX gives itself away by these; prose between two currency amounts has none. */
+const TEX_SIGN = /[\\^_{}=+<>|]/;
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * True when the text between two dollars reads as a sentence, not a formula:
+ * `$5 per hour and $`, `$ 3.5 million or $`. Formulas written with spaces
+ * (`$ x $`, `$ f(x) $`, `$ \alpha $`) have at most one word of letters.
+ */
+export function looksLikeProse(content: string): boolean {
+  if (TEX_SIGN.test(content)) return false;
+  const words = content.trim().split(/\s+/);
+  const alpha = words.filter((w) => /^[A-Za-z]{2,}[.,;:!?]?$/.test(w)).length;
+  if (alpha >= 2) return true;
+  if (alpha >= 1 && /^\d/.test(words[0] ?? '')) return true; // `$5 per` …
+  return CJK.test(content) && /^\d/.test(content.trim()); // `$ 5 每小时 $`
+}
+
+/**
+ * Index of the `$` closing a single-dollar span opened at `open`, or -1. Stops
+ * at a newline (one formula per line keeps a stray `$` local) and at the first
+ * `$` that cannot close: in `$5 and $x$` the second `$` opens a formula of its
+ * own, so the first is a currency sign. Spaces inside are fine (`$ x $`,
+ * `$D(t) $`): Typora renders them and notes written there rely on it.
+ */
 function findSingleClose(src: string, open: number, max: number): { close: number; stop: number } {
   for (let i = open + 1; i < max; i++) {
     const c = src.charCodeAt(i);
     if (c === BACKSLASH) i++;
     else if (c === 0x0a) return { close: -1, stop: i };
-    else if (c === DOLLAR && i > open + 1 && !isSpace(src.charCodeAt(i - 1)) && !isDigit(src.charCodeAt(i + 1))) {
+    else if (c === DOLLAR) {
+      // `$5 and $10`: a `$` before a digit never closes; after a space it
+      // closes only a span that does not start like an amount (`$D(t) $`).
+      const closes = i > open + 1 && !isDigit(src.charCodeAt(i + 1)) && !(isSpace(src.charCodeAt(i - 1)) && isDigit(src.charCodeAt(open + 1)));
+      const content = src.slice(open + 1, i);
+      if (!closes || content.trim() === '' || looksLikeProse(content)) return { close: -1, stop: i };
       return { close: i, stop: i };
     }
   }
@@ -87,10 +116,35 @@ export function strayDollars(env: object, inline: Token): number[] {
   return (env as StrayEnv)[STRAYS]?.get(inline.children ?? []) ?? [];
 }
 
+/** True when src[from, to) is the only thing on its line: display math written alone stays display. */
+function aloneOnLine(src: string, from: number, to: number, max: number): boolean {
+  for (let i = from - 1; i >= 0; i--) {
+    const c = src.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (!isSpace(c)) return false;
+  }
+  for (let i = to; i < max; i++) {
+    const c = src.charCodeAt(i);
+    if (c === 0x0a) break;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
+function pushMath(state: StateInline, content: string, display: boolean, written: string): void {
+  const t = state.push('math_inline', 'math', 0);
+  t.content = content;
+  // The importer re-joins markup + content + markup as card text, so `\(…\)`
+  // and `\[…\]` read back as the `$`/`$$` forms this plugin also parses.
+  t.markup = written === '$$' || written === '\\[' ? '$$' : '$';
+  t.meta = { display, written };
+}
+
 /**
  * `$…$` and `$$…$$` inside a line. A `$$` right after a closing `$` is a
- * close+open pair, so `$\lfloor$$\frac{a}{b}$$\rfloor$` is three inline spans;
- * only a `$$` that does not touch a previous `$` opens display-style math.
+ * close+open pair, so `$\lfloor$$\frac{a}{b}$$\rfloor$` is three inline spans.
+ * `$$…$$` is display math only when it stands alone on its line; inside a
+ * sentence it is set inline, as Typora and Obsidian do.
  */
 function mathInline(state: StateInline, silent: boolean): boolean {
   const { src, pos, posMax: max } = state;
@@ -109,38 +163,61 @@ function mathInline(state: StateInline, silent: boolean): boolean {
       if (close < 0 && !knownToFail(m.double, pos, max)) remember(m.double, pos, max, max);
       return stray(state, silent, 2);
     }
-    if (!silent) {
-      const t = state.push('math_inline', 'math', 0);
-      t.content = src.slice(pos + 2, close);
-      t.markup = '$$';
-      t.meta = { display: true };
-    }
+    if (!silent) pushMath(state, src.slice(pos + 2, close), aloneOnLine(src, pos, close + 2, max), '$$');
     state.pos = close + 2;
     return true;
   }
-  const next = src.charCodeAt(pos + 1);
   let close = -1;
-  if (pos + 1 < max && !isSpace(next)) {
-    if (!knownToFail(m.single, pos, max)) {
-      const r = findSingleClose(src, pos, max);
-      close = r.close;
-      if (close < 0) remember(m.single, pos, r.stop, max);
-    }
+  if (pos + 1 < max && !knownToFail(m.single, pos, max)) {
+    const r = findSingleClose(src, pos, max);
+    close = r.close;
+    if (close < 0) remember(m.single, pos, r.stop, max);
   }
   if (close < 0) return stray(state, silent, 1);
-  if (!silent) {
-    const t = state.push('math_inline', 'math', 0);
-    t.content = src.slice(pos + 1, close);
-    t.markup = '$';
-    t.meta = { display: false };
-  }
+  if (!silent) pushMath(state, src.slice(pos + 1, close), false, '$');
   state.pos = close + 1;
   return true;
 }
 
+const OPEN_PAREN = 0x28;
+const OPEN_BRACKET = 0x5b;
+
+/** Index of the backslash of `closer` (`\)` or `\]`) after `from` on `src`, or -1; other escapes are skipped. */
+function findEscapedClose(src: string, from: number, max: number, closer: number): number {
+  for (let i = from; i < max - 1; i++) {
+    if (src.charCodeAt(i) !== BACKSLASH) continue;
+    if (src.charCodeAt(i + 1) === closer) return i;
+    i++;
+  }
+  return -1;
+}
+
 /**
- * `$$` at the start of a line opens display math, closed by the first later
- * `$$` that ends its line. It may interrupt a paragraph, as notes write a
+ * LaTeX's own delimiters: `\(…\)` inline, `\[…\]` display (inline when it
+ * sits inside a sentence). Markdown also uses `\[1\]` and `\(see above\)`
+ * as escaped brackets, so numbers-only or prose content stays text.
+ */
+function mathParen(state: StateInline, silent: boolean): boolean {
+  const { src, pos, posMax: max } = state;
+  if (src.charCodeAt(pos) !== BACKSLASH) return false;
+  const kind = src.charCodeAt(pos + 1);
+  if (kind !== OPEN_PAREN && kind !== OPEN_BRACKET) return false;
+  const closer = kind === OPEN_PAREN ? 0x29 : 0x5d;
+  const close = findEscapedClose(src, pos + 2, max, closer);
+  if (close < 0) return false;
+  const content = src.slice(pos + 2, close);
+  if (content.trim() === '' || /^[\s\d.,;:–-]*$/.test(content) || looksLikeProse(content) || content.includes('\n\n')) return false;
+  if (!silent) {
+    const display = kind === OPEN_BRACKET && aloneOnLine(src, pos, close + 2, max);
+    pushMath(state, content, display, kind === OPEN_PAREN ? '\\(' : '\\[');
+  }
+  state.pos = close + 2;
+  return true;
+}
+
+/**
+ * `$$` (or `\\[`) at the start of a line opens display math, closed by the
+ * first later `$$` (`\\]`) that ends its line. It may interrupt a paragraph, as notes write a
  * label line directly followed by its formulas. A blank line ends the search:
  * TeX itself forbids blank lines in display math.
  */
@@ -149,10 +226,12 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   const src = state.src;
   const start = state.bMarks[startLine]! + state.tShift[startLine]!;
   const firstEnd = state.eMarks[startLine]!;
-  if (src.charCodeAt(start) !== DOLLAR || src.charCodeAt(start + 1) !== DOLLAR) return false;
+  const dollars = src.charCodeAt(start) === DOLLAR && src.charCodeAt(start + 1) === DOLLAR;
+  if (!dollars && !(src.charCodeAt(start) === BACKSLASH && src.charCodeAt(start + 1) === OPEN_BRACKET)) return false;
+  const findClose = dollars ? findDoubleClose : (s: string, from: number, to: number) => findEscapedClose(s, from, to, 0x5d);
   const parts: string[] = [];
   let nextLine = startLine + 1;
-  const sameLine = findDoubleClose(src, start + 2, firstEnd);
+  const sameLine = findClose(src, start + 2, firstEnd);
   if (sameLine >= 0) {
     if (src.slice(sameLine + 2, firstEnd).trim() !== '') return false; // `$$a$$ text` is inline
     parts.push(src.slice(start + 2, sameLine));
@@ -163,7 +242,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
       if (state.isEmpty(line) || state.sCount[line]! < state.blkIndent) return false;
       const ls = state.bMarks[line]! + state.tShift[line]!;
       const le = state.eMarks[line]!;
-      const c = findDoubleClose(src, ls, le);
+      const c = findClose(src, ls, le);
       if (c >= 0) {
         if (src.slice(c + 2, le).trim() !== '') return false;
         parts.push(src.slice(ls, c));
@@ -177,6 +256,7 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
   }
   const content = parts.join('\n');
   if (content.trim() === '') return false;
+  if (!dollars && (/^[\s\d.,;:–-]*$/.test(content) || looksLikeProse(content))) return false; // `\[1\]`: escaped brackets
   if (silent) return true;
   const t = state.push('math_block', 'math', 0);
   t.block = true;
@@ -233,12 +313,101 @@ function markInline(state: StateInline, silent: boolean): boolean {
  */
 const MAX_INLINE = 100_000;
 
+/**
+ * Inline markup characters (emphasis, math, code, links, HTML, escapes) one
+ * document may spend on inline tokens. Each can become a token, and a file of
+ * 20 MB of `*a* *b*` otherwise means tens of millions of retained tokens and
+ * minutes of garbage collection. The densest real notes use ~12 000 per
+ * 100 kB (the bundled notes ×100, 1.3 MB, ~84 000), so the budget covers
+ * more than 3 MB of them; once it is spent, the rest of the document is kept
+ * as plain text up to each heading (denseRest) — flagged tooLong + dense.
+ */
+export const MAX_MARKUP = 400_000;
+
+function markupCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    switch (s.charCodeAt(i)) {
+      case 0x2a: // *
+      case 0x5f: // _
+      case 0x7e: // ~
+      case 0x3d: // =
+      case 0x24: // $
+      case 0x60: // `
+      case 0x5b: // [
+      case 0x3c: // <
+      case 0x5c: // \
+      case 0x26: // &
+        n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * The same budget at block level, so a pathological file does not even build
+ * its millions of block tokens: once the source up to a top-level block has
+ * spent it, everything up to the next heading becomes one plain paragraph
+ * (headings still open sections). Counted incrementally, so linear overall.
+ */
+const SPENT = Symbol('deeprecall.markupSpent');
+type SpentEnv = { [SPENT]?: { pos: number; count: number } };
+
+function isHeadingLine(state: StateBlock, line: number): boolean {
+  if (state.sCount[line]! - state.blkIndent >= 4) return false;
+  const p = state.bMarks[line]! + state.tShift[line]!;
+  if (state.src.charCodeAt(p) !== 0x23) return false;
+  let q = p;
+  while (q < state.eMarks[line]! && state.src.charCodeAt(q) === 0x23) q++;
+  return q - p <= 6 && (q === state.eMarks[line]! || isSpace(state.src.charCodeAt(q)));
+}
+
+function denseRest(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.level !== 0 || state.blkIndent !== 0) return false;
+  const env = state.env as SpentEnv;
+  const spent = (env[SPENT] ??= { pos: 0, count: 0 });
+  const start = state.bMarks[startLine]!;
+  if (start > spent.pos) {
+    spent.count += markupCount(state.src.slice(spent.pos, start));
+    spent.pos = start;
+  }
+  if (spent.count <= MAX_MARKUP || isHeadingLine(state, startLine)) return false;
+  let line = startLine + 1;
+  while (line < endLine && !isHeadingLine(state, line)) line++;
+  if (silent) return true;
+  const content = state.src.slice(start + state.tShift[startLine]!, state.eMarks[line - 1]!).trimEnd();
+  state.push('paragraph_open', 'p', 1).map = [startLine, line];
+  const inline = state.push('inline', '', 0);
+  inline.content = content;
+  inline.map = [startLine, line];
+  inline.children = [];
+  inline.meta = { tooLong: true, dense: true };
+  state.push('paragraph_close', 'p', -1);
+  state.line = line;
+  return true;
+}
+
 function holdLongInline(state: StateCore): void {
+  let budget = MAX_MARKUP;
   for (const t of state.tokens) {
-    if (t.type === 'inline' && t.content.length > MAX_INLINE) {
+    if (t.type !== 'inline') continue;
+    if (t.meta?.dense === true && t.meta.held === undefined) {
+      t.meta.held = t.content;
+      t.content = '';
+      continue;
+    }
+    if (t.content.length > MAX_INLINE) {
       t.meta = { ...t.meta, tooLong: true, held: t.content };
       t.content = '';
+      continue;
     }
+    const n = markupCount(t.content);
+    if (n <= budget) {
+      budget -= n;
+      continue;
+    }
+    t.meta = { ...t.meta, tooLong: true, dense: true, held: t.content };
+    t.content = '';
   }
 }
 
@@ -257,7 +426,9 @@ function restoreLongInline(state: StateCore): void {
 export function notesSyntax(md: MarkdownIt): void {
   md.core.ruler.before('inline', 'hold_long_inline', holdLongInline);
   md.core.ruler.after('inline', 'restore_long_inline', restoreLongInline);
+  md.inline.ruler.before('escape', 'math_paren', mathParen);
   md.inline.ruler.after('escape', 'math_inline', mathInline);
   md.inline.ruler.after('math_inline', 'mark', markInline);
+  md.block.ruler.before('table', 'dense_rest', denseRest);
   md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
 }

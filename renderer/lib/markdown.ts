@@ -10,7 +10,8 @@ const MAX_CACHED = 300;
 const cache = new Map<string, DocumentFragment>();
 
 function build(src: string): DocumentFragment {
-  const { html } = renderMarkdown(src, { math: 'dom' });
+  // Only long texts fold (card backs in practice): a "more" <details> after ~500 characters.
+  const { html } = renderMarkdown(src, { math: 'dom', fold: true });
   const tpl = document.createElement('template');
   tpl.innerHTML = html; // inert: template content neither loads nor runs anything
   sanitize(tpl.content);

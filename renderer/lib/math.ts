@@ -3,9 +3,10 @@
 // elements and sets styles through the CSSOM, which the strict CSP allows
 // (renderToString's inline style="" attributes would be blocked).
 import katex from 'katex';
+import { normalizeTex, TEX_MACROS } from '../../cards/render/tex.ts';
 
 export const KATEX_DOM_OPTIONS = {
-  throwOnError: false, // a broken formula shows KaTeX's own error text, in place
+  throwOnError: true, // a broken formula shows its source as `.math-error`, like the HTML output
   trust: false, // no \href, \includegraphics, \htmlClass…
   maxSize: 50,
   maxExpand: 1000,
@@ -15,17 +16,17 @@ export const KATEX_DOM_OPTIONS = {
 
 export const MATH_SELECTOR = 'span.math[data-tex]';
 
-/** Typeset one placeholder in place. Never throws: on failure the TeX is shown as text. */
+/** Typeset one placeholder in place. Never throws: on failure the TeX source is shown, marked as an error. */
 export function typeset(el: HTMLElement): void {
   const tex = el.dataset.tex ?? '';
   const displayMode = el.dataset.display === '1';
   try {
-    katex.render(tex, el, { ...KATEX_DOM_OPTIONS, displayMode });
+    // A fresh macro table each time: \gdef in one card must not leak into the next.
+    katex.render(normalizeTex(tex, displayMode), el, { ...KATEX_DOM_OPTIONS, macros: { ...TEX_MACROS }, displayMode });
   } catch (err) {
-    const delim = displayMode ? '$$' : '$';
-    el.textContent = `${delim}${tex}${delim}`;
+    el.textContent = tex;
     el.classList.add('math-error');
-    el.title = err instanceof Error ? err.message : String(err);
+    el.title = err instanceof Error ? err.message.replace(/^KaTeX parse error: /, '') : String(err);
   }
 }
 

@@ -1,21 +1,27 @@
-// Defence in depth for rendered card HTML. renderMarkdown already escapes raw
-// HTML and drops unsafe links; this allowlist pass makes sure that whatever it
-// produces, only inert markup reaches the document. It runs on a <template>'s
+// Defence in depth for rendered card HTML. renderMarkdown already passes its
+// output through sanitize-html with an allow-list (cards/render/html.ts); this
+// second, DOM-based allowlist pass makes sure that whatever it produces, only
+// inert markup reaches the document. It runs on a <template>'s
 // content, where nothing loads or executes while we inspect it.
 
 const ALLOWED_TAGS = new Set([
-  'A', 'ABBR', 'B', 'BLOCKQUOTE', 'BR', 'CODE', 'DEL', 'DIV', 'EM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'I',
-  'LI', 'MARK', 'OL', 'P', 'PRE', 'S', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'A', 'ABBR', 'B', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CODE', 'DD', 'DEL', 'DETAILS', 'DIV', 'DL', 'DT', 'EM', 'H1', 'H2', 'H3', 'H4',
+  'H5', 'H6', 'HR', 'I', 'INS', 'KBD', 'LI', 'MARK', 'OL', 'P', 'PRE', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUMMARY', 'SUP',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'U', 'UL',
 ]);
 /** Elements dropped with everything inside them. */
 const DROP_TAGS = new Set(['SCRIPT', 'STYLE', 'IFRAME', 'OBJECT', 'EMBED', 'TEMPLATE', 'SVG', 'MATH', 'LINK', 'META', 'BASE', 'FORM', 'NOSCRIPT', 'FRAME', 'FRAMESET']);
 const ALLOWED_ATTRS: Record<string, ReadonlySet<string>> = {
   '*': new Set(['class', 'title', 'data-tex', 'data-display']),
-  A: new Set(['href', 'target', 'rel']),
+  A: new Set(['href', 'target', 'rel', 'data-note', 'data-heading']),
+  DETAILS: new Set(['open']),
   OL: new Set(['start']),
   TD: new Set(['colspan', 'rowspan']),
   TH: new Set(['colspan', 'rowspan']),
 };
+
+/** The only images a card may hold: content-addressed files of the profile. */
+export const MEDIA_NAME = /^[0-9a-f]{64}\.(?:png|jpg|jpeg|gif|webp|svg)$/;
 
 export const SAFE_HREF = /^(?:https?:\/\/|mailto:)/i;
 
@@ -52,7 +58,18 @@ export function sanitize(root: DocumentFragment | Element): void {
         continue;
       }
       if (tag === 'IMG') {
-        // Remote images are blocked by the CSP anyway; show what they were.
+        // A stored image: only `data-media` (the UI fills `src` with a data:
+        // URL fetched through the API). Any other image never loads: it shows
+        // what it was.
+        const media = el.getAttribute('data-media') ?? '';
+        if (MEDIA_NAME.test(media) && !el.hasAttribute('src')) {
+          const alt = el.getAttribute('alt') ?? '';
+          for (const attr of Array.from(el.attributes)) el.removeAttribute(attr.name);
+          el.setAttribute('class', 'card-img');
+          el.setAttribute('data-media', media);
+          el.setAttribute('alt', alt);
+          continue;
+        }
         const alt = el.getAttribute('alt') ?? '';
         const span = el.ownerDocument.createElement('span');
         span.className = 'img-alt';

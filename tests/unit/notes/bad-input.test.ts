@@ -18,7 +18,7 @@ const CORPUS: Record<string, string> = {
   deepHeadings: Array.from({ length: 50 }, (_, i) => `${'#'.repeat(i + 1)} level ${i + 1}\ntext ${i + 1}`).join('\n'),
   deepQuotes: '>'.repeat(200) + ' deep\n' + '- '.repeat(200) + 'list',
   deepBrackets: '# A\n' + '['.repeat(5000) + ']'.repeat(5000) + '(' .repeat(5000),
-  unbalanced: '# A\n$a\n正常 $b$\n$$c\n\n\\$ 转义\n$ 两个 $ 一行',
+  unbalanced: '# A\n$a\n正常 $b$\n$$c\n\n\\$ 转义\n$5 一行',
   brokenLatex: '# A\n**x**：$\\frac{1}{$ and $\\begin{aligned}$ and $\\def\\a{\\a\\a}\\a$ and $\\rule{999em}{999em}$',
   headingOnly: '# A\n## B\n### C',
   emptyTitles: '#\n##    \n# \n正文',

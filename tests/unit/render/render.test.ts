@@ -18,7 +18,8 @@ const textOf = (html: string) =>
 function expectInert(html: string): void {
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/<(?:img|svg|a|b|iframe|object)\b[^>]*\son\w+\s*=/i); // no event handler in a real tag
-  expect(html).not.toMatch(/(?:href|src)\s*=\s*"(?!https?:|mailto:)/i);
+  expect(html).not.toMatch(/<[a-z][^>]*\s(?:href|src)\s*=\s*"(?!https?:|mailto:)/i); // (escaped text may mention them)
+  expect(html).not.toMatch(/<img\b[^>]*\ssrc=/i);
   expect(html).not.toMatch(/<a\b[^>]*href="[^"]*javascript:/i);
 }
 
@@ -95,7 +96,8 @@ describe('hostile notes are inert', () => {
     const { html } = renderMarkdown('[a](https://example.org) [m](mailto:a@b.c) [r](./local.md) [h](#x)');
     expect(html).toContain('<a href="https://example.org" target="_blank" rel="noopener noreferrer">a</a>');
     expect(html).toContain('href="mailto:a@b.c"');
-    expect(html).toContain('[r](./local.md)');
+    expect(html).toContain('<span class="note-link">r</span>'); // a link to another file shows its text, not an anchor
+    expect(html).toContain('<span class="note-link">h</span>');
     const card = renderCard({ kind: 'term', front: 'q', back: 'a', links: [{ title: '<b>x</b>', url: 'javascript:alert(1)' }, { title: '<i>ok</i>', url: 'https://ok.org' }] });
     expect(card.backHtml).not.toContain('javascript:');
     expect(card.backHtml).toContain('&#60;i&#62;ok&#60;/i&#62;');

@@ -21,7 +21,7 @@ describe("renderMarkdown with math: 'dom'", () => {
 
   it('escapes the TeX inside the attribute', () => {
     const { html } = renderMarkdown('$a<b \\text{"x" & y}$', { math: 'dom' });
-    expect(html).toContain('data-tex="a&#60;b \\text{&#34;x&#34; &#38; y}"');
+    expect(html).toContain('data-tex="a&lt;b \\text{&quot;x&quot; &amp; y}"');
     expect(html).not.toMatch(/data-tex="[^"]*"x"/);
   });
 
