@@ -41,6 +41,8 @@ export interface CardDraft {
   line: number; // 1-based source line, for reports only (never part of the id)
   templateId?: string; // kind 'problem' only
   warnings?: SourceWarning[]; // e.g. a note formula that disagrees with the verified result
+  tags?: string[]; // from front matter, #tags and difficulty marks like [E]/[M]/[H]
+  lang?: 'zh' | 'en'; // the language of the note/section the card came from
 }
 
 export interface ParseResult {

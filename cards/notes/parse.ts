@@ -10,6 +10,8 @@ import { stableId } from '../id.ts';
 export interface ParseOptions {
   deck: string;
   check?: FormulaChecker;
+  /** The note's title (file name without extension): root crumb and topic of its cards. */
+  title?: string;
 }
 
 /** Past this many warnings of one kind, a summary is more useful than a wall of lines. */
