@@ -45,10 +45,10 @@ export class DeckRepo {
   private readonly byRootStmt;
 
   constructor(private readonly db: Db) {
-    this.listStmt = db.prepare<[number], Row>(
+    this.listStmt = db.prepare<[{ today: number }], Row>(
       `SELECT d.id, d.name, d.title, d.source_path, d.root, d.rel_path, d.suspended, d.removed_at, d.imported_at,
          count(c.id) AS cards,
-         count(CASE WHEN c.suspended = 0 AND s.due_day <= ?1 THEN 1 END) AS due,
+         count(CASE WHEN c.suspended = 0 AND s.due_day <= @today THEN 1 END) AS due,
          count(CASE WHEN c.suspended = 0 AND c.is_new = 1 AND c.kind != 'reading' THEN 1 END) AS fresh
        FROM decks d
        LEFT JOIN cards c ON c.deck_id = d.id AND c.retired_at IS NULL
@@ -68,7 +68,7 @@ export class DeckRepo {
   }
 
   list(today: number): DeckSummary[] {
-    return this.listStmt.all(today).map((r) => ({
+    return this.listStmt.all({ today }).map((r) => ({
       id: r.id, name: r.title ?? r.name, importedName: r.name, sourcePath: r.source_path, root: r.root, relPath: r.rel_path,
       suspended: r.suspended !== 0, removedAt: r.removed_at, importedAt: r.imported_at, cards: r.cards, due: r.due, fresh: r.fresh,
     }));

@@ -94,7 +94,8 @@ export class FolderWatcher {
     const changed = new Set(w.pending);
     w.pending.clear();
     try {
-      this.opts.onReport?.(root, this.reimport(root, changed));
+      const report = this.reimport(root, changed); // not inside `onReport?.(…)`: that would skip the import without a listener
+      this.opts.onReport?.(root, report);
     } catch (err) {
       this.opts.onError?.(root, err);
     }
