@@ -23,6 +23,10 @@ export function decksHandlers(app: App): HandlersFor<typeof decksSchemas> {
       for (const p of a.paths) if (!path.isAbsolute(p)) throw new ApiError(400, `importPaths: ${JSON.stringify(p)} must be an absolute path`);
       return importer.importPaths(a.paths);
     },
+    pickFolder: async () => {
+      if (!app.host.pickFolder) throw new ApiError(404, 'pickFolder: no folder dialog here (desktop app only)');
+      return { path: await app.host.pickFolder() };
+    },
     listDecks: () => store.decks.list(app.review.today()),
     renameDeck: (a) => {
       deck(a.id);

@@ -30,6 +30,8 @@ export const decksSchemas = {
     .strict(),
   /** Files and folders on the host (CLI, Electron's folder dialog, the "Notes folders" setting). */
   importPaths: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
+  /** The desktop app's folder dialog; browser mode has none (it uploads with a directory picker). */
+  pickFolder: z.object({}).strict(),
   listDecks: z.object({}).strict(),
   renameDeck: z.object({ id: DeckId, name: z.string().trim().min(1).max(200).nullable() }).strict(),
   setDeckSuspended: z.object({ id: DeckId, suspended: z.boolean() }).strict(),
@@ -76,6 +78,7 @@ type In<K extends keyof typeof decksSchemas> = z.input<(typeof decksSchemas)[K]>
 export interface DecksApi {
   importFolder(a: In<'importFolder'>): Promise<ImportBatchReport>;
   importPaths(a: In<'importPaths'>): Promise<ImportBatchReport>;
+  pickFolder(a?: In<'pickFolder'>): Promise<{ path: string | null }>;
   listDecks(a?: In<'listDecks'>): Promise<DeckSummary[]>;
   renameDeck(a: In<'renameDeck'>): Promise<{ ok: boolean }>;
   setDeckSuspended(a: In<'setDeckSuspended'>): Promise<{ ok: boolean; cards: number }>;
