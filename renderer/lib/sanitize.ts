@@ -17,6 +17,8 @@ const ALLOWED_ATTRS: Record<string, ReadonlySet<string>> = {
   TH: new Set(['colspan', 'rowspan']),
 };
 
+const MEDIA_NAME = /^[0-9a-f]{64}\.(png|jpg|gif|webp|svg)$/;
+
 export const SAFE_HREF = /^(?:https?:\/\/|mailto:)/i;
 
 function cleanElement(el: Element): void {
@@ -49,6 +51,11 @@ export function sanitize(root: DocumentFragment | Element): void {
       const tag = el.tagName.toUpperCase();
       if (DROP_TAGS.has(tag)) {
         el.remove();
+        continue;
+      }
+      if (tag === 'IMG' && MEDIA_NAME.test(el.getAttribute('data-media') ?? '')) {
+        // An image stored with the notes: kept without src (lib/media.ts fills it with a data: URL).
+        for (const attr of Array.from(el.attributes)) if (!['data-media', 'alt', 'class'].includes(attr.name.toLowerCase())) el.removeAttribute(attr.name);
         continue;
       }
       if (tag === 'IMG') {
