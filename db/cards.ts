@@ -34,6 +34,8 @@ export interface DeckInfo {
   title: string | null;
   suspended: boolean;
   removedAt: number | null;
+  /** The last import's warnings (JSON), or null. */
+  warnings: string | null;
 }
 
 export interface DeckUpsert {
@@ -44,6 +46,8 @@ export interface DeckUpsert {
   /** The imported folder and the file relative to it (folder imports only). */
   root?: string | null;
   relPath?: string | null;
+  /** The import's warnings, kept so a skipped unchanged file can show them again. */
+  warnings?: string | null;
 }
 
 interface DeckRow {
@@ -56,11 +60,12 @@ interface DeckRow {
   title: string | null;
   suspended: number;
   removed_at: number | null;
+  warnings: string | null;
 }
 
 const toDeck = (r: DeckRow): DeckInfo => ({
   id: r.id, name: r.name, sourcePath: r.source_path, sourceHash: r.source_hash, root: r.root, relPath: r.rel_path,
-  title: r.title, suspended: r.suspended !== 0, removedAt: r.removed_at,
+  title: r.title, suspended: r.suspended !== 0, removedAt: r.removed_at, warnings: r.warnings,
 });
 
 /** Everything that shows on a card; a change here is an "update", never a new card. */
@@ -147,12 +152,12 @@ export class CardRepo {
     this.move = db.prepare('UPDATE cards SET ord = ?, line = ? WHERE id = ?');
     this.get = db.prepare<[string], CardRow>('SELECT * FROM cards WHERE id = ?');
     this.getDeck = db.prepare<[string], DeckRow>(
-      'SELECT id, name, source_path, source_hash, root, rel_path, title, suspended, removed_at FROM decks WHERE id = ?',
+      'SELECT id, name, source_path, source_hash, root, rel_path, title, suspended, removed_at, warnings FROM decks WHERE id = ?',
     );
     this.upsertDeck = db.prepare(
-      `INSERT INTO decks (id, name, source_path, source_hash, imported_at, root, rel_path) VALUES (@id, @name, @path, @hash, @now, @root, @rel)
+      `INSERT INTO decks (id, name, source_path, source_hash, imported_at, root, rel_path, warnings) VALUES (@id, @name, @path, @hash, @now, @root, @rel, @warnings)
        ON CONFLICT(id) DO UPDATE SET name=excluded.name, source_path=excluded.source_path, source_hash=excluded.source_hash,
-         imported_at=excluded.imported_at, root=excluded.root, rel_path=excluded.rel_path`,
+         imported_at=excluded.imported_at, root=excluded.root, rel_path=excluded.rel_path, warnings=excluded.warnings`,
     );
     this.setSuspendedStmt = db.prepare('UPDATE cards SET suspended = ?, updated_at = ? WHERE id = ? AND retired_at IS NULL');
     this.unretireStmt = db.prepare('UPDATE cards SET retired_at = NULL, updated_at = ? WHERE id = ? AND retired_at IS NOT NULL');
@@ -181,8 +186,9 @@ export class CardRepo {
       const prev = this.deck(deck.id);
       const root = deck.root ?? null;
       const rel = deck.relPath ?? null;
-      if (!prev || prev.sourceHash !== deck.sourceHash || prev.name !== deck.name || prev.sourcePath !== deck.sourcePath || prev.root !== root || prev.relPath !== rel) {
-        this.upsertDeck.run({ id: deck.id, name: deck.name, path: deck.sourcePath, hash: deck.sourceHash, now, root, rel });
+      const warnings = deck.warnings ?? null;
+      if (!prev || prev.sourceHash !== deck.sourceHash || prev.name !== deck.name || prev.sourcePath !== deck.sourcePath || prev.root !== root || prev.relPath !== rel || prev.warnings !== warnings) {
+        this.upsertDeck.run({ id: deck.id, name: deck.name, path: deck.sourcePath, hash: deck.sourceHash, now, root, rel, warnings });
       }
       const suspended = prev?.suspended ? 2 : 0;
       const existing = new Map(this.byDeck.all(deck.id).map((r) => [r.id, r]));

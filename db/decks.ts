@@ -43,6 +43,8 @@ export class DeckRepo {
   private readonly unretireCards;
   private readonly setRemoved;
   private readonly byRootStmt;
+  private readonly forgetHash;
+  private readonly byKindStmt;
 
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[{ today: number }], Row>(
@@ -62,6 +64,10 @@ export class DeckRepo {
     this.retireCards = db.prepare('UPDATE cards SET retired_at = ? WHERE deck_id = ? AND retired_at IS NULL');
     this.unretireCards = db.prepare('UPDATE cards SET retired_at = NULL, updated_at = ? WHERE deck_id = ? AND retired_at = ?');
     this.setRemoved = db.prepare('UPDATE decks SET removed_at = ? WHERE id = ?');
+    this.forgetHash = db.prepare('UPDATE decks SET source_hash = NULL WHERE id = ?');
+    this.byKindStmt = db.prepare<[string], { kind: string; n: number }>(
+      'SELECT kind, count(*) AS n FROM cards WHERE deck_id = ? AND retired_at IS NULL GROUP BY kind ORDER BY min(ord)',
+    );
     this.byRootStmt = db.prepare<[string], { id: string; rel_path: string | null; removed_at: number | null }>(
       'SELECT id, rel_path, removed_at FROM decks WHERE root = ?',
     );
@@ -101,7 +107,17 @@ export class DeckRepo {
 
   /** Retire every live card, leaving the deck as it is (its file disappeared; a re-import restores them). */
   retireAll(id: string, now: number): number {
-    return this.retireCards.run(now, id).changes;
+    return this.db.transaction(() => {
+      this.forgetHash.run(id); // so the file's return is a real import, never skipped as "unchanged"
+      return this.retireCards.run(now, id).changes;
+    }).immediate();
+  }
+
+  /** Live cards by kind, for the report of a file skipped as unchanged. */
+  liveByKind(id: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const r of this.byKindStmt.all(id)) out[r.kind] = r.n;
+    return out;
   }
 
   /** Undo `remove`: the cards retired by it come back with their schedules. */

@@ -13,7 +13,7 @@ import type { CardDraft, SourceWarning } from '../cards/types.ts';
 import type { ImportCounts, RenamedCard } from '../db/cards.ts';
 import type { Store } from '../db/store.ts';
 import type { FileImport, ImportBatchReport } from './contract/decks.ts';
-import { deckIdForFile, deckIdFromName } from './deck.ts';
+import { deckIdForFile, deckIdFromName, defaultDeckPath } from './deck.ts';
 import { walkFolder, NOTE_EXT } from './folder.ts';
 import { ImageResolver, type ImageSource } from './media.ts';
 
@@ -32,7 +32,51 @@ export interface ImportOptions {
   onProgress?: (p: Progress) => void;
   /** Only these files (relative to the root) are re-read; used by the watcher. */
   only?: ReadonlySet<string>;
+  /** Parse even files whose text (and the parser) did not change since their last import. */
+  force?: boolean;
 }
+
+let stamp: string | null = null;
+/**
+ * A fingerprint of the parser: the cards it makes from a probe of the bundled
+ * notes plus the note syntaxes it knows. A file is skipped as unchanged only
+ * when its text and this stamp both match its last import, so an app update
+ * that parses differently re-imports everything once.
+ */
+export function parserStamp(): string {
+  if (stamp === null) {
+    let probe = PROBE;
+    try {
+      probe += fs.readFileSync(defaultDeckPath(), 'utf8');
+    } catch {
+      /* the probe alone */
+    }
+    const cards = parseNotes(probe, { deck: 'stamp', check: checkNoteFormulas, title: 'Stamp' });
+    stamp = createHash('sha256').update(`importer-1\n${JSON.stringify(cards)}`).digest('hex').slice(0, 16);
+  }
+  return stamp;
+}
+
+const PROBE = `Text before a heading with ![img](media:${'0'.repeat(64)}.png) and [[Other note|alias]] #tag
+Q1::A1
+
+# 1.2 Heading: What is a test?
+
+1. What is dropout?
+   - Hint: think of ensembles
+2. Explain batch norm [M].
+
+| Term | Meaning |
+|---|---|
+| a | b |
+
+**term**：definition with $ x $ and $$y$$ inline; costs $100k.
+
+> [!note] Callout
+> body <br> <center>c</center>
+
+==cloze== text
+`;
 
 /** One note to import, wherever it comes from. */
 interface NoteJob {
@@ -222,8 +266,19 @@ export class NotesImporter {
           return;
         }
         const img = job.images.rewrite(job.sourcePath ?? job.rel, loaded.text);
+        const hash = createHash('sha256').update(`${parserStamp()}\n${job.title}\n`).update(img.markdown).digest('hex');
+        if (!opts.force && existing && existing.sourceHash === hash && existing.removedAt === null && existing.root === job.root
+          && existing.sourcePath === job.sourcePath && existing.name === job.name) {
+          // Same bytes, same parser: the stored cards are what a parse would give. Nothing to write.
+          const byKind = this.store.decks.liveByKind(job.deck);
+          const n = Object.values(byKind).reduce((a, b) => a + b, 0);
+          out.cards = n;
+          out.byKind = byKind;
+          out.counts = { ...zero(), unchanged: n };
+          out.warnings = existing.warnings ? (JSON.parse(existing.warnings) as SourceWarning[]) : [];
+          return;
+        }
         const result = parseNotes(img.markdown, { deck: job.deck, check: checkNoteFormulas, title: job.title });
-        const hash = createHash('sha256').update(img.markdown).digest('hex');
         out.warnings = mergeWarnings(img.warnings, result.warnings);
         out.cards = result.cards.length;
         const byKind: Record<string, number> = {};
@@ -242,7 +297,10 @@ export class NotesImporter {
           if (this.store.cards.deck(p.job.deck)?.removedAt != null) this.store.decks.restore(p.job.deck, this.store.cards.deck(p.job.deck)!.removedAt!, now);
           const renamed: RenamedCard[] = [];
           p.out.counts = this.store.cards.syncDeck(
-            { id: p.job.deck, name: p.job.name, sourcePath: p.job.sourcePath, sourceHash: p.hash, root: p.job.root, relPath: p.job.root ? p.job.rel : null },
+            {
+              id: p.job.deck, name: p.job.name, sourcePath: p.job.sourcePath, sourceHash: p.hash, root: p.job.root, relPath: p.job.root ? p.job.rel : null,
+              warnings: p.out.warnings.length ? JSON.stringify(p.out.warnings.slice(0, 1000)) : null,
+            },
             p.drafts,
             now,
             renamed,

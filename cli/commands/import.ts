@@ -78,6 +78,7 @@ export function registerImport(program: Command, io: Io): void {
       .argument('[paths...]', 'notes .md files and/or folders'),
   )
     .option('--watch', 'keep running and re-import changed notes of the given folders (Ctrl-C stops)')
+    .option('--force', 'parse every note again, even those unchanged since their last import')
     .action(async (paths: string[], o) => {
       // One existing file keeps the single-deck report it always had.
       const single = paths.length === 1 && !o.watch && fs.existsSync(paths[0]!) && fs.statSync(paths[0]!).isFile() ? readSingle(paths[0]!, io, o.json) : null;
@@ -99,7 +100,7 @@ export function registerImport(program: Command, io: Io): void {
       if (missing.length === paths.length) throw new CliError(`${path.resolve(missing[0]!)}: no such file or folder`);
       await withApp(o, true, async (app) => {
         const importer = new NotesImporter(app.store, () => app.clock.now());
-        const report = importer.importPaths(paths, { onProgress: o.json ? undefined : progressBar(process.stderr) });
+        const report = importer.importPaths(paths, { force: !!o.force, onProgress: o.json ? undefined : progressBar(process.stderr) });
         printResult(io, o.json, report, () => formatBatch(report));
         if (report.totals.imported === 0 && report.totals.failed > 0) process.exitCode = 1;
         if (!o.watch) return;

@@ -16,6 +16,7 @@ ALTER TABLE decks ADD COLUMN rel_path TEXT;
 ALTER TABLE decks ADD COLUMN title TEXT;
 ALTER TABLE decks ADD COLUMN suspended INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE decks ADD COLUMN removed_at INTEGER;
+ALTER TABLE decks ADD COLUMN warnings TEXT;  -- JSON: the last import's warnings, shown again when an unchanged file is skipped
 CREATE INDEX decks_root ON decks(root);
 
 ALTER TABLE cards ADD COLUMN tags TEXT NOT NULL DEFAULT '[]';
