@@ -155,6 +155,7 @@ export class NotesImporter {
     const report = emptyReport();
     const jobs: NoteJob[] = [];
     const walked: { root: string; rels: Set<string> }[] = [];
+    const fileIds = new Set<string>();
     for (const p of paths) {
       const abs = path.resolve(p);
       let st: fs.Stats;
@@ -185,8 +186,12 @@ export class NotesImporter {
       } else {
         const root = path.dirname(abs);
         const name = path.basename(abs);
+        // As before, a single file's deck is named after the file; two same-name files in one call stay apart.
+        let deck = deckIdFromName(name);
+        if (fileIds.has(deck)) deck = `${deck}~${shortHash(abs)}`;
+        fileIds.add(deck);
         jobs.push({
-          rel: name, root: null, deck: deckIdFromName(name), name, title: titleOf(name), sourcePath: abs,
+          rel: name, root: null, deck, name, title: titleOf(name), sourcePath: abs,
           images: new ImageResolver(diskImages(root)), load: () => readNote(abs, st.size),
         });
       }

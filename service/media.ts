@@ -2,10 +2,11 @@
 // references (see cards/notes/images.ts). Files are looked up next to the
 // note, then from the imported root, then (Obsidian) by file name anywhere in
 // the folder. Only real png/jpg/gif/webp (checked by their first bytes) up to
-// MAX_IMAGE_BYTES are kept; SVG is refused because it can carry scripts.
+// MAX_IMAGE_BYTES are kept; SVG only after sanitizing (svg.ts).
 import { createHash } from 'node:crypto';
 import type { SourceWarning } from '../cards/types.ts';
 import { findImageRefs, mediaImage, missingImage, rewriteImageRefs } from '../cards/notes/images.ts';
+import { sanitizeSvg } from './svg.ts';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MEDIA_NAME = /^[0-9a-f]{64}\.(png|jpg|gif|webp|svg)$/;
@@ -69,10 +70,20 @@ export class ImageResolver {
       if (!data) return null;
       const ext = sniffImage(data);
       if (!ext) {
-        const svg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(Buffer.from(data.subarray(0, 512)).toString('utf8'));
-        r = svg
-          ? { missing: 'SVG images are not imported (they can carry scripts); export it as PNG', code: 'missing-image' }
-          : { missing: 'not a PNG, JPEG, GIF or WebP image', code: 'missing-image' };
+        const head = Buffer.from(data.subarray(0, 2048)).toString('utf8');
+        const svg = /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg\b/i.test(head);
+        const clean = svg ? sanitizeSvg(Buffer.from(data).toString('utf8')) : null;
+        if (clean) {
+          const bytes = Buffer.from(clean, 'utf8');
+          const name = `${createHash('sha256').update(bytes).digest('hex')}.svg`;
+          const img = { name, mime: MIME.svg!, data: bytes };
+          this.pending.set(name, img);
+          r = { ok: img };
+        } else {
+          r = svg
+            ? { missing: 'an SVG with nothing drawable left after removing scripts and external references', code: 'missing-image' }
+            : { missing: 'not a PNG, JPEG, GIF, WebP or SVG image', code: 'missing-image' };
+        }
       } else {
         const name = `${createHash('sha256').update(data).digest('hex')}.${ext}`;
         const img = { name, mime: MIME[ext]!, data };

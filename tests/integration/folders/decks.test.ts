@@ -100,21 +100,26 @@ describe('images', () => {
       'ch1/img/a.png': PNG,
       'assets/a-copy.png': PNG,
       'attachments/deep/deep.png': Uint8Array.from([...PNG, 9]),
-      'ch1/img/x.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      'ch1/img/x.svg': '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script><rect width="4" height="4" style="fill:url(http://evil/x)"/><foreignObject><p>x</p></foreignObject></svg>',
       'ch1/img/fake.png': 'not an image',
     });
     const r = await api.importPaths({ paths: [root] });
-    expect(r.totals.images).toBe(2);
+    expect(r.totals.images).toBe(3);
     const f = r.files[0]!;
     expect(f.warnings.filter((w) => w.code === 'missing-image').map((w) => [w.line, w.message])).toEqual([
       [7, 'image img/none.png: file not found'],
-      [7, expect.stringMatching(/img\/x\.svg: SVG images are not imported/)],
       [7, expect.stringMatching(/img\/fake\.png: not a PNG/)],
     ]);
+    // The SVG is stored sanitized: the drawing stays, scripts, handlers and external references go.
+    const svg = store.db.prepare("SELECT mime, data FROM media WHERE name LIKE '%.svg'").get() as { mime: string; data: Buffer };
+    expect(svg.mime).toBe('image/svg+xml');
+    expect(svg.data.toString()).toMatch(/<rect width="4" height="4"/);
+    expect(svg.data.toString()).not.toMatch(/script|alert|onload|evil|foreignObject/);
     const back = liveCards(store, 'vault/ch1/note').map((c) => c.back).join('\n');
     const names = [...back.matchAll(/media:([0-9a-f]{64}\.png)/g)].map((m) => m[1]);
     expect(names).toHaveLength(4);
     expect(new Set(names).size).toBe(2);
+    expect(back).toMatch(/!\[s\]\(media:[0-9a-f]{64}\.svg\)/);
     expect(back).toContain('![m](missing:img%2Fnone.png)');
     expect(back).toContain('![r](https://example.com/r.png)');
     expect(back).toContain('`![code](img/a.png)`');
@@ -127,7 +132,7 @@ describe('images', () => {
     // A second import stores nothing new.
     const again = await api.importPaths({ paths: [root] });
     expect(again.totals.images).toBe(0);
-    expect(store.db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(2);
+    expect(store.db.prepare('SELECT count(*) FROM media').pluck().get()).toBe(3);
     expect(fs.existsSync(root)).toBe(true);
   });
 });
