@@ -78,6 +78,9 @@ function contentHash(d: CardDraft): string {
   return h.digest('hex');
 }
 
+/** Cards per deck before the next deck's order starts (rowid × stride stays a safe integer). */
+const ORDER_STRIDE = 1_000_000;
+
 interface ExistingRow {
   id: string;
   content_hash: string;
@@ -123,6 +126,7 @@ export class CardRepo {
   private readonly get;
   private readonly getDeck;
   private readonly aliasesOf;
+  private readonly deckRowid;
   private readonly setAlias;
   private readonly dropAlias;
   private readonly upsertDeck;
@@ -138,6 +142,7 @@ export class CardRepo {
     this.aliasesOf = db.prepare<[string], { alias_id: string; card_id: string }>(
       'SELECT a.alias_id, a.card_id FROM card_aliases a JOIN cards c ON c.id = a.card_id WHERE c.deck_id = ?',
     );
+    this.deckRowid = db.prepare<[string], number>('SELECT rowid FROM decks WHERE id = ?').pluck();
     this.setAlias = db.prepare('INSERT INTO card_aliases (alias_id, card_id) VALUES (?, ?) ON CONFLICT(alias_id) DO UPDATE SET card_id = excluded.card_id');
     this.dropAlias = db.prepare('DELETE FROM card_aliases WHERE alias_id = ?');
     this.insert = db.prepare(
@@ -180,7 +185,7 @@ export class CardRepo {
    * its stored row takes the new content and keeps its id, reviews and
    * schedule; the new derived id becomes an alias of it (card_aliases).
    */
-  syncDeck(deck: DeckUpsert, drafts: readonly CardDraft[], now: number, renamedOut?: RenamedCard[]): ImportCounts {
+  syncDeck(deck: DeckUpsert, drafts: readonly CardDraft[], now: number, renamedOut?: RenamedCard[], deckMajorOrder = false): ImportCounts {
     const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, retired: 0, restored: 0, moved: 0, renamed: 0 };
     this.db.transaction(() => {
       const prev = this.deck(deck.id);
@@ -191,6 +196,9 @@ export class CardRepo {
         this.upsertDeck.run({ id: deck.id, name: deck.name, path: deck.sourcePath, hash: deck.sourceHash, now, root, rel, warnings });
       }
       const suspended = prev?.suspended ? 2 : 0;
+      // Notes order across decks: each deck's cards after those of decks imported before it
+      // (its rowid is stable), so new cards come one note at a time, not one card from each of 50 files.
+      const base = deckMajorOrder ? (this.deckRowid.get(deck.id) ?? 0) * ORDER_STRIDE : 0;
       const existing = new Map(this.byDeck.all(deck.id).map((r) => [r.id, r]));
       const aliases = new Map(this.aliasesOf.all(deck.id).map((a) => [a.alias_id, a.card_id]));
       const unique: CardDraft[] = [];
@@ -229,7 +237,7 @@ export class CardRepo {
         const row = {
           id: at, deck: deck.id, kind: d.kind, section: JSON.stringify(d.section), key: d.key, front: d.front, back: d.back,
           links: JSON.stringify(d.links), templateId: d.templateId ?? null, warnings: JSON.stringify(d.warnings ?? []),
-          ord: d.order, line: d.line, hash, now, tags: JSON.stringify(d.tags ?? []), lang: d.lang ?? null, suspended,
+          ord: base + d.order, line: d.line, hash, now, tags: JSON.stringify(d.tags ?? []), lang: d.lang ?? null, suspended,
         };
         const old = existing.get(at);
         if (renamedFrom && old) {
@@ -249,8 +257,8 @@ export class CardRepo {
         } else if (old.content_hash !== hash) {
           this.update.run(row);
           counts.updated++;
-        } else if (old.ord !== d.order || old.line !== d.line) {
-          this.move.run(d.order, d.line, at);
+        } else if (old.ord !== base + d.order || old.line !== d.line) {
+          this.move.run(base + d.order, d.line, at);
           counts.moved++;
         } else counts.unchanged++;
       }

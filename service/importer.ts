@@ -311,6 +311,7 @@ export class NotesImporter {
             p.drafts,
             now,
             renamed,
+            true,
           );
           if (renamed.length) p.out.renamed = renamed;
         }

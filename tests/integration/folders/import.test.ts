@@ -107,6 +107,20 @@ describe('importing a folder', () => {
     expect(store.db.prepare('SELECT count(*) FROM decks').pluck().get()).toBe(10_000);
   });
 
+  it('offers new cards one note at a time, and a forced re-import of unchanged notes writes nothing', async () => {
+    const { dir, store } = setup();
+    const root = path.join(dir, 'notes');
+    writeTree(root, { 'a.md': '# A\n\nQa1::x\n\nQa2::y\n\nQa3::z\n', 'b.md': '# B\n\nQb1::x\n\nQb2::y\n' });
+    const imp = new NotesImporter(store, () => 1);
+    imp.importPaths([root]);
+    const keys = (store.reviews.freshIds(10) as string[]).map((id) => store.cards.byId(id)!.key);
+    expect(keys).toEqual(['Qa1', 'Qa2', 'Qa3', 'Qb1', 'Qb2']);
+    const before = store.db.prepare('SELECT total_changes()').pluck().get();
+    const again = imp.importPaths([root], { force: true });
+    expect(again.totals).toMatchObject({ unchanged: 5, moved: 0, updated: 0, new: 0 });
+    expect(store.db.prepare('SELECT total_changes()').pluck().get()).toBe(before);
+  });
+
   it('keeps two folders with the same name apart', async () => {
     const { dir, api } = setup();
     writeTree(path.join(dir, 'x', 'notes'), { 'README.md': NOTE('x') });
