@@ -18,7 +18,7 @@ export function makeNotesFolder(dir: string, files = 50): { bytes: number } {
   const parts = seed.split(/^(?=# )/m);
   const halves = [parts.slice(0, Math.ceil(parts.length / 2)).join(''), parts.slice(Math.ceil(parts.length / 2)).join('')];
   const prose = (i: number) =>
-    Array.from({ length: 40 }, (_, k) => `In paragraph ${k} of note ${i} gradient descent, regularisation and normalisation interact in ways worth writing down, with examples and caveats.`).join('\n\n');
+    Array.from({ length: 65 }, (_, k) => `In paragraph ${k} of note ${i} gradient descent, regularisation and normalisation interact in ways worth writing down, with examples and caveats.`).join('\n\n');
   let bytes = 0;
   for (let i = 0; i < files; i++) {
     const body = halves[i % 2]!.replace(/^(#{1,3}) (.+)$/gm, (_m, h: string, title: string) => `${h} ${title} (${i})`);
