@@ -95,3 +95,29 @@ describe('watching notes folders', () => {
     expect(errors).toEqual(['database is locked', 'database is locked']);
   });
 });
+
+describe('the "Notes folders" setting', () => {
+  it('imports a newly listed folder, watches it, and stops watching when it is removed', async () => {
+    const { watchNotesFolders } = await import('../../../service/notesFolders.ts');
+    const { dir, app, api, store } = setup();
+    const root = path.join(dir, 'notes');
+    writeTree(root, { 'a.md': '# A\n\nQ1::A1\n' });
+    const f = fakeDeps();
+    const logs: string[] = [];
+    const w = watchNotesFolders(app, { deps: f.deps, log: (l) => logs.push(l) });
+    expect(f.watching()).toEqual([]);
+    await api.updateSettings({ notesFolders: [root, path.join(dir, 'missing')] });
+    expect(liveCards(store, 'notes/a')).toHaveLength(1); // caught up at once
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.watching()).toEqual([root]);
+    expect(logs.some((l) => l.includes('missing: not a folder'))).toBe(true);
+    writeTree(root, { 'b.md': '# B\n\nQ2::A2\n' });
+    f.emit(root, 'add', path.join(root, 'b.md'));
+    f.advance(300);
+    expect(liveCards(store, 'notes/b')).toHaveLength(1);
+    await api.updateSettings({ notesFolders: [] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.watching()).toEqual([]);
+    await w.close();
+  });
+});
