@@ -4,6 +4,7 @@ import type { Store } from '../db/store.ts';
 import type { App } from '../service/app.ts';
 import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
 import { benchCards } from './cards.ts';
+import { benchFolders } from './folders.ts';
 import type { BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
 import { benchStats } from './stats.ts';
@@ -35,6 +36,7 @@ async function benchUi(): Promise<BenchRow[]> {
 
 export const SUITES: Suite[] = [
   { name: 'cards', run: benchCards },
+  { name: 'folders', run: benchFolders },
   { name: 'ui', run: benchUi },
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },

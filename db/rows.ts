@@ -21,6 +21,8 @@ export interface CardRow {
   retired_at: number | null;
   created_at: number;
   updated_at: number;
+  tags: string; // JSON string[] (v5)
+  lang: string | null; // 'zh' | 'en' (v5)
 }
 
 export interface StoredCard {
@@ -39,6 +41,8 @@ export interface StoredCard {
   isNew: boolean;
   suspended: boolean;
   retiredAt: number | null;
+  tags: string[];
+  lang: 'zh' | 'en' | null;
 }
 
 export function toCard(r: CardRow): StoredCard {
@@ -56,8 +60,11 @@ export function toCard(r: CardRow): StoredCard {
     order: r.ord,
     line: r.line,
     isNew: r.is_new === 1,
-    suspended: r.suspended === 1,
+    // 1: suspended on its own; 2: suspended with its deck (see migration 5).
+    suspended: r.suspended !== 0,
     retiredAt: r.retired_at,
+    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+    lang: r.lang === 'zh' || r.lang === 'en' ? r.lang : null,
   };
 }
 

@@ -1,4 +1,6 @@
 import { CardRepo } from './cards.ts';
+import { DeckRepo } from './decks.ts';
+import { MediaRepo } from './media.ts';
 import { MockRepo } from './mocks.ts';
 import { openDb, type Db, type OpenOptions } from './open.ts';
 import { ReviewRepo } from './reviews.ts';
@@ -12,6 +14,8 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly mocks: MockRepo;
   readonly stats: StatsRepo;
+  readonly decks: DeckRepo;
+  readonly media: MediaRepo;
 
   constructor(readonly db: Db, readonly file: string) {
     this.cards = new CardRepo(db);
@@ -19,6 +23,8 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.mocks = new MockRepo(db);
     this.stats = new StatsRepo(db);
+    this.decks = new DeckRepo(db);
+    this.media = new MediaRepo(db);
   }
 
   static open(file: string, opts: OpenOptions = {}): Store {

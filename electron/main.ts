@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, clipboard, dialog, ipcMain, Menu, session, shell, BrowserWindow } from 'electron';
 import { Store } from '../db/store.ts';
 import { App } from '../service/app.ts';
+import { watchNotesFolders } from '../service/notesFolders.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from './bridge.ts';
 import { createInvokeHandler } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -112,6 +113,18 @@ function start(): void {
     service.ensureDefaultDeck();
   } catch (err) {
     log(`default deck not imported: ${message(err)}`); // the app still works; Import is one click away
+  }
+
+  // Thin host hooks: the folder dialog for Import, and watching the "Notes folders" setting.
+  service.host.pickFolder = async () => {
+    const r = win ? await dialog.showOpenDialog(win, { properties: ['openDirectory'] }) : await dialog.showOpenDialog({ properties: ['openDirectory'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  };
+  try {
+    const folders = watchNotesFolders(service, { log });
+    app.on('will-quit', () => void folders.close());
+  } catch (err) {
+    log(`notes folders not watched: ${message(err)}`);
   }
 
   installSessionSecurity(session.defaultSession);

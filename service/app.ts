@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import { explain } from '../db/errors.ts';
 import type { Store } from '../db/store.ts';
-import { ApiError, isMethod, schemas, type AppApi } from './contract/index.ts';
+import { ApiError, isMethod, schemas, type AppApi, type Settings } from './contract/index.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
 import { LibraryService } from './library.ts';
@@ -12,6 +12,7 @@ import { ReviewService } from './review.ts';
 import { mockHandlers } from './mock.ts';
 import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
+import { decksHandlers } from './decks.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -37,6 +38,10 @@ export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
   private readonly handlers: Handlers;
+  /** Host abilities the service cannot have itself (Electron's folder dialog); absent in browser mode and the CLI. */
+  readonly host: { pickFolder?: () => Promise<string | null> } = {};
+  /** Called after every settings change (the notes-folder watcher listens). */
+  readonly settingsListeners = new Set<(s: Settings) => void>();
 
   constructor(
     readonly store: Store,
@@ -61,10 +66,15 @@ export class App {
       restoreCard: (a) => l.restoreCard(a.id),
       sections: () => l.sections(),
       getSettings: () => l.getSettings(),
-      updateSettings: (a) => l.updateSettings(a),
+      updateSettings: (a) => {
+        const next = l.updateSettings(a);
+        for (const f of this.settingsListeners) f(next);
+        return next;
+      },
       ...mockHandlers(this),
       ...statsHandlers(this),
       ...doctorHandlers(this),
+      ...decksHandlers(this),
     };
   }
 

@@ -22,3 +22,16 @@ export function deckIdFromName(name: string): string {
   const id = base.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   return id || 'notes';
 }
+
+const slug = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || '_';
+
+/**
+ * A deck id for a note inside an imported folder: the folder's name plus the
+ * note's path relative to it (`notes/ch1/readme`), so two README.md in
+ * different sub-folders never share a deck.
+ */
+export function deckIdForFile(rootName: string, rel: string): string {
+  const parts = rel.split('/');
+  const file = deckIdFromName(parts.pop() ?? '');
+  return [slug(rootName), ...parts.map(slug), file].join('/');
+}

@@ -1,5 +1,6 @@
 // Import, browse and settings: everything about the collection except answering.
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { parseNotes } from '../cards/notes/parse.ts';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
@@ -17,6 +18,7 @@ import {
 } from './contract/index.ts';
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
 import { cardStateLabel } from './review.ts';
+import { diskImages, NotesImporter } from './importer.ts';
 
 const templateMissing = (c: { kind: string; templateId: string | null }) => c.kind === 'problem' && (!c.templateId || !resolveTemplate(c.templateId));
 
@@ -48,23 +50,37 @@ export class LibraryService {
     private readonly now: () => number,
   ) {}
 
-  /** Parse and store a notes file. The default deck also gets the formula-core problem cards. */
+  /**
+   * Parse and store a notes file. The default deck also gets the formula-core
+   * problem cards; other notes go through the folder importer (images, title).
+   */
   importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): ImportReport {
     const deck = opts.deckId ?? deckIdFromName(a.name);
+    if (deck !== DEFAULT_DECK_ID) {
+      const f = new NotesImporter(this.store, this.now).importText({
+        deck, name: a.name, title: a.name.replace(/\.(md|markdown|txt)$/i, ''), markdown: a.markdown, sourcePath: a.path ?? null,
+        // Without a path (a browser upload of one file) nothing can be looked up: local images become placeholders.
+        images: a.path ? diskImages(path.dirname(a.path)) : null,
+      });
+      if (f.error || !f.counts) throw new ApiError(422, `${a.name}: ${f.error ?? 'not imported'}`);
+      return { deck, cards: f.cards, counts: f.counts, byKind: f.byKind ?? {}, warnings: f.warnings, ...(f.renamed ? { renamed: f.renamed } : {}) };
+    }
     const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
     const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems(parsed.cards, problemCards(deck)) : parsed.cards;
     const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
+    const renamed: NonNullable<ImportReport['renamed']> = [];
     const counts = this.store.cards.syncDeck(
       { id: deck, name: deck === DEFAULT_DECK_ID ? DEFAULT_DECK_NAME : a.name, sourcePath: a.path ?? null, sourceHash },
       drafts,
       this.now(),
+      renamed,
     );
     const byKind: Record<string, number> = {};
     for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
-    return { deck, cards: drafts.length, counts, byKind, warnings: parsed.warnings };
+    return { deck, cards: drafts.length, counts, byKind, warnings: parsed.warnings, ...(renamed.length ? { renamed } : {}) };
   }
 
-  listCards(q: { text?: string; section?: string[]; state?: string; kind?: string; limit: number; offset: number }, today: number): CardList {
+  listCards(q: { text?: string; section?: string[]; state?: string; kind?: string; deck?: string; limit: number; offset: number }, today: number): CardList {
     const { cards, total } = this.store.cards.list({ ...q, state: q.state as never, today });
     return {
       total,

@@ -8,6 +8,8 @@ import { problemCards } from '../../cards/problems/cards.ts';
 import { renderCard } from '../../cards/render/render.ts';
 import type { CardKind, CardLink } from '../../cards/types.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath, deckIdFromName } from '../../service/deck.ts';
+import { diskImages } from '../../service/importer.ts';
+import { ImageResolver } from '../../service/media.ts';
 import { CliError, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 
@@ -18,9 +20,20 @@ interface CardOut {
   front: string;
   back: string;
   links: CardLink[];
+  deck: string;
+  /** The notes file, relative to the imported folder (its name for a single file). */
+  file: string | null;
+  line: number;
+  tags: string[];
+  lang: 'zh' | 'en' | null;
   frontHtml?: string;
   backHtml?: string;
 }
+
+const out = (c: { id: string; kind: CardKind; section: string[]; front: string; back: string; links: CardLink[]; deck: string; line: number; tags?: string[]; lang?: 'zh' | 'en' | null }, file: string | null): CardOut => ({
+  id: c.id, kind: c.kind, section: c.section, front: c.front, back: c.back, links: c.links,
+  deck: c.deck, file, line: c.line, tags: c.tags ?? [], lang: c.lang ?? null,
+});
 
 function fromNotes(file: string, isDefault: boolean): CardOut[] {
   const abs = path.resolve(file);
@@ -32,35 +45,43 @@ function fromNotes(file: string, isDefault: boolean): CardOut[] {
   }
   const decoded = decodeNotes(bytes);
   if ('error' in decoded) throw new CliError(`${abs}: ${decoded.error}`);
-  const deck = isDefault ? DEFAULT_DECK_ID : deckIdFromName(path.basename(abs));
-  const cards = parseNotes(decoded.text, { deck, check: checkNoteFormulas }).cards;
-  return [...cards, ...(isDefault ? problemCards(deck) : [])];
+  const name = path.basename(abs);
+  const deck = isDefault ? DEFAULT_DECK_ID : deckIdFromName(name);
+  // As `import` does: local images rewritten (looked up next to the file, not stored), the file name as title.
+  const text = isDefault ? decoded.text : new ImageResolver(diskImages(path.dirname(abs))).rewrite(abs, decoded.text).markdown;
+  const cards = parseNotes(text, { deck, check: checkNoteFormulas, ...(isDefault ? {} : { title: name.replace(/\.(md|markdown|txt)$/i, '') }) }).cards;
+  return [...cards, ...(isDefault ? problemCards(deck) : [])].map((c) => out(c, name));
 }
 
 export function registerCards(program: Command, io: Io): void {
   common(program.command('cards').description('print every card (the bundled deck unless --notes or --db is given)'))
     .option('--notes <file>', 'parse this notes file instead of the bundled deck')
     .option('--html', 'add frontHtml/backHtml rendered with KaTeX')
+    .option('--deck <id>', 'with --db: only this deck')
     .action(async (o) => {
       if (o.notes && o.db) throw new CliError('give --notes or --db, not both');
       let cards: CardOut[];
       if (o.db) {
         cards = await withApp(o, false, async (app) => {
-          const out: CardOut[] = [];
-          for (let offset = 0; ; offset += 1000) {
-            const page = app.library.listCards({ limit: 1000, offset }, app.review.today());
-            for (const c of page.cards) {
-              const full = app.store.cards.byId(c.id)!;
-              out.push({ id: c.id, kind: c.kind, section: c.section, front: full.front, back: full.back, links: full.links });
+          // Every live card of every deck (or of --deck), in each deck's notes order.
+          const today = app.review.today();
+          const decks = app.store.decks.list(today).filter((d) => !o.deck || d.id === o.deck);
+          if (o.deck && decks.length === 0) throw new CliError(`no deck with id ${JSON.stringify(o.deck)}`);
+          const all: CardOut[] = [];
+          for (const d of decks) {
+            const file = d.relPath ?? (d.sourcePath ? path.basename(d.sourcePath) : null);
+            for (let offset = 0; ; offset += 1000) {
+              const page = app.store.cards.list({ deck: d.id, today, limit: 1000, offset });
+              for (const c of page.cards) all.push(out(c, file));
+              if (page.cards.length < 1000) break;
             }
-            if (page.cards.length < 1000) break;
           }
-          return out;
+          return all;
         });
       } else {
         cards = o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true);
       }
-      if (o.html) for (const c of cards) Object.assign(c, renderCard(c));
+      if (o.html) for (const c of cards) Object.assign(c, renderCard({ ...c, lang: c.lang ?? undefined }));
       if (o.json) io.out(JSON.stringify(cards, null, 2));
       else for (const c of cards) io.out(`[${c.kind}] ${c.section.join(' › ')}\n  Q: ${c.front.replace(/\n/g, '\n     ')}\n`);
     });

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../context.ts';
 import { registerCards } from './cards.ts';
+import { registerDecks } from './decks.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerDue } from './due.ts';
 import { registerExport } from './export.ts';
@@ -14,6 +15,7 @@ import { registerStats } from './stats.ts';
 export const COMMANDS: ((program: Command, io: Io) => void)[] = [
   registerImport,
   registerCards,
+  registerDecks,
   registerDue,
   registerStats,
   registerExport,

@@ -5,6 +5,7 @@ import { Store } from '../../db/store.ts';
 import { App } from '../../service/app.ts';
 import { appRoot } from '../../service/appRoot.ts';
 import { startServer } from '../../web/server.ts';
+import { watchNotesFolders } from '../../service/notesFolders.ts';
 import type { Io } from '../context.ts';
 import { common, intArg } from './options.ts';
 import { openInBrowser } from '../open-browser.ts';
@@ -24,13 +25,14 @@ export function registerServe(program: Command, io: Io): void {
         store.close();
         throw err;
       });
+      const folders = watchNotesFolders(app, { log: io.err });
       io.out(`DeepRecall (browser mode) on ${file}`);
       io.out(`open: ${server.url}`);
       // The browser's command line is readable by every local user: give it a one-time code, not the token.
       if (o.open) openInBrowser(server.oneTimeUrl());
       await new Promise<void>((resolve) => {
         const stop = () => {
-          void server.close().then(() => {
+          void Promise.all([server.close(), folders.close()]).then(() => {
             store.close();
             resolve();
           });

@@ -3,7 +3,7 @@
 import type { Settings } from '../../service/contract/index.ts';
 import { setLang } from '../i18n/index.ts';
 
-export const ROUTES = ['today', 'review', 'mock', 'browse', 'import', 'stats', 'settings'] as const;
+export const ROUTES = ['today', 'review', 'mock', 'browse', 'decks', 'import', 'stats', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 export type Theme = Settings['theme'];
 

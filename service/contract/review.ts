@@ -10,9 +10,11 @@ export const Settings = z.object({
   rolloverHour: z.number().int().min(0).max(23),
   language: z.enum(['zh', 'en']),
   theme: z.enum(['light', 'dark', 'system']),
+  /** Folders of notes the running app (browser mode / Electron) watches and re-imports. */
+  notesFolders: z.array(z.string().min(1).max(4096)).max(50),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system', notesFolders: [] };
 
 export const reviewSchemas = {
   summary: Empty,
@@ -56,6 +58,7 @@ export const reviewSchemas = {
       section: SectionPath.optional(),
       state: z.enum(['all', 'new', 'learning', 'young', 'mature', 'suspended', 'retired', 'due']).optional(),
       kind: z.enum(['section', 'term', 'formula', 'prompt', 'reading', 'qa', 'cloze', 'problem']).optional(),
+      deck: z.string().min(1).max(1000).optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     })
@@ -155,9 +158,11 @@ export interface UndoResult {
 export interface ImportReport {
   deck: string;
   cards: number;
-  counts: { new: number; updated: number; unchanged: number; retired: number; restored: number; moved: number };
+  counts: { new: number; updated: number; unchanged: number; retired: number; restored: number; moved: number; renamed: number };
   byKind: Record<string, number>;
   warnings: SourceWarning[];
+  /** Cards whose heading was renamed or whose section moved: same card, history kept. */
+  renamed?: { id: string; from: string[]; to: string[]; line: number }[];
 }
 
 export interface CardListItem {

@@ -45,6 +45,15 @@ const VALID: Partial<Record<Method, Record<string, unknown>>> = {
   exportRead: { id: JOB, offset: 0, length: 10 },
   exportFinish: { id: JOB },
   restoreBackup: { base64: 'AAAA', overwrite: false },
+  importFolder: { root: 'r', files: [{ path: 'a/b.md', markdown: '# a' }], images: [{ path: 'a/i.png', dataBase64: 'AAAA' }] },
+  importPaths: { paths: ['/tmp/deeprecall-none'] },
+  pickFolder: {},
+  listDecks: {},
+  renameDeck: { id: 'd', name: 'D' },
+  setDeckSuspended: { id: 'd', suspended: true },
+  removeDeck: { id: 'd' },
+  restoreDeck: { id: 'd' },
+  getMedia: { name: `${'a'.repeat(64)}.png` },
 };
 
 let dir: string;
