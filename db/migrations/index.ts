@@ -3,6 +3,7 @@ import { sql as v1 } from './001_initial.ts';
 import { sql as v2 } from './002_mock.ts';
 import { up as v3 } from './003_stats.ts';
 import { sql as v4 } from './004_queue_index.ts';
+import { sql as v6 } from './006_anki.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'mock', up: (db) => db.exec(v2) },
   { version: 3, name: 'stats', up: v3 },
   { version: 4, name: 'queue index', up: (db) => db.exec(v4) },
+  // 5 (folders, decks, media) comes from another branch; the runner applies versions in order and tolerates the gap.
+  { version: 6, name: 'anki', up: (db) => db.exec(v6) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
