@@ -12,6 +12,7 @@ import { ReviewService } from './review.ts';
 import { mockHandlers } from './mock.ts';
 import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
+import { ankiHandlers } from './anki.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -48,6 +49,7 @@ export class App {
       ...mockHandlers(this),
       ...statsHandlers(this),
       ...doctorHandlers(this),
+      ...ankiHandlers(this),
     };
   }
 

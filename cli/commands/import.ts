@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { decodeNotes } from '../../cards/notes/decode.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
+import { isAnkiPackage, runAnkiImport } from './import-anki.ts';
 import type { ImportReport } from '../../service/contract/index.ts';
 
 export function formatReport(r: ImportReport): string {
@@ -18,8 +19,9 @@ export function formatReport(r: ImportReport): string {
 }
 
 export function registerImport(program: Command, io: Io): void {
-  common(program.command('import').description('import a Markdown notes file (the bundled deck when no file is given)').argument('[file]', 'notes .md file'))
+  common(program.command('import').description('import a Markdown notes file (the bundled deck when no file is given) or an Anki package (.apkg/.colpkg)').argument('[file]', 'notes .md file or Anki .apkg/.colpkg'))
     .action(async (file: string | undefined, o) => {
+      if (file && isAnkiPackage(file)) return runAnkiImport(file, o, io);
       let input: { name: string; markdown: string; path: string } | null = null;
       if (file) {
         const abs = path.resolve(file);

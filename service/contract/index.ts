@@ -1,6 +1,7 @@
 // AppApi: the one contract every host (IPC, HTTP, CLI) exposes. Each area
 // (review, mock, stats) owns a schemas object and an interface; hosts
 // dispatch by method name.
+import { ankiSchemas, type AnkiApi } from './anki.ts';
 import { doctorSchemas, type DoctorApi } from './doctor.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
@@ -11,10 +12,11 @@ export const schemas = {
   ...mockSchemas,
   ...statsSchemas,
   ...doctorSchemas,
+  ...ankiSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & AnkiApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -27,4 +29,5 @@ export type * from './review.ts';
 export type * from './mock.ts';
 export type * from './stats.ts';
 export type * from './doctor.ts';
+export type * from './anki.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';
