@@ -85,7 +85,7 @@ export class AnkiImportRepo {
     return this.s.byGuid.get(guid, ord)?.card_id ?? null;
   }
 
-  /** Every reviewed_at of a card (undone included): a revlog row with one of these times is already here. */
+  /** Every reviewed_at of a card (undone included): a revlog row at one of these times is already here. */
   reviewTimes(cardId: string): Set<number> {
     return new Set(this.s.times.all(cardId));
   }

@@ -172,18 +172,22 @@ export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImport
         const rows = revlog.get(cid) ?? [];
         for (const r of rows) if (!isAnswer(r)) skip({ what: 'review', id: String(r[0]), reason: 'a reschedule or reset without an answer' });
         const log = reviewsOf(id, rows, o);
-        const known = existing ? repo.reviewTimes(id) : new Set<number>();
+        const known = existing ? [...repo.reviewTimes(id)] : [];
         const localLast = existing ? repo.lastLocalReview(id) : null;
         const hadState = existing ? repo.hasState(id) : false;
+        let newest: number | null = null;
         for (const r of log) {
-          if (known.has(r.reviewedAt)) report.reviews.alreadyHere++;
+          // Our export writes revlog id = answer time, nudged up a few ms only when two answers share a
+          // millisecond (ids are unique in Anki); so "already here" is an answer of this card at most 1 s earlier.
+          if (known.some((t) => t <= r.reviewedAt && r.reviewedAt - t < 1000)) report.reviews.alreadyHere++;
           else {
             repo.review(r);
             report.reviews.added++;
+            newest = r.reviewedAt;
           }
         }
-        const ankiLast = log.length ? log[log.length - 1]!.reviewedAt : null;
-        const takeAnki = type !== 0 && (!hadState || (ankiLast !== null && ankiLast > (localLast ?? -Infinity)));
+        // Anki's schedule wins when Anki has an answer newer than any here (or we have no schedule at all).
+        const takeAnki = type !== 0 && (!hadState || (newest !== null && newest > (localLast ?? -Infinity)));
         const state = takeAnki ? stateOf(id, c, log, col.crt, o) : null;
         if (state) {
           repo.state(state);

@@ -37,7 +37,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const mb = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.round(n / 1024)} KB`);
 
 function startsWith(buf: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((b, i) => buf[i] === b);
