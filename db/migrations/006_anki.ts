@@ -21,5 +21,4 @@ CREATE TABLE anki_cards (
   sched_from_anki INTEGER NOT NULL DEFAULT 0  -- 1: card_state holds Anki's ivl/factor/due, not replay(log)
 ) WITHOUT ROWID;
 CREATE UNIQUE INDEX anki_cards_note ON anki_cards(guid, ord);
-CREATE INDEX reviews_card_time ON reviews(card_id, reviewed_at);
 `;

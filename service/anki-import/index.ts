@@ -153,8 +153,11 @@ export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImport
           }
           const deck = col.decks.get(odid || did)?.path ?? ['Default'];
           const top = deck[0] || 'Default';
-          decks.add(deck.join('::'));
-          repo.deck(`anki:${top}`, top, o.now);
+          const deckName = deck.join('::');
+          if (!decks.has(deckName)) {
+            decks.add(deckName);
+            repo.deck(`anki:${top}`, top, o.now);
+          }
           const card: ImportCard = {
             id, deckId: `anki:${top}`, kind: nt.cloze ? 'cloze' : 'qa', section: deck, key: `${guid}:${cardOrd}`,
             front: sides.front, back: sides.back, hash: hashOf(sides.front, sides.back), ord: 0,
