@@ -72,7 +72,6 @@ export class AnkiImportRepo {
         ON CONFLICT(card_id) DO UPDATE SET repetitions=excluded.repetitions, ease_factor=excluded.ease_factor,
           interval_days=excluded.interval_days, due_day=excluded.due_day, lapses=excluded.lapses, last_day=excluded.last_day`),
       markOld: p('UPDATE cards SET is_new = 0 WHERE id = ? AND is_new = 1'),
-      hasMediaTable: db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'media'").pluck(),
     };
   }
 
