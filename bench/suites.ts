@@ -3,6 +3,7 @@
 import type { Store } from '../db/store.ts';
 import type { App } from '../service/app.ts';
 import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
+import { benchAnki } from './anki.ts';
 import { benchCards } from './cards.ts';
 import { benchFolders } from './folders.ts';
 import type { BenchRow } from './measure.ts';
@@ -40,4 +41,5 @@ export const SUITES: Suite[] = [
   { name: 'ui', run: benchUi },
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
+  { name: 'anki', run: (ctx) => benchAnki(ctx.dir, ctx.quick, ctx.log) },
 ];

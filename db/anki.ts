@@ -116,6 +116,13 @@ export class AnkiCollectionWriter {
     this.revStmt.run(r);
   }
 
+  /** `reps` = the card's answers in the revlog; `lapses` = its Again answers while in review. */
+  countFromRevlog(): void {
+    this.db.exec(`UPDATE cards SET
+      reps = (SELECT count(*) FROM revlog r WHERE r.cid = cards.id),
+      lapses = (SELECT count(*) FROM revlog r WHERE r.cid = cards.id AND r.type = 1 AND r.ease = 1)`);
+  }
+
   finish(): void {
     this.db.exec('COMMIT');
     this.db.close();

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { replay } from '../srs/answer.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
+import { ankiScheduledCards } from './ankiImport.ts';
 import { DbError } from './errors.ts';
 import { createPrivateFile } from './files.ts';
 import type { Db } from './open.ts';
@@ -120,7 +121,9 @@ export function stateMismatches(db: Db, backwards?: string[]): StateMismatch[] {
     if (!sameState(have, replayed)) out.push({ cardId, stored: have, replayed });
   }
   for (const [cardId, have] of stored) out.push({ cardId, stored: have, replayed: null });
-  return out.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
+  // A schedule imported from Anki is Anki's, not a replay of the log (see db/migrations/006_anki.ts).
+  const fromAnki = ankiScheduledCards(db);
+  return out.filter((m) => !fromAnki.has(m.cardId)).sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
 }
 
 const ORPHAN_HISTORY = `

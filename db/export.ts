@@ -188,6 +188,17 @@ export class ExportReader {
       .iterate() as never;
   }
 
+  /** A stored card image by `<sha256>.<ext>` for the .apkg; null when the profile has no media table or no such file. */
+  media(name: string): Buffer | null {
+    if (this.mediaStmt === undefined) {
+      const has = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'media'").get();
+      this.mediaStmt = has ? this.db.prepare<[string], Buffer>('SELECT data FROM media WHERE name = ?').pluck() : null;
+    }
+    return this.mediaStmt?.get(name) ?? null;
+  }
+
+  private mediaStmt: Database.Statement<[string], Buffer> | null | undefined;
+
   decks(): { id: string; name: string }[] {
     return this.db.prepare<[], { id: string; name: string }>('SELECT id, name FROM decks ORDER BY rowid').all();
   }

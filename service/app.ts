@@ -13,6 +13,7 @@ import { mockHandlers } from './mock.ts';
 import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
 import { decksHandlers } from './decks.ts';
+import { ankiHandlers } from './anki.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -75,6 +76,7 @@ export class App {
       ...statsHandlers(this),
       ...doctorHandlers(this),
       ...decksHandlers(this),
+      ...ankiHandlers(this),
     };
   }
 

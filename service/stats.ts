@@ -65,6 +65,7 @@ export class StatsService {
       // Local start of today's study day, in epoch ms (Anki counts due days from it).
       todayStartMs: today * MS_PER_DAY + settings.rolloverHour * 3_600_000 - this.app.clock.utcOffsetMinutes(now) * 60_000,
       lang: lang ?? settings.language,
+      rolloverHour: settings.rolloverHour,
       stats: () => this.stats({ range: 'all' }),
     };
   }

@@ -17,7 +17,7 @@ export function registerExport(program: Command, io: Io): void {
     .addOption(new Option('--lang <lang>', 'language of the report and of problem prompts (default: the profile setting)').choices(['zh', 'en']))
     .action(async (o) => {
       await withApp(o, false, async (app) => {
-        const ctx = new StatsService(app).exportContext(o.lang);
+        const ctx = { ...new StatsService(app).exportContext(o.lang), onWarning: (m: string) => io.err(`warning: ${m}`) };
         const out = path.resolve(o.out);
         const written: { file: string; rows: number }[] = [];
         if (o.format === 'csv') {

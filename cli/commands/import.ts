@@ -7,6 +7,7 @@ import { common } from './options.ts';
 import type { ImportBatchReport, ImportReport } from '../../service/contract/index.ts';
 import { NotesImporter, type Progress } from '../../service/importer.ts';
 import { FolderWatcher } from '../../service/watch.ts';
+import { isAnkiPackage, runAnkiImport } from './import-anki.ts';
 
 export function formatReport(r: ImportReport): string {
   const c = r.counts;
@@ -74,12 +75,13 @@ export function registerImport(program: Command, io: Io): void {
   common(
     program
       .command('import')
-      .description('import notes: Markdown files and folders (recursive, one deck per file); the bundled deck when none is given')
-      .argument('[paths...]', 'notes .md files and/or folders'),
+      .description('import notes: Markdown files and folders (recursive, one deck per file), or an Anki package (.apkg/.colpkg); the bundled deck when none is given')
+      .argument('[paths...]', 'notes .md files and/or folders, or one Anki .apkg/.colpkg'),
   )
     .option('--watch', 'keep running and re-import changed notes of the given folders (Ctrl-C stops)')
     .option('--force', 'parse every note again, even those unchanged since their last import')
     .action(async (paths: string[], o) => {
+      if (paths.length === 1 && isAnkiPackage(paths[0]!)) return runAnkiImport(paths[0]!, o, io);
       // One existing file keeps the single-deck report it always had.
       const single = paths.length === 1 && !o.watch && fs.existsSync(paths[0]!) && fs.statSync(paths[0]!).isFile() ? readSingle(paths[0]!, io, o.json) : null;
       if (paths.length === 0) {

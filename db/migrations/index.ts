@@ -4,6 +4,7 @@ import { sql as v2 } from './002_mock.ts';
 import { up as v3 } from './003_stats.ts';
 import { sql as v4 } from './004_queue_index.ts';
 import { sql as v5 } from './005_folders.ts';
+import { sql as v6 } from './006_anki.ts';
 import { sql as v8 } from './008_answer_ids.ts';
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'stats', up: v3 },
   { version: 4, name: 'queue index', up: (db) => db.exec(v4) },
   { version: 5, name: 'folders, decks, media', up: (db) => db.exec(v5) },
+  { version: 6, name: 'anki', up: (db) => db.exec(v6) },
   { version: 8, name: 'answer ids', up: (db) => db.exec(v8) },
 ];
 

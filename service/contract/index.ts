@@ -2,6 +2,7 @@
 // (review, mock, stats) owns a schemas object and an interface; hosts
 // dispatch by method name.
 import { decksSchemas, type DecksApi } from './decks.ts';
+import { ankiSchemas, type AnkiApi } from './anki.ts';
 import { doctorSchemas, type DoctorApi } from './doctor.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
@@ -13,10 +14,11 @@ export const schemas = {
   ...statsSchemas,
   ...doctorSchemas,
   ...decksSchemas,
+  ...ankiSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi & AnkiApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -30,4 +32,5 @@ export type * from './mock.ts';
 export type * from './stats.ts';
 export type * from './doctor.ts';
 export type * from './decks.ts';
+export type * from './anki.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';

@@ -19,6 +19,10 @@ export interface ExportContext {
   today: number;
   todayStartMs: number;
   lang: 'zh' | 'en';
+  /** The profile's rollover hour (Anki's `rollover` in the .apkg). */
+  rolloverHour?: number;
+  /** Export warnings (TeX Anki's MathJax may not render). */
+  onWarning?: (message: string) => void;
   /** All-time stats, for the JSON export and the report. */
   stats: () => Stats;
   nativeBinding?: string;
@@ -87,7 +91,8 @@ export async function exportTo(format: ExportFormat, out: string, ctx: ExportCon
           n = await writeJson(reader, sink, { exportedAt: ctx.now, stats: ctx.stats() }, report);
           break;
         case 'apkg':
-          n = await writeApkg(reader, sink, { now: ctx.now, today: ctx.today, todayStartMs: ctx.todayStartMs, lang: ctx.lang, nativeBinding: ctx.nativeBinding, progress: report });
+          n = await writeApkg(reader, sink, { now: ctx.now, today: ctx.today, todayStartMs: ctx.todayStartMs, lang: ctx.lang, nativeBinding: ctx.nativeBinding, progress: report,
+            rolloverHour: ctx.rolloverHour, media: (name) => reader.media(name), onWarning: ctx.onWarning });
           break;
         case 'report':
           await sink.write(writeReport(ctx.stats(), ctx.lang, ctx.now));

@@ -3,17 +3,20 @@
 // Ids are stable hashes so a second import updates notes instead of duplicating them.
 import { createHash } from 'node:crypto';
 
-const GUID_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~';
+const GUID_PREFIX = 'dr:';
 
-/** Anki's base-91 guid, derived from our stable card id instead of random bits. */
+/**
+ * The note's guid carries our card id, so a package that went through Anki
+ * (which keeps guids) maps its notes, cards and new reviews back to the cards
+ * they came from. Anki treats the guid as opaque text.
+ */
 export function guidFor(cardId: string): string {
-  let n = createHash('sha256').update(`deeprecall:${cardId}`).digest().readBigUInt64BE(0);
-  let s = '';
-  while (n > 0n) {
-    s = GUID_CHARS[Number(n % 91n)] + s;
-    n /= 91n;
-  }
-  return s || 'a';
+  return `${GUID_PREFIX}${cardId}`;
+}
+
+/** The card id inside a guid written by guidFor, or null for any other guid. */
+export function cardIdFromGuid(guid: string): string | null {
+  return guid.startsWith(GUID_PREFIX) && guid.length > GUID_PREFIX.length && guid.length <= 203 ? guid.slice(GUID_PREFIX.length) : null;
 }
 
 /** A positive id below 2^53 from a name: stable across exports. */
@@ -35,6 +38,9 @@ const CSS = `.card { font-family: -apple-system, "Segoe UI", "PingFang SC", "Mic
 .nightMode .card, .night_mode .card { color: #eee; background-color: #222; }
 .section { font-size: 14px; color: #888; margin-bottom: 0.5em; }`;
 
+/** Field 0 is the front (Anki's sort field and duplicate check), the breadcrumb has its own field. */
+export const FIELDS = ['Front', 'Back', 'Section'] as const;
+
 export function model(deckId: number, mod: number): Record<string, unknown> {
   const field = (name: string, ord: number) => ({ name, ord, sticky: false, rtl: false, font: 'Arial', size: 20, media: [] });
   return {
@@ -50,7 +56,7 @@ export function model(deckId: number, mod: number): Record<string, unknown> {
         {
           name: 'Card 1',
           ord: 0,
-          qfmt: '{{Front}}',
+          qfmt: '{{#Section}}<div class="section">{{Section}}</div>{{/Section}}\n{{Front}}',
           afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}',
           bqfmt: '',
           bafmt: '',
@@ -59,7 +65,7 @@ export function model(deckId: number, mod: number): Record<string, unknown> {
           bsize: 0,
         },
       ],
-      flds: [field('Front', 0), field('Back', 1)],
+      flds: FIELDS.map((f, i) => field(f, i)),
       css: CSS,
       latexPre: '\\documentclass[12pt]{article}\n\\special{papersize=3in,5in}\n\\usepackage{amssymb,amsmath}\n\\pagestyle{empty}\n\\setlength{\\parindent}{0in}\n\\begin{document}\n',
       latexPost: '\\end{document}',
@@ -94,8 +100,13 @@ export const DCONF = {
   },
 };
 
-export function conf(nextPos: number): Record<string, unknown> {
+/**
+ * `schedVer: 2` matters: without it Anki takes the package for a V1-scheduler
+ * collection and upgrades it, rewriting learning answers (Hard→Good, Good→Easy).
+ */
+export function conf(nextPos: number, rolloverHour: number): Record<string, unknown> {
   return {
+    schedVer: 2, rollover: rolloverHour,
     activeDecks: [1], curDeck: 1, newSpread: 0, collapseTime: 1200, timeLim: 0, estTimes: true, dueCounts: true,
     curModel: String(MODEL_ID), nextPos, sortType: 'noteFld', sortBackwards: false, addToCur: true,
   };

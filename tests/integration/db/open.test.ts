@@ -126,8 +126,12 @@ describe('openDb', () => {
 });
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  // Branches own migration numbers (5 folders, 6 Anki, 7 FSRS) and may land out of order: the
+  // runner applies versions in ascending order and tolerates a gap until the missing one merges.
+  it('are numbered from 1, strictly increasing', () => {
+    const v = MIGRATIONS.map((m) => m.version);
+    expect(v[0]).toBe(1);
+    for (let i = 1; i < v.length; i++) expect(v[i]).toBeGreaterThan(v[i - 1]!);
   });
 
   it.each(MIGRATIONS.map((m) => m.version))('a DB at version %i migrates to the newest, keeping its data, after a backup', (v) => {

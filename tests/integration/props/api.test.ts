@@ -25,6 +25,7 @@ const VALID: Partial<Record<Method, Record<string, unknown>>> = {
   answer: { cardId: 'c0', quality: 4, typed: '1', seed: 1, elapsedMs: 1000 },
   checkAnswer: { cardId: 'c0', typed: '1', seed: 1, elapsedMs: 1000 },
   importNotes: { name: 'x.md', markdown: '# a\nb', path: '/tmp/x.md' },
+  importAnki: { name: 'x.apkg', dataBase64: 'UEsDBA==' },
   listCards: { text: 'a', section: ['S'], state: 'all', kind: 'term', limit: 10, offset: 0 },
   cardDetail: { id: 'c0' },
   setSuspended: { id: 'c0', suspended: true },

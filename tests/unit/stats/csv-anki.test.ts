@@ -1,9 +1,11 @@
 // CSV quoting round trip and the Anki field conversion, pure parts only.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ankiEase } from '../../../service/export/anki/apkg.ts';
-import { sectionTag, stripHtml, toAnkiHtml } from '../../../service/export/anki/html.ts';
-import { checksum, guidFor } from '../../../service/export/anki/model.ts';
+import { ankiEase, revlogType } from '../../../service/export/anki/apkg.ts';
+import { sectionTag, stripHtml, toAnkiHtml, type FieldEnv } from '../../../service/export/anki/html.ts';
+import { mathJaxSafe } from '../../../service/export/anki/macros.ts';
+import { MediaPacker } from '../../../service/export/anki/media.ts';
+import { cardIdFromGuid, checksum, guidFor } from '../../../service/export/anki/model.ts';
 import { csvField, csvLine } from '../../../service/export/csv.ts';
 import { parseCsv } from '../../helpers/csv.ts';
 
@@ -49,8 +51,40 @@ describe('Anki fields', () => {
     expect(sectionTag('DeepRecall', ['CNN的训练', '正则化 方法'])).toBe('DeepRecall::CNN的训练::正则化_方法');
     expect(guidFor('abc')).toBe(guidFor('abc'));
     expect(guidFor('abc')).not.toBe(guidFor('abd'));
+    expect(cardIdFromGuid(guidFor('0123456789abcdef'))).toBe('0123456789abcdef');
+    expect(cardIdFromGuid('f>4Zx!Pz#q')).toBeNull(); // an Anki-made guid
     expect(stripHtml('<p>a &amp; b&#60;</p>')).toBe('a & b<');
+    // as Anki: media tags keep their file name, script/style go with their content, no trimming
+    expect(stripHtml('<div>x<img src="a.png">y</div>')).toBe('x a.png y');
+    expect(stripHtml(' <style>p{}</style>a<script>1</script>&nbsp;')).toBe(' a ');
     expect(checksum('hello')).toBe(0xaaf4c61d); // sha1("hello") starts aaf4c61d
     expect([0, 1, 2, 3, 4, 5].map(ankiEase)).toEqual([1, 1, 1, 2, 3, 4]);
+    expect(revlogType({ reps_before: null, mode: 'review' })).toBe(0);
+    expect(revlogType({ reps_before: 2, mode: 'review' })).toBe(1);
+    expect(revlogType({ reps_before: 2, mode: 'drill' })).toBe(3);
+    expect(revlogType({ reps_before: 2, mode: 'mock' })).toBe(3);
+  });
+
+  it('expands KaTeX-only macros for MathJax and reports the ones it cannot spell', () => {
+    expect(mathJaxSafe('x \\in \\R^n, \\bm{w} \\Rightarrow \\argmax_\\theta').tex).toBe('x \\in \\mathbb{R}^n, \\boldsymbol{w} \\Rightarrow \\operatorname*{arg\\,max}_\\theta');
+    expect(mathJaxSafe('\\N \\Z \\C \\Q').tex).toBe('\\mathbb{N} \\mathbb{Z} \\mathbb{C} \\mathbb{Q}');
+    expect(toAnkiHtml('$w \\in \\R^d$')).toBe('<p>\\(w \\in \\mathbb{R}^d\\)</p>');
+    const env: FieldEnv = { risky: new Set() };
+    toAnkiHtml('$a \\coloneqq b$', env);
+    expect([...env.risky!]).toEqual(['coloneqq']);
+  });
+
+  it('packs only images the profile has, numbered in first-use order', () => {
+    const store: Record<string, Buffer> = { 'a.png': Buffer.from('A'), 'b.png': Buffer.from('B') };
+    const packer = new MediaPacker((n) => store[n] ?? null);
+    const env: FieldEnv = { media: (n) => packer.use(n) };
+    const sha = (c: string) => c.repeat(64);
+    store[`${sha('b')}.png`] = Buffer.from('B');
+    store[`${sha('a')}.gif`] = Buffer.from('A');
+    const html = toAnkiHtml(`![x](media:${sha('b')}.png) ![y](media:${sha('c')}.png) ![z](media:${sha('a')}.gif) ![w](https://e.x/i.png)`, env);
+    expect(html).toContain(`<img src="${sha('b')}.png" alt="x">`);
+    expect(html).not.toContain(sha('c'));
+    expect(html).toContain('<a href="https://e.x/i.png">w</a>'); // remote images are never fetched
+    expect([...packer.files()].map(([i, n]) => [i, n])).toEqual([[0, `${sha('b')}.png`], [1, `${sha('a')}.gif`]]);
   });
 });

@@ -1,0 +1,66 @@
+// Anki import at phone-collection size: a generated package of 20,000 notes
+// (Basic with HTML and MathJax fields, every tenth a two-card Cloze), one
+// card each and 200,000 revlog rows, imported into a fresh profile.
+import fs from 'node:fs';
+import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { AnkiCollectionWriter } from '../db/anki.ts';
+import { Store } from '../db/store.ts';
+import { App } from '../service/app.ts';
+import { importAnki } from '../service/anki.ts';
+import type { BenchRow } from './measure.ts';
+
+const BASIC = 1_700_000_000_001;
+const CLOZE = 1_700_000_000_002;
+
+/** The package bytes; `notes` notes, `perCard` revlog rows per card. */
+export function ankiPackage(dir: string, notes: number, perCard: number): Uint8Array {
+  const file = path.join(dir, 'bench-collection.anki2');
+  const crt = Date.parse('2025-01-01T04:00:00Z') / 1000;
+  const nt = (id: number, name: string, type: number, flds: string[]) => ({ id, name, type, flds: flds.map((n, ord) => ({ name: n, ord })), tmpls: [{ name: 'Card 1', ord: 0, qfmt: '', afmt: '' }] });
+  const decks: Record<number, unknown> = { 1: { id: 1, name: 'Default' } };
+  for (let d = 0; d < 20; d++) decks[100 + d] = { id: 100 + d, name: `Interview::Topic ${d}` };
+  const w = new AnkiCollectionWriter(file, { crt, mod: crt * 1000, conf: {}, models: { [BASIC]: nt(BASIC, 'Basic', 0, ['Front', 'Back']), [CLOZE]: nt(CLOZE, 'Cloze', 1, ['Text', 'Back Extra']) }, decks, dconf: {} });
+  let cid = 1_600_000_000_000;
+  for (let i = 0; i < notes; i++) {
+    const cloze = i % 10 === 0;
+    const flds = cloze
+      ? [`The {{c1::gradient}} of \\(\\sigma(x_{${i}})\\) is {{c2::\\(\\sigma(1-\\sigma)\\)}}`, '']
+      : [`<div>What is <b>term ${i}</b> and why does \\(x_{${i}}^2\\) matter?</div>`, `<div>Because of ${i}.</div><ul><li>first</li><li>second &amp; third</li></ul>\\[\\sum_{k=1}^{${i}} k\\]`];
+    w.note({ id: 1_500_000_000_000 + i, guid: `g${i}`, mid: cloze ? CLOZE : BASIC, mod: crt, tags: ' bench ml ', flds: flds.join('\x1f'), sfld: '', csum: 0 });
+    const cardId = cid++;
+    w.card({ id: cardId, nid: 1_500_000_000_000 + i, did: 100 + (i % 20), mod: crt, type: 2, queue: 2, due: 400 + (i % 30), ivl: 20, factor: 2500, reps: perCard, lapses: 1 });
+    for (let k = 0; k < perCard; k++) {
+      w.revlog({ id: crt * 1000 + k * 86_400_000 * 30 + i * 37, cid: cardId, ease: k === 3 ? 1 : 3, ivl: 1 + k * 2, lastIvl: k * 2, factor: 2500, time: 6000, type: k === 0 ? 0 : 1 });
+    }
+  }
+  w.finish();
+  const bytes = zipSync({ 'collection.anki2': fs.readFileSync(file), media: strToU8('{}') }, { level: 1 });
+  fs.rmSync(file);
+  return bytes;
+}
+
+export function benchAnki(dir: string, quick: boolean, log: (s: string) => void): BenchRow[] {
+  const notes = quick ? 2_000 : 20_000;
+  const pkg = ankiPackage(dir, notes, 10);
+  log(`anki: package of ${notes.toLocaleString()} notes, ${(notes * 10).toLocaleString()} revlog rows, ${(pkg.length / 1024 / 1024).toFixed(1)} MB`);
+  const store = Store.open(path.join(dir, 'anki-import.db'), { create: true });
+  try {
+    const app = new App(store);
+    const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = importAnki(app, 'bench.apkg', pkg);
+    const ms = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const ok = r.cards.added === notes && r.reviews.added === notes * 10;
+    return [{
+      name: `Anki import: ${notes.toLocaleString()} notes, ${(notes * 10).toLocaleString()} revlog rows`,
+      value: ms, unit: 'ms', target: quick ? 'quick run' : '< 5000 ms', pass: ok && (quick || ms < 5000),
+      // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too.
+      note: `${ok ? '' : 'WRONG COUNTS: '}${r.cards.added} cards, ${r.reviews.added} reviews; CPU ${cpuMs.toFixed(0)} ms`,
+    }];
+  } finally {
+    store.close();
+  }
+}
