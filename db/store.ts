@@ -1,4 +1,5 @@
 import { CardRepo } from './cards.ts';
+import { FsrsRepo } from './fsrs.ts';
 import { MockRepo } from './mocks.ts';
 import { openDb, type Db, type OpenOptions } from './open.ts';
 import { ReviewRepo } from './reviews.ts';
@@ -12,6 +13,7 @@ export class Store {
   readonly settings: SettingsRepo;
   readonly mocks: MockRepo;
   readonly stats: StatsRepo;
+  readonly fsrs: FsrsRepo;
 
   constructor(readonly db: Db, readonly file: string) {
     this.cards = new CardRepo(db);
@@ -19,6 +21,7 @@ export class Store {
     this.settings = new SettingsRepo(db);
     this.mocks = new MockRepo(db);
     this.stats = new StatsRepo(db);
+    this.fsrs = new FsrsRepo(db);
   }
 
   static open(file: string, opts: OpenOptions = {}): Store {

@@ -7,6 +7,9 @@ import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
 import { newState, previewIntervals, type Quality } from '../srs/sm2.ts';
 import { streak } from '../srs/streak.ts';
+import { applyFsrsAnswer, type FsrsAnswerEffect } from '../srs/fsrs/answer.ts';
+import { fsrsGradeIntervals } from './fsrs/intervals.ts';
+import { fsrsConfig } from './fsrs/config.ts';
 import type { StoredCard } from '../db/rows.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
@@ -96,6 +99,11 @@ export class ReviewService {
       tag,
       intervals: previewIntervals(state ?? newState(today), today),
     };
+    const settings = this.settings();
+    if (settings.scheduler === 'fsrs') {
+      view.scheduler = 'fsrs';
+      view.intervals = fsrsGradeIntervals(fsrsConfig(this.store, settings), this.store.fsrs.get(card.id), state, today);
+    }
     if (card.kind === 'problem' && card.templateId) {
       const p = generate(card.templateId, this.seedFor(card));
       view.problem = { templateId: p.template, seed: p.seed, prompt: p.prompt, answerKind: p.answerKind, targetSeconds: p.targetSeconds };
@@ -167,7 +175,15 @@ export class ReviewService {
     // Read the state and write the answer under one write lock: another process answering the same card must wait.
     const { reviewId, effect } = this.store.write(() => {
       const state = this.store.reviews.state(card.id);
-      const effect = applyAnswer({ state, quality: q, today, answeredToday: state?.lastDay === today, mock: mockId !== undefined });
+      const settings = this.settings();
+      const answeredToday = state?.lastDay === today;
+      const fsrs: FsrsAnswerEffect | null = settings.scheduler === 'fsrs'
+        ? applyFsrsAnswer({
+          cfg: fsrsConfig(this.store, settings), state, lastDay: state?.lastDay ?? null, memory: this.store.fsrs.get(card.id),
+          quality: q, today, answeredToday, mock: mockId !== undefined,
+        })
+        : null;
+      const effect = fsrs ?? applyAnswer({ state, quality: q, today, answeredToday, mock: mockId !== undefined });
       const reviewId = this.store.reviews.record({
         cardId: card.id,
         reviewedAt: now,
@@ -183,6 +199,10 @@ export class ReviewService {
         correct: verdict ? verdict.status === 'right' : null,
         mockId: mockId ?? null,
       });
+      if (fsrs?.memoryAfter && fsrs.memoryAfter !== fsrs.memoryBefore) {
+        this.store.fsrs.markReview(reviewId, fsrs.memoryBefore);
+        this.store.fsrs.put(card.id, fsrs.memoryAfter);
+      }
       return { reviewId, effect };
     });
     return {
@@ -196,7 +216,12 @@ export class ReviewService {
   }
 
   undo(): UndoResult {
-    const row = this.store.reviews.undoLast(this.today(), this.clock.now());
+    // One write: the card's SM-2 row and, for an FSRS answer, its FSRS memory go back together.
+    const row = this.store.write(() => {
+      const r = this.store.reviews.undoLast(this.today(), this.clock.now());
+      if (r?.sched === 'fsrs' && r.mode !== 'drill') this.store.fsrs.restore(r.card_id, r.fsrs_before ? JSON.parse(r.fsrs_before) : null);
+      return r;
+    });
     return row ? { undone: true, cardId: row.card_id } : { undone: false };
   }
 }

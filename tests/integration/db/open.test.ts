@@ -126,8 +126,11 @@ describe('openDb', () => {
 });
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  // Gaps are tolerated while parallel branches merge (db/open.ts applyMigrations); numbers stay unique and ascending.
+  it('are numbered from 1, unique and ascending', () => {
+    const v = MIGRATIONS.map((m) => m.version);
+    expect(v[0]).toBe(1);
+    expect(v).toEqual([...new Set(v)].sort((a, b) => a - b));
   });
 
   it.each(MIGRATIONS.map((m) => m.version))('a DB at version %i migrates to the newest, keeping its data, after a backup', (v) => {

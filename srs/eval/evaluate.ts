@@ -1,0 +1,87 @@
+// Which scheduler predicts this learner better: a time-ordered split (fit on
+// the earlier reviews, score every model on the later ones), scored by log
+// loss, RMSE(bins) and AUC, plus one plain sentence. Pure; the service feeds
+// card histories in chunks so a big log never blocks its thread for long.
+import { auc, logLoss, rmseBins, type BinnedPoint } from './metrics.ts';
+import type { CardHistory } from './history.ts';
+import { targetsOf } from './predict.ts';
+
+export type ModelName = 'sm2' | 'fsrs-default' | 'fsrs-optimized';
+
+export interface ModelMetrics {
+  name: ModelName;
+  logLoss: number;
+  rmseBins: number;
+  auc: number;
+}
+
+/** Share of prediction targets (by day, oldest first) used for fitting; the rest is the test set. */
+export const TRAIN_FRACTION = 0.75;
+
+/** First day of the test set: the day at which TRAIN_FRACTION of the targets lie before. Null when there is nothing to split. */
+export function splitDay(histories: readonly CardHistory[], trainFraction = TRAIN_FRACTION): number | null {
+  const days: number[] = [];
+  for (const h of histories) for (let k = 1; k < h.reviews.length; k++) days.push(h.reviews[k]!.day);
+  if (days.length < 2) return null;
+  days.sort((a, b) => a - b);
+  const cut = days[Math.min(days.length - 1, Math.floor(days.length * trainFraction))]!;
+  // All of one day stays on one side; if the cut would leave no training data, move it up a day.
+  return cut === days[0] ? (days.find((d) => d > cut) ?? null) : cut;
+}
+
+/** Training items for the optimizer: each target before `cutoff` with the card's history up to it. */
+export function trainingItems(histories: readonly CardHistory[], cutoff: number): { rating: number; deltaT: number }[][] {
+  const items: { rating: number; deltaT: number }[][] = [];
+  for (const h of histories) {
+    for (let k = 1; k < h.reviews.length && h.reviews[k]!.day < cutoff; k++) {
+      items.push(h.reviews.slice(0, k + 1).map((r) => ({ rating: r.rating, deltaT: r.deltaT })));
+    }
+  }
+  return items;
+}
+
+/** Accumulates one model's test-set predictions card by card. */
+export class Scorer {
+  readonly points: BinnedPoint[] = [];
+  constructor(readonly name: ModelName, private readonly predict: (h: CardHistory) => number[], private readonly cutoff: number) {}
+
+  add(h: CardHistory): void {
+    const targets = targetsOf(h);
+    if (!targets.some((t) => t.day >= this.cutoff)) return;
+    const p = this.predict(h);
+    targets.forEach((t, k) => {
+      if (t.day >= this.cutoff) this.points.push({ p: p[k]!, y: t.y, deltaT: t.deltaT, i: t.i, lapses: t.lapses });
+    });
+  }
+
+  result(): ModelMetrics {
+    const p = this.points.map((x) => x.p);
+    const y = this.points.map((x) => x.y);
+    return { name: this.name, logLoss: logLoss(p, y), rmseBins: rmseBins(this.points), auc: auc(p, y) };
+  }
+}
+
+const LABEL: Record<ModelName, { en: string; zh: string }> = {
+  sm2: { en: 'SM-2', zh: 'SM-2' },
+  'fsrs-default': { en: 'FSRS with default parameters', zh: '默认参数的 FSRS' },
+  'fsrs-optimized': { en: 'FSRS with your parameters', zh: '按你的记录优化的 FSRS' },
+};
+
+/** One plain sentence naming the model whose predictions were closest (lowest log loss). */
+export function verdict(models: readonly ModelMetrics[], testReviews: number): { en: string; zh: string; best: ModelName | null } {
+  const ok = models.filter((m) => Number.isFinite(m.logLoss));
+  if (ok.length === 0 || testReviews === 0) {
+    return { best: null, en: 'Not enough repeated reviews yet to tell which scheduler predicts you better.', zh: '复习记录还不够，暂时无法判断哪种算法更懂你的记忆。' };
+  }
+  const best = [...ok].sort((a, b) => a.logLoss - b.logLoss)[0]!;
+  const sm2 = ok.find((m) => m.name === 'sm2');
+  if (best.name === 'sm2' || !sm2) {
+    return { best: best.name, en: `On your last ${testReviews} reviews, SM-2 predicted whether you would remember as well as or better than FSRS — switching would not help yet.`, zh: `在你最近的 ${testReviews} 次复习上，SM-2 的预测不比 FSRS 差——现在切换意义不大。` };
+  }
+  const gain = Math.round((1 - best.logLoss / sm2.logLoss) * 100);
+  return {
+    best: best.name,
+    en: `On your last ${testReviews} reviews, ${LABEL[best.name].en} predicted whether you would remember ${gain}% more accurately than SM-2 (log loss ${best.logLoss.toFixed(3)} vs ${sm2.logLoss.toFixed(3)}).`,
+    zh: `在你最近的 ${testReviews} 次复习上，${LABEL[best.name].zh}对“记不记得住”的预测比 SM-2 准确 ${gain}%（对数损失 ${best.logLoss.toFixed(3)} 对 ${sm2.logLoss.toFixed(3)}）。`,
+  };
+}
