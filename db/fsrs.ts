@@ -102,6 +102,15 @@ export class FsrsRepo {
     return [...cards.values()];
   }
 
+  /** Every non-undone answer (drills included: the evaluation thins them), for evaluation and fitting. */
+  answers(): { cardId: string; at: number; day: number; quality: number }[] {
+    return this.db
+      .prepare<[], [string, number, number, number]>('SELECT card_id, reviewed_at, day, quality FROM reviews WHERE undone_at IS NULL ORDER BY id')
+      .raw()
+      .all()
+      .map(([cardId, at, day, quality]) => ({ cardId, at, day, quality }));
+  }
+
   replaceAll(memories: Iterable<[string, FsrsMemory]>): number {
     let n = 0;
     this.db.exec('DELETE FROM fsrs_state');

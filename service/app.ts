@@ -12,6 +12,8 @@ import { ReviewService } from './review.ts';
 import { mockHandlers } from './mock.ts';
 import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
+import type { BindingLoader } from './fsrs/binding.ts';
+import { FsrsService, fsrsHandlers } from './fsrs/service.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -19,14 +21,17 @@ type Handlers = HandlersFor<typeof schemas>;
 export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
+  readonly fsrs: FsrsService;
   private readonly handlers: Handlers;
 
   constructor(
     readonly store: Store,
     readonly clock: Clock = systemClock,
+    opts: { fsrsBinding?: BindingLoader } = {},
   ) {
     this.library = new LibraryService(store, () => clock.now());
     this.review = new ReviewService(store, clock, () => this.library.getSettings());
+    this.fsrs = new FsrsService(this, opts.fsrsBinding);
     const r = this.review;
     const l = this.library;
     this.handlers = {
@@ -44,10 +49,11 @@ export class App {
       restoreCard: (a) => l.restoreCard(a.id),
       sections: () => l.sections(),
       getSettings: () => l.getSettings(),
-      updateSettings: (a) => l.updateSettings(a),
+      updateSettings: (a) => this.fsrs.updateSettings(a),
       ...mockHandlers(this),
       ...statsHandlers(this),
       ...doctorHandlers(this),
+      ...fsrsHandlers(this, this.fsrs),
     };
   }
 

@@ -2,6 +2,7 @@
 // (review, mock, stats) owns a schemas object and an interface; hosts
 // dispatch by method name.
 import { doctorSchemas, type DoctorApi } from './doctor.ts';
+import { fsrsSchemas, type FsrsApi } from './fsrs.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
 import { statsSchemas, type StatsApi } from './stats.ts';
@@ -11,10 +12,11 @@ export const schemas = {
   ...mockSchemas,
   ...statsSchemas,
   ...doctorSchemas,
+  ...fsrsSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & FsrsApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -27,4 +29,5 @@ export type * from './review.ts';
 export type * from './mock.ts';
 export type * from './stats.ts';
 export type * from './doctor.ts';
+export type * from './fsrs.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';

@@ -3,6 +3,7 @@
 // keeps its due day; FSRS → SM-2 changes only the setting, because card_state
 // already holds the due days FSRS set. Neither direction writes card_state or
 // the review log, so a round trip leaves both byte-identical.
+import fs from 'node:fs';
 import path from 'node:path';
 import { vacuumInto } from '../../db/backup.ts';
 import type { Store } from '../../db/store.ts';
@@ -23,7 +24,9 @@ export interface SwitchResult {
 
 export async function backupBeforeSwitch(store: Store, now: number): Promise<string> {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const file = `${path.resolve(store.file)}.before-scheduler-switch-${stamp}.bak`;
+  const base = `${path.resolve(store.file)}.before-scheduler-switch-${stamp}`;
+  let file = `${base}.bak`;
+  for (let i = 1; fs.existsSync(file); i++) file = `${base}-${i}.bak`;
   await atomicFile(file, (tmp) => vacuumInto(store.db, tmp));
   return file;
 }

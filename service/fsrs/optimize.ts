@@ -1,0 +1,40 @@
+// Fit FSRS weights on the learner's own history with the binding. The fit
+// runs in fsrs-rs on a native thread (the binding's async API), so the JS
+// thread keeps answering; progress comes back through a callback.
+import { MIN_ANSWERS_TO_OPTIMISE } from '../../srs/fsrs/config.ts';
+import type { BindingStatus } from './binding.ts';
+
+export type FitOutcome =
+  | { fitted: true; weights: number[]; items: number }
+  | { fitted: false; reason: 'too-few' | 'no-binding' | 'failed'; message: string; items: number };
+
+export async function fitWeights(
+  binding: BindingStatus,
+  items: readonly { rating: number; deltaT: number }[][],
+  progress?: (done: number, total: number) => void,
+): Promise<FitOutcome> {
+  if (!binding.available) return { fitted: false, reason: 'no-binding', message: binding.reason, items: items.length };
+  if (items.length < MIN_ANSWERS_TO_OPTIMISE) {
+    return {
+      fitted: false,
+      reason: 'too-few',
+      message: `Only ${items.length} repeated answers so far; optimising needs about ${MIN_ANSWERS_TO_OPTIMISE}. FSRS keeps its default parameters.`,
+      items: items.length,
+    };
+  }
+  const b = binding.binding;
+  const set = items.map((it) => new b.FSRSBindingItem(it.map((r) => new b.FSRSBindingReview(r.rating, r.deltaT))));
+  try {
+    const weights = await b.computeParameters(set, {
+      enableShortTerm: false,
+      progress: (done, total) => {
+        progress?.(done, total);
+        return true;
+      },
+    });
+    if (weights.length !== 21 || !weights.every(Number.isFinite)) throw new Error(`unexpected parameters (${weights.length})`);
+    return { fitted: true, weights, items: items.length };
+  } catch (err) {
+    return { fitted: false, reason: 'failed', message: `The optimizer failed: ${(err as Error).message}`, items: items.length };
+  }
+}
