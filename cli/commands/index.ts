@@ -3,6 +3,7 @@ import type { Io } from '../context.ts';
 import { registerCards } from './cards.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerDue } from './due.ts';
+import { registerEvaluate } from './evaluate.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerMock } from './mock.ts';
@@ -21,4 +22,5 @@ export const COMMANDS: ((program: Command, io: Io) => void)[] = [
   registerMock,
   registerServe,
   registerDoctor,
+  registerEvaluate,
 ];
