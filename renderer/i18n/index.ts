@@ -8,6 +8,7 @@
 //   pick(problem.prompt)             → the {zh, en} text in the current language
 import { core } from './core.ts';
 import { doctor } from './doctor.ts';
+import { fsrs } from './fsrs.ts';
 import { locale, setLang, type Lang } from './lang.svelte.ts';
 import { mock } from './mock.ts';
 import { stats } from './stats.ts';
@@ -16,14 +17,14 @@ export { locale, setLang, type Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** Every string module; a new area adds its `{ zh, en }` object here. */
-export const modules = { core, mock, stats, doctor } as const;
+export const modules = { core, mock, stats, doctor, fsrs } as const;
 
-export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en;
+export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en | keyof typeof fsrs.en;
 export type Params = Record<string, string | number>;
 
 const dict: Record<Lang, Record<string, string>> = {
-  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh },
-  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en },
+  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh, ...fsrs.zh },
+  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en, ...fsrs.en },
 };
 
 function fill(s: string, params?: Params): string {
