@@ -4,6 +4,7 @@ import type { Store } from '../db/store.ts';
 import type { App } from '../service/app.ts';
 import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
 import { benchCards } from './cards.ts';
+import { benchEvaluate, benchFsrsAnswer } from './fsrs.ts';
 import type { BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
 import { benchStats } from './stats.ts';
@@ -38,4 +39,5 @@ export const SUITES: Suite[] = [
   { name: 'ui', run: benchUi },
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
+  { name: 'fsrs', run: async (ctx) => [...benchFsrsAnswer(ctx.store, ctx.app, ctx.today), ...(await benchEvaluate(ctx.quick ? 20_000 : 100_000))] },
 ];

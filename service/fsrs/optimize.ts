@@ -23,7 +23,17 @@ export async function fitWeights(
     };
   }
   const b = binding.binding;
-  const set = items.map((it) => new b.FSRSBindingItem(it.map((r) => new b.FSRSBindingReview(r.rating, r.deltaT))));
+  // Native objects, one per review: built in slices with the event loop let through, never in one long block.
+  const set: unknown[] = [];
+  let t0 = performance.now();
+  for (const it of items) {
+    set.push(new b.FSRSBindingItem(it.map((r) => new b.FSRSBindingReview(r.rating, r.deltaT))));
+    if (performance.now() - t0 > 8) {
+      progress?.(0, items.length);
+      await new Promise<void>((r) => setImmediate(r));
+      t0 = performance.now();
+    }
+  }
   try {
     const weights = await b.computeParameters(set, {
       enableShortTerm: false,

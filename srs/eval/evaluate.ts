@@ -29,15 +29,21 @@ export function splitDay(histories: readonly CardHistory[], trainFraction = TRAI
   return cut === days[0] ? (days.find((d) => d > cut) ?? null) : cut;
 }
 
-/** Training items for the optimizer: each target before `cutoff` with the card's history up to it. */
-export function trainingItems(histories: readonly CardHistory[], cutoff: number): { rating: number; deltaT: number }[][] {
-  const items: { rating: number; deltaT: number }[][] = [];
+/**
+ * Most recent training items kept for a fit. Building each item is a native
+ * object per review (~10 µs each), and fsrs-rs's parameters settle well
+ * before this many items, so a long history trains on its latest part.
+ */
+export const MAX_TRAIN_ITEMS = 20_000;
+
+/** Training items for the optimizer: each target before `cutoff` with the card's history up to it; the latest `cap`, oldest first. */
+export function trainingItems(histories: readonly CardHistory[], cutoff: number, cap = MAX_TRAIN_ITEMS): { rating: number; deltaT: number }[][] {
+  const targets: { at: number; h: CardHistory; k: number }[] = [];
   for (const h of histories) {
-    for (let k = 1; k < h.reviews.length && h.reviews[k]!.day < cutoff; k++) {
-      items.push(h.reviews.slice(0, k + 1).map((r) => ({ rating: r.rating, deltaT: r.deltaT })));
-    }
+    for (let k = 1; k < h.reviews.length && h.reviews[k]!.day < cutoff; k++) targets.push({ at: h.reviews[k]!.at, h, k });
   }
-  return items;
+  targets.sort((a, b) => a.at - b.at);
+  return targets.slice(Math.max(0, targets.length - cap)).map(({ h, k }) => h.reviews.slice(0, k + 1).map((r) => ({ rating: r.rating, deltaT: r.deltaT })));
 }
 
 /** Accumulates one model's test-set predictions card by card. */
