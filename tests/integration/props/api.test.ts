@@ -45,6 +45,10 @@ const VALID: Partial<Record<Method, Record<string, unknown>>> = {
   exportRead: { id: JOB, offset: 0, length: 10 },
   exportFinish: { id: JOB },
   restoreBackup: { base64: 'AAAA', overwrite: false },
+  fsrsStatus: {}, resetFsrsWeights: {},
+  switchScheduler: { scheduler: 'fsrs' },
+  fsrsJobStart: { kind: 'evaluate' },
+  fsrsJobStatus: { id: JOB },
 };
 
 let dir: string;
