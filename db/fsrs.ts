@@ -111,6 +111,17 @@ export class FsrsRepo {
       .map(([cardId, at, day, quality]) => ({ cardId, at, day, quality }));
   }
 
+  /** Answers that could train FSRS: one per card and study day, minus each card's first day. */
+  repeatedAnswerCount(): number {
+    return this.db
+      .prepare<[], number>(
+        `SELECT (SELECT count(*) FROM (SELECT DISTINCT card_id, day FROM reviews WHERE undone_at IS NULL))
+              - (SELECT count(DISTINCT card_id) FROM reviews WHERE undone_at IS NULL)`,
+      )
+      .pluck()
+      .get()!;
+  }
+
   replaceAll(memories: Iterable<[string, FsrsMemory]>): number {
     let n = 0;
     this.db.exec('DELETE FROM fsrs_state');

@@ -4,8 +4,8 @@
 // them, and the fit runs in the binding's native thread: a 100,000-review
 // evaluation never freezes the host answering the review screen.
 import { DEFAULT_WEIGHTS } from '../../srs/fsrs/config.ts';
-import { Scorer, splitDay, trainingItems, verdict, type ModelMetrics } from '../../srs/eval/evaluate.ts';
-import { cardHistories, targetCount, type LoggedAnswer } from '../../srs/eval/history.ts';
+import { itemOf, Scorer, splitDay, trainingTargets, verdict, type ModelMetrics } from '../../srs/eval/evaluate.ts';
+import { groupInto, historyOf, targetCount, type CardHistory, type LoggedAnswer } from '../../srs/eval/history.ts';
 import { fsrsModel, fsrsPredictions, sm2Predictions } from '../../srs/eval/predict.ts';
 import type { BindingStatus } from './binding.ts';
 import { fitWeights, type FitOutcome } from './optimize.ts';
@@ -34,17 +34,40 @@ export interface RunOptions {
 
 const breathe = () => new Promise<void>((r) => setImmediate(r));
 
+/** srs/eval's cardHistories, in slices with the event loop let through between them. */
+async function historiesInSlices(log: readonly LoggedAnswer[], sliceMs: number): Promise<CardHistory[]> {
+  const by = new Map<string, LoggedAnswer[]>();
+  let t0 = performance.now();
+  for (let i = 0; i < log.length; i += 2048) {
+    groupInto(by, log, i, Math.min(log.length, i + 2048));
+    if (performance.now() - t0 > sliceMs) {
+      await breathe();
+      t0 = performance.now();
+    }
+  }
+  const out: CardHistory[] = [];
+  for (const [cardId, answers] of by) {
+    out.push(historyOf(cardId, answers));
+    if (performance.now() - t0 > sliceMs) {
+      await breathe();
+      t0 = performance.now();
+    }
+  }
+  return out;
+}
+
 export async function evaluateLog(log: readonly LoggedAnswer[], binding: BindingStatus, o: RunOptions = {}): Promise<EvaluateReport> {
   const sliceMs = o.sliceMs ?? 8;
-  const histories = cardHistories(log);
+  const histories = await historiesInSlices(log, sliceMs);
   const items = targetCount(histories);
   const cutoff = splitDay(histories);
   const base = { reviews: log.length, cards: histories.length, items };
   if (cutoff === null) {
     return { ...base, models: [], testReviews: 0, trainItems: 0, optimizer: { fitted: false, message: 'no history to fit yet' }, verdict: verdict([], 0) };
   }
-  const train = trainingItems(histories, cutoff);
-  const fit: FitOutcome = await fitWeights(binding, train, (d, t) => o.progress?.('fit', d, t));
+  const train = trainingTargets(histories, cutoff);
+  await breathe();
+  const fit: FitOutcome = await fitWeights(binding, { length: train.length, at: (i) => itemOf(train[i]!) }, (d, t) => o.progress?.('fit', d, t));
   const scorers = [
     new Scorer('sm2', sm2Predictions, cutoff),
     new Scorer('fsrs-default', (h) => fsrsPredictions(model, h), cutoff),

@@ -8,9 +8,14 @@ export type FitOutcome =
   | { fitted: true; weights: number[]; items: number }
   | { fitted: false; reason: 'too-few' | 'no-binding' | 'failed'; message: string; items: number };
 
+/** Training items, built on demand so a big log is turned into native objects in slices. */
+export type ItemSource = readonly { rating: number; deltaT: number }[][] | { length: number; at(i: number): { rating: number; deltaT: number }[] };
+
+const itemAt = (items: ItemSource, i: number) => ('at' in items && !Array.isArray(items) ? items.at(i)! : (items as readonly { rating: number; deltaT: number }[][])[i]!);
+
 export async function fitWeights(
   binding: BindingStatus,
-  items: readonly { rating: number; deltaT: number }[][],
+  items: ItemSource,
   progress?: (done: number, total: number) => void,
 ): Promise<FitOutcome> {
   if (!binding.available) return { fitted: false, reason: 'no-binding', message: binding.reason, items: items.length };
@@ -26,8 +31,8 @@ export async function fitWeights(
   // Native objects, one per review: built in slices with the event loop let through, never in one long block.
   const set: unknown[] = [];
   let t0 = performance.now();
-  for (const it of items) {
-    set.push(new b.FSRSBindingItem(it.map((r) => new b.FSRSBindingReview(r.rating, r.deltaT))));
+  for (let i = 0; i < items.length; i++) {
+    set.push(new b.FSRSBindingItem(itemAt(items, i).map((r) => new b.FSRSBindingReview(r.rating, r.deltaT))));
     if (performance.now() - t0 > 8) {
       progress?.(0, items.length);
       await new Promise<void>((r) => setImmediate(r));

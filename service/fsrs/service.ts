@@ -6,7 +6,7 @@ import type { EvaluateResult, FsrsStatus, OptimizeResult, SwitchResult, fsrsSche
 import { MIN_ANSWERS_TO_OPTIMISE, weightsOf } from '../../srs/fsrs/config.ts';
 import { memoryFromSm2 } from '../../srs/fsrs/convert.ts';
 import { simulate, SIM_RETENTIONS, type SimCard, type SimulationResult } from '../../srs/fsrs/simulate.ts';
-import { cardHistories, targetCount, type LoggedAnswer } from '../../srs/eval/history.ts';
+import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
 import { trainingItems } from '../../srs/eval/evaluate.ts';
 import { loadBinding, requireBinding, type BindingLoader, type BindingStatus } from './binding.ts';
 import { fsrsConfig, saveWeights, storedWeights } from './config.ts';
@@ -46,7 +46,7 @@ export class FsrsService {
       optimizer: b.available ? { available: true } : { available: false, reason: b.reason },
       weights: w ? 'optimized' : 'default',
       fittedAt: w?.fittedAt ?? null,
-      answers: targetCount(cardHistories(this.answers())),
+      answers: this.app.store.fsrs.repeatedAnswerCount(),
       minAnswers: MIN_ANSWERS_TO_OPTIMISE,
     };
   }

@@ -67,7 +67,11 @@ export async function switchScheduler(
     save();
     return { scheduler: to, backup, fromLog: 0, fromSm2: 0 };
   }
-  const counts = convertAll(store, cfg);
-  save();
+  // Memories and the setting in one transaction: either both change or neither.
+  const counts = store.write(() => {
+    const c = convertAll(store, cfg);
+    save();
+    return c;
+  });
   return { scheduler: to, backup, ...counts };
 }

@@ -20,11 +20,28 @@ export const TRAIN_FRACTION = 0.75;
 
 /** First day of the test set: the day at which TRAIN_FRACTION of the targets lie before. Null when there is nothing to split. */
 export function splitDay(histories: readonly CardHistory[], trainFraction = TRAIN_FRACTION): number | null {
-  const days: number[] = [];
-  for (const h of histories) for (let k = 1; k < h.reviews.length; k++) days.push(h.reviews[k]!.day);
-  if (days.length < 2) return null;
-  days.sort((a, b) => a - b);
-  const cut = days[Math.min(days.length - 1, Math.floor(days.length * trainFraction))]!;
+  // Counting by day (days are small integers) instead of sorting every target: linear on a big log.
+  const count = new Map<number, number>();
+  let n = 0;
+  for (const h of histories) {
+    for (let k = 1; k < h.reviews.length; k++) {
+      const d = h.reviews[k]!.day;
+      count.set(d, (count.get(d) ?? 0) + 1);
+      n++;
+    }
+  }
+  if (n < 2) return null;
+  const days = [...count.keys()].sort((a, b) => a - b);
+  const want = Math.min(n - 1, Math.floor(n * trainFraction));
+  let seen = 0;
+  let cut = days[days.length - 1]!;
+  for (const d of days) {
+    if (seen + count.get(d)! > want) {
+      cut = d;
+      break;
+    }
+    seen += count.get(d)!;
+  }
   // All of one day stays on one side; if the cut would leave no training data, move it up a day.
   return cut === days[0] ? (days.find((d) => d > cut) ?? null) : cut;
 }
@@ -36,14 +53,26 @@ export function splitDay(histories: readonly CardHistory[], trainFraction = TRAI
  */
 export const MAX_TRAIN_ITEMS = 20_000;
 
-/** Training items for the optimizer: each target before `cutoff` with the card's history up to it; the latest `cap`, oldest first. */
-export function trainingItems(histories: readonly CardHistory[], cutoff: number, cap = MAX_TRAIN_ITEMS): { rating: number; deltaT: number }[][] {
+export type TrainReview = { rating: number; deltaT: number };
+
+/** Training targets before `cutoff` (card history + index), the latest `cap`, oldest first; items are built from them lazily. */
+export function trainingTargets(histories: readonly CardHistory[], cutoff: number, cap = MAX_TRAIN_ITEMS): { h: CardHistory; k: number }[] {
   const targets: { at: number; h: CardHistory; k: number }[] = [];
   for (const h of histories) {
     for (let k = 1; k < h.reviews.length && h.reviews[k]!.day < cutoff; k++) targets.push({ at: h.reviews[k]!.at, h, k });
   }
   targets.sort((a, b) => a.at - b.at);
-  return targets.slice(Math.max(0, targets.length - cap)).map(({ h, k }) => h.reviews.slice(0, k + 1).map((r) => ({ rating: r.rating, deltaT: r.deltaT })));
+  return targets.slice(Math.max(0, targets.length - cap));
+}
+
+/** One training item: the card's counted reviews up to and including review k. */
+export function itemOf(t: { h: CardHistory; k: number }): TrainReview[] {
+  return t.h.reviews.slice(0, t.k + 1).map((r) => ({ rating: r.rating, deltaT: r.deltaT }));
+}
+
+/** Training items for the optimizer: each target before `cutoff` with the card's history up to it; the latest `cap`, oldest first. */
+export function trainingItems(histories: readonly CardHistory[], cutoff: number, cap = MAX_TRAIN_ITEMS): TrainReview[][] {
+  return trainingTargets(histories, cutoff, cap).map(itemOf);
 }
 
 /** Accumulates one model's test-set predictions card by card. */

@@ -26,26 +26,33 @@ export interface CardHistory {
   reviews: CardReview[];
 }
 
-/** Group, order and thin a log (any order) into per-card counted histories. */
-export function cardHistories(log: readonly LoggedAnswer[]): CardHistory[] {
-  const by = new Map<string, LoggedAnswer[]>();
-  for (const a of log) {
+/** Add log[from, to) to per-card lists (callers slice a big log to keep their thread responsive). */
+export function groupInto(by: Map<string, LoggedAnswer[]>, log: readonly LoggedAnswer[], from = 0, to = log.length): void {
+  for (let i = from; i < to; i++) {
+    const a = log[i]!;
     let l = by.get(a.cardId);
     if (!l) by.set(a.cardId, (l = []));
     l.push(a);
   }
-  const out: CardHistory[] = [];
-  for (const [cardId, answers] of by) {
-    answers.sort((a, b) => a.at - b.at);
-    const reviews: CardReview[] = [];
-    for (const a of answers) {
-      const prev = reviews[reviews.length - 1];
-      if (prev && a.day <= prev.day) continue; // a same-day repeat (drill, mock): kept in the log, never a target
-      reviews.push({ day: a.day, at: a.at, quality: a.quality, rating: qualityToRating(a.quality), deltaT: prev ? a.day - prev.day : 0 });
-    }
-    out.push({ cardId, reviews });
+}
+
+/** One card's answers (any order) as its counted history. */
+export function historyOf(cardId: string, answers: LoggedAnswer[]): CardHistory {
+  answers.sort((a, b) => a.at - b.at);
+  const reviews: CardReview[] = [];
+  for (const a of answers) {
+    const prev = reviews[reviews.length - 1];
+    if (prev && a.day <= prev.day) continue; // a same-day repeat (drill, mock): kept in the log, never a target
+    reviews.push({ day: a.day, at: a.at, quality: a.quality, rating: qualityToRating(a.quality), deltaT: prev ? a.day - prev.day : 0 });
   }
-  return out;
+  return { cardId, reviews };
+}
+
+/** Group, order and thin a log (any order) into per-card counted histories. */
+export function cardHistories(log: readonly LoggedAnswer[]): CardHistory[] {
+  const by = new Map<string, LoggedAnswer[]>();
+  groupInto(by, log);
+  return [...by].map(([cardId, answers]) => historyOf(cardId, answers));
 }
 
 /** Prediction targets: every counted review after a card's first. */

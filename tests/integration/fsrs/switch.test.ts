@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../../db/doctor.ts';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
+import { cardHistories, targetCount } from '../../../srs/eval/history.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
 
@@ -37,8 +38,12 @@ const dump = (store: Store) => JSON.stringify({
 
 describe('switching scheduler', () => {
   it('SM-2 → FSRS → SM-2 → FSRS keeps due days and history byte-identical, with a backup each time', async () => {
-    const { store, api, file } = await studied();
+    const { store, api, file, app } = await studied();
     const before = dump(store);
+    // The status's SQL count of trainable answers is the evaluation's own count.
+    const st = await api.fsrsStatus();
+    expect(st.answers).toBe(targetCount(cardHistories(app.fsrs.answers())));
+    expect(st.answers).toBeGreaterThan(0);
     const dueBefore = (await api.summary()).due;
     const r1 = await api.switchScheduler({ scheduler: 'fsrs' });
     expect(r1.scheduler).toBe('fsrs');
