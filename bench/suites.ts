@@ -6,6 +6,7 @@ import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
 import { benchAnki } from './anki.ts';
 import { benchCards } from './cards.ts';
 import { benchFolders } from './folders.ts';
+import { benchEvaluate, benchFsrsAnswer } from './fsrs.ts';
 import type { BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
 import { benchStats } from './stats.ts';
@@ -42,4 +43,5 @@ export const SUITES: Suite[] = [
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
   { name: 'anki', run: (ctx) => benchAnki(ctx.dir, ctx.quick, ctx.log) },
+  { name: 'fsrs', run: async (ctx) => [...benchFsrsAnswer(ctx.store, ctx.app, ctx.today), ...(await benchEvaluate(ctx.quick ? 20_000 : 100_000))] },
 ];

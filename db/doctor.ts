@@ -4,7 +4,7 @@
 // only after a backup, and never by deleting history.
 import fs from 'node:fs';
 import path from 'node:path';
-import { replay } from '../srs/answer.ts';
+import { replayMixed, type MixedLogEntry } from '../srs/fsrs/replay.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
 import { ankiScheduledCards } from './ankiImport.ts';
 import { DbError } from './errors.ts';
@@ -98,22 +98,35 @@ export function stateMismatches(db: Db, backwards?: string[]): StateMismatch[] {
   // One pass over the table in id order, grouped in memory (day, quality pairs): on a million
   // reviews this is about twice as fast as walking the (card_id, id) index, which reads rows out of order.
   const logs = new Map<string, number[]>();
-  const rows = db.prepare<[], [string, number, number]>('SELECT card_id, quality, day FROM reviews WHERE undone_at IS NULL ORDER BY id').raw();
-  for (const [cardId, quality, day] of rows.iterate()) {
+  // FSRS-scheduled answers (schema v7) carry their logged after-state: FSRS isn't replayable from the quality alone.
+  const fsrsAfter = new Map<number, Sm2State>();
+  const rows = db.prepare<[], [number, string, number, number, number]>(
+    "SELECT id, card_id, quality, day, sched = 'fsrs' FROM reviews WHERE undone_at IS NULL ORDER BY id",
+  ).raw();
+  for (const [id, cardId, quality, day, isFsrs] of rows.iterate()) {
     if (!cards.has(cardId)) continue; // orphaned history: its own check
     let log = logs.get(cardId);
     if (!log) logs.set(cardId, (log = []));
-    log.push(day, quality);
+    log.push(day, quality, isFsrs === 1 ? id : -1);
+  }
+  if (logs.size) {
+    const after = db.prepare<[], { id: number; reps_after: number; ease_after: number; ivl_after: number; due_after: number; lapses_after: number }>(
+      "SELECT id, reps_after, ease_after, ivl_after, due_after, lapses_after FROM reviews WHERE sched = 'fsrs' AND undone_at IS NULL",
+    );
+    for (const r of after.iterate()) {
+      fsrsAfter.set(r.id, { repetitions: r.reps_after, easeFactor: r.ease_after, intervalDays: r.ivl_after, dueDay: r.due_after, lapses: r.lapses_after });
+    }
   }
   const out: StateMismatch[] = [];
-  for (const [cardId, pairs] of logs) {
-    const log: { quality: Quality; day: number }[] = [];
-    for (let i = 0; i < pairs.length; i += 2) {
+  for (const [cardId, triples] of logs) {
+    const log: MixedLogEntry[] = [];
+    for (let i = 0; i < triples.length; i += 3) {
       // A later answer on an earlier day: the clock was set back between the two.
-      if (i > 0 && pairs[i]! < pairs[i - 2]!) backwards?.push(`card ${cardId}: an answer on day ${pairs[i]} follows one on day ${pairs[i - 2]} (the clock went back)`);
-      log.push({ day: pairs[i]!, quality: pairs[i + 1] as Quality });
+      if (i > 0 && triples[i]! < triples[i - 3]!) backwards?.push(`card ${cardId}: an answer on day ${triples[i]} follows one on day ${triples[i - 3]} (the clock went back)`);
+      const f = triples[i + 2]! >= 0 ? fsrsAfter.get(triples[i + 2]!) : undefined;
+      log.push({ day: triples[i]!, quality: triples[i + 1] as Quality, ...(f ? { fsrsAfter: f } : {}) });
     }
-    const s = replay(log);
+    const s = replayMixed(log);
     // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
     const replayed = s && { ...s, lastDay: log.reduce((m, r) => Math.max(m, r.day), -Infinity) };
     const have = stored.get(cardId) ?? null;

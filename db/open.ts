@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DbError, explain } from './errors.ts';
 import { createPrivateFile, removeStaleUploads } from './files.ts';
-import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;
 
@@ -121,12 +121,22 @@ function migrate(db: Db, file: string, from: number, existing: boolean, to: numb
     db.prepare('VACUUM INTO ?').run(bak);
     onBackup?.(bak);
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= from || m.version > to) continue;
+  applyMigrations(db, MIGRATIONS, from, to);
+}
+
+/**
+ * Run the migrations above `from` up to `to` in version order, whatever the
+ * list order; a gap in the numbers is fine (user_version = the last applied).
+ * Each runs in one transaction with its user_version.
+ */
+export function applyMigrations(db: Db, migrations: readonly Migration[], from: number, to: number): number {
+  const pending = migrations.filter((m) => m.version > from && m.version <= to).sort((a, b) => a.version - b.version);
+  for (const m of pending) {
     db.transaction(() => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
       db.pragma(`application_id = ${APPLICATION_ID}`);
     })();
   }
+  return pending.length ? pending[pending.length - 1]!.version : from;
 }

@@ -112,6 +112,9 @@ export interface ReviewRow {
   correct: number | null;
   mock_id: number | null;
   undone_at: number | null;
+  /** Schema v7: 'fsrs' when FSRS scheduled this answer, with the FSRS memory before it (JSON). */
+  sched?: 'sm2' | 'fsrs' | null;
+  fsrs_before?: string | null;
 }
 
 export function stateBefore(r: ReviewRow): Sm2State | null {

@@ -1,6 +1,7 @@
 import { CardRepo } from './cards.ts';
 import { DeckRepo } from './decks.ts';
 import { MediaRepo } from './media.ts';
+import { FsrsRepo } from './fsrs.ts';
 import { MockRepo } from './mocks.ts';
 import { openDb, type Db, type OpenOptions } from './open.ts';
 import { ReviewRepo } from './reviews.ts';
@@ -16,6 +17,7 @@ export class Store {
   readonly stats: StatsRepo;
   readonly decks: DeckRepo;
   readonly media: MediaRepo;
+  readonly fsrs: FsrsRepo;
 
   constructor(readonly db: Db, readonly file: string) {
     this.cards = new CardRepo(db);
@@ -25,6 +27,7 @@ export class Store {
     this.stats = new StatsRepo(db);
     this.decks = new DeckRepo(db);
     this.media = new MediaRepo(db);
+    this.fsrs = new FsrsRepo(db);
   }
 
   static open(file: string, opts: OpenOptions = {}): Store {

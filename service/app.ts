@@ -14,6 +14,8 @@ import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
 import { decksHandlers } from './decks.ts';
 import { ankiHandlers } from './anki.ts';
+import type { BindingLoader } from './fsrs/binding.ts';
+import { FsrsService, fsrsHandlers } from './fsrs/service.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -38,6 +40,7 @@ const REVIEW_LOOP: ReadonlySet<string> = new Set(['summary', 'nextCard', 'reveal
 export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
+  readonly fsrs: FsrsService;
   private readonly handlers: Handlers;
   /** Host abilities the service cannot have itself (Electron's folder dialog); absent in browser mode and the CLI. */
   readonly host: { pickFolder?: () => Promise<string | null> } = {};
@@ -47,9 +50,11 @@ export class App {
   constructor(
     readonly store: Store,
     readonly clock: Clock = clockFromEnv(),
+    opts: { fsrsBinding?: BindingLoader } = {},
   ) {
     this.library = new LibraryService(store, () => clock.now());
     this.review = new ReviewService(store, clock, () => this.library.getSettings());
+    this.fsrs = new FsrsService(this, opts.fsrsBinding);
     const r = this.review;
     const l = this.library;
     this.handlers = {
@@ -67,8 +72,8 @@ export class App {
       restoreCard: (a) => l.restoreCard(a.id),
       sections: () => l.sections(),
       getSettings: () => l.getSettings(),
-      updateSettings: (a) => {
-        const next = l.updateSettings(a);
+      updateSettings: async (a) => {
+        const next = await this.fsrs.updateSettings(a);
         for (const f of this.settingsListeners) f(next);
         return next;
       },
@@ -77,6 +82,7 @@ export class App {
       ...doctorHandlers(this),
       ...decksHandlers(this),
       ...ankiHandlers(this),
+      ...fsrsHandlers(this, this.fsrs),
     };
   }
 

@@ -8,6 +8,9 @@ import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
 import { newState, previewIntervals, type Quality } from '../srs/sm2.ts';
 import { streak } from '../srs/streak.ts';
+import { applyFsrsAnswer, type FsrsAnswerEffect } from '../srs/fsrs/answer.ts';
+import { fsrsGradeIntervals } from './fsrs/intervals.ts';
+import { fsrsConfig } from './fsrs/config.ts';
 import type { StoredCard } from '../db/rows.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
@@ -131,6 +134,11 @@ export class ReviewService {
       tag,
       intervals: previewIntervals(state ?? newState(today), today),
     };
+    const settings = this.settings();
+    if (settings.scheduler === 'fsrs') {
+      view.scheduler = 'fsrs';
+      view.intervals = fsrsGradeIntervals(fsrsConfig(this.store, settings), this.store.fsrs.get(card.id), state, today);
+    }
     if (card.kind === 'problem') {
       if (card.templateId && resolveTemplate(card.templateId)) {
         const p = generate(card.templateId, this.seedFor(card));
@@ -213,7 +221,15 @@ export class ReviewService {
       const first = a.answerId !== undefined ? this.store.reviews.byClientId(a.answerId) : null;
       if (first) return { first };
       const state = this.store.reviews.state(card.id);
-      const effect = applyAnswer({ state, quality: q, today, answeredToday: alreadyMoved(state?.lastDay, today), mock: mockId !== undefined });
+      const settings = this.settings();
+      const answeredToday = alreadyMoved(state?.lastDay, today);
+      const fsrs: FsrsAnswerEffect | null = settings.scheduler === 'fsrs'
+        ? applyFsrsAnswer({
+          cfg: fsrsConfig(this.store, settings), state, lastDay: state?.lastDay ?? null, memory: this.store.fsrs.get(card.id),
+          quality: q, today, answeredToday, mock: mockId !== undefined,
+        })
+        : null;
+      const effect = fsrs ?? applyAnswer({ state, quality: q, today, answeredToday, mock: mockId !== undefined });
       const reviewId = this.store.reviews.record({
         cardId: card.id,
         reviewedAt: now,
@@ -230,6 +246,10 @@ export class ReviewService {
         mockId: mockId ?? null,
         clientId: a.answerId ?? null,
       });
+      if (fsrs?.memoryAfter && fsrs.memoryAfter !== fsrs.memoryBefore) {
+        this.store.fsrs.markReview(reviewId, fsrs.memoryBefore);
+        this.store.fsrs.put(card.id, fsrs.memoryAfter);
+      }
       return { reviewId, effect };
     });
     if ('first' in written) return this.repeatedAnswer(written.first!, a.cardId);
@@ -250,7 +270,12 @@ export class ReviewService {
   }
 
   undo(): UndoResult {
-    const row = this.store.reviews.undoLast(this.today(), this.clock.now());
+    // One write: the card's SM-2 row and, for an FSRS answer, its FSRS memory go back together.
+    const row = this.store.write(() => {
+      const r = this.store.reviews.undoLast(this.today(), this.clock.now());
+      if (r?.sched === 'fsrs' && r.mode !== 'drill') this.store.fsrs.restore(r.card_id, r.fsrs_before ? JSON.parse(r.fsrs_before) : null);
+      return r;
+    });
     return row ? { undone: true, cardId: row.card_id } : { undone: false };
   }
 }

@@ -4,6 +4,7 @@ import { registerCards } from './cards.ts';
 import { registerDecks } from './decks.ts';
 import { registerDoctor } from './doctor.ts';
 import { registerDue } from './due.ts';
+import { registerEvaluate } from './evaluate.ts';
 import { registerExport } from './export.ts';
 import { registerImport } from './import.ts';
 import { registerMock } from './mock.ts';
@@ -23,4 +24,5 @@ export const COMMANDS: ((program: Command, io: Io) => void)[] = [
   registerMock,
   registerServe,
   registerDoctor,
+  registerEvaluate,
 ];

@@ -1,6 +1,6 @@
 // Schema v6: what an Anki import needs besides cards, card_state, reviews and
-// migration 5's content-addressed \`media\` table (card images, referenced from
-// Markdown as \`media:<sha256>.<ext>\`).
+// migration 5's content-addressed `media` table (card images, referenced from
+// Markdown as `media:<sha256>.<ext>`).
 // `anki_cards` remembers which Anki note/card a card came from (guid + ord),
 // its Anki tags, and whether its schedule was taken from Anki rather than
 // from a replay of the log (the doctor cannot rebuild such a schedule).

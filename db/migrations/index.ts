@@ -5,6 +5,7 @@ import { up as v3 } from './003_stats.ts';
 import { sql as v4 } from './004_queue_index.ts';
 import { sql as v5 } from './005_folders.ts';
 import { sql as v6 } from './006_anki.ts';
+import { sql as v7 } from './007_fsrs.ts';
 import { sql as v8 } from './008_answer_ids.ts';
 
 export interface Migration {
@@ -21,7 +22,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'queue index', up: (db) => db.exec(v4) },
   { version: 5, name: 'folders, decks, media', up: (db) => db.exec(v5) },
   { version: 6, name: 'anki', up: (db) => db.exec(v6) },
+  { version: 7, name: 'fsrs', up: (db) => db.exec(v7) },
   { version: 8, name: 'answer ids', up: (db) => db.exec(v8) },
 ];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+// The highest version, not the last entry: branches merge migrations out of order.
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

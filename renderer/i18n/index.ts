@@ -9,6 +9,7 @@
 import { core } from './core.ts';
 import { decks } from './decks.ts';
 import { doctor } from './doctor.ts';
+import { fsrs } from './fsrs.ts';
 import { locale, setLang, type Lang } from './lang.svelte.ts';
 import { mock } from './mock.ts';
 import { stats } from './stats.ts';
@@ -17,14 +18,14 @@ export { locale, setLang, type Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** Every string module; a new area adds its `{ zh, en }` object here. */
-export const modules = { core, mock, stats, doctor, decks } as const;
+export const modules = { core, mock, stats, doctor, decks, fsrs } as const;
 
-export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en | keyof typeof decks.en;
+export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en | keyof typeof decks.en | keyof typeof fsrs.en;
 export type Params = Record<string, string | number>;
 
 const dict: Record<Lang, Record<string, string>> = {
-  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh, ...decks.zh },
-  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en, ...decks.en },
+  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh, ...decks.zh, ...fsrs.zh },
+  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en, ...decks.en, ...fsrs.en },
 };
 
 function fill(s: string, params?: Params): string {

@@ -1,7 +1,10 @@
 // The review screen's keyboard map as a pure function of the phase, so the
 // rules ("grades never fire while typing", "Enter accepts the auto grade")
 // are tested without a browser.
+import { ratingToQuality, type Rating } from '../../srs/rating.ts';
+
 export type Quality = 0 | 1 | 2 | 3 | 4 | 5;
+export type Scheduler = 'sm2' | 'fsrs';
 
 /**
  * loading   waiting for a card
@@ -40,11 +43,13 @@ export const DEFAULT_GRADE: Quality = 4;
 
 const isReveal = (k: string) => k === ' ' || k === 'Enter';
 
-function digit(k: string): Quality | null {
+/** SM-2: keys 0–5 are the grades. FSRS: keys 1–4 are Again/Hard/Good/Easy, sent as their quality (srs/rating.ts). */
+function digit(k: string, scheduler: Scheduler): Quality | null {
+  if (scheduler === 'fsrs') return k.length === 1 && k >= '1' && k <= '4' ? ratingToQuality(Number(k) as Rating) : null;
   return k.length === 1 && k >= '0' && k <= '5' ? (Number(k) as Quality) : null;
 }
 
-export function reviewKey(phase: Phase, ev: KeyEventLike): KeyAction | null {
+export function reviewKey(phase: Phase, ev: KeyEventLike, scheduler: Scheduler = 'sm2'): KeyAction | null {
   // Held keys and chords belong to the browser / OS (copy, reload, menus).
   if (ev.repeat || ev.ctrlKey || ev.metaKey || ev.altKey) return null;
   const k = ev.key;
@@ -65,13 +70,13 @@ export function reviewKey(phase: Phase, ev: KeyEventLike): KeyAction | null {
       if (k === ' ') return { type: 'reveal' };
       break;
     case 'back': {
-      const q = digit(k);
+      const q = digit(k, scheduler);
       if (q !== null) return { type: 'grade', quality: q };
       if (isReveal(k)) return { type: 'grade', quality: DEFAULT_GRADE };
       break;
     }
     case 'verdict': {
-      const q = digit(k);
+      const q = digit(k, scheduler);
       if (q !== null) return { type: 'grade', quality: q };
       if (isReveal(k)) return { type: 'accept' };
       break;

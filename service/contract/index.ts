@@ -4,6 +4,7 @@
 import { decksSchemas, type DecksApi } from './decks.ts';
 import { ankiSchemas, type AnkiApi } from './anki.ts';
 import { doctorSchemas, type DoctorApi } from './doctor.ts';
+import { fsrsSchemas, type FsrsApi } from './fsrs.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
 import { statsSchemas, type StatsApi } from './stats.ts';
@@ -15,10 +16,11 @@ export const schemas = {
   ...doctorSchemas,
   ...decksSchemas,
   ...ankiSchemas,
+  ...fsrsSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi & AnkiApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi & AnkiApi & FsrsApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -33,4 +35,5 @@ export type * from './stats.ts';
 export type * from './doctor.ts';
 export type * from './decks.ts';
 export type * from './anki.ts';
+export type * from './fsrs.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';

@@ -12,9 +12,16 @@ export const Settings = z.object({
   theme: z.enum(['light', 'dark', 'system']),
   /** Folders of notes the running app (browser mode / Electron) watches and re-imports. */
   notesFolders: z.array(z.string().min(1).max(4096)).max(50),
+  /** SM-2 (default) or FSRS; changing it converts every card's memory, keeping due days (service/fsrs/switch.ts). */
+  scheduler: z.enum(['sm2', 'fsrs']),
+  desiredRetention: z.number().min(0.7).max(0.97),
+  maximumInterval: z.number().int().min(1).max(36500),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system', notesFolders: [] };
+export const DEFAULT_SETTINGS: Settings = {
+  newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system', notesFolders: [],
+  scheduler: 'sm2', desiredRetention: 0.9, maximumInterval: 36500,
+};
 
 export const reviewSchemas = {
   summary: Empty,
@@ -94,8 +101,10 @@ export interface CardView {
   links: CardLink[];
   warnings: SourceWarning[];
   tag: 'review' | 'new' | 'drill';
-  /** Days until due for each grade, for labelling the grade buttons. */
+  /** Days until due for each grade, for labelling the grade buttons (in FSRS mode: the interval of the grade's rating). */
   intervals: Record<0 | 1 | 2 | 3 | 4 | 5, number>;
+  /** Which scheduler labels the buttons: six SM-2 grades, or FSRS's four ratings (absent = SM-2). */
+  scheduler?: 'sm2' | 'fsrs';
   problem?: { templateId: string; seed: number; prompt: { zh: string; en: string }; answerKind: string; targetSeconds: number };
   /** A problem card whose template this version no longer has: no variant can be shown. */
   templateMissing?: true;

@@ -55,6 +55,10 @@ const VALID: Partial<Record<Method, Record<string, unknown>>> = {
   removeDeck: { id: 'd' },
   restoreDeck: { id: 'd' },
   getMedia: { name: `${'a'.repeat(64)}.png` },
+  fsrsStatus: {}, resetFsrsWeights: {},
+  switchScheduler: { scheduler: 'fsrs' },
+  fsrsJobStart: { kind: 'evaluate' },
+  fsrsJobStatus: { id: JOB },
 };
 
 let dir: string;

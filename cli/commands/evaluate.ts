@@ -1,0 +1,48 @@
+// `deeprecall evaluate`: which scheduler predicts this learner better — on the
+// profile's history, or on any fsrs-rs / py-fsrs review-log CSV (--revlog).
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { systemClock } from '../../service/clock.ts';
+import { loadBinding } from '../../service/fsrs/binding.ts';
+import { evaluateJson, evaluateLog, type EvaluateReport } from '../../service/fsrs/evaluate.ts';
+import { parseRevlog } from '../../service/fsrs/revlog.ts';
+import { CliError, printResult, withApp, type Io } from '../context.ts';
+import { common, intArg } from './options.ts';
+
+const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '   —  ');
+
+function human(r: EvaluateReport): string {
+  const lines = [
+    `${r.reviews} reviews · ${r.cards} cards · ${r.items} prediction targets (fit on ${r.trainItems} earlier, scored on the last ${r.testReviews})`,
+    'model            log loss  RMSE(bins)     AUC',
+    ...r.models.map((m) => `${m.name.padEnd(16)} ${f4(m.logLoss).padStart(8)}  ${f4(m.rmseBins).padStart(10)}  ${f4(m.auc).padStart(6)}`),
+  ];
+  if (r.optimizer.message) lines.push(`note: ${r.optimizer.message}`);
+  lines.push('', r.verdict.en, 'Lower log loss and RMSE(bins) are better; higher AUC is better.');
+  return lines.join('\n');
+}
+
+export function registerEvaluate(program: Command, io: Io): void {
+  common(program.command('evaluate').description('compare SM-2, FSRS (default) and FSRS (fitted on your earlier reviews) at predicting your later reviews'))
+    .option('--revlog <file.csv>', 'evaluate a review log CSV instead (card_id, review_rating 1–4, review_time ISO 8601 or ms, review_duration)')
+    .option('--rollover <hour>', 'with --revlog: hour the study day starts, local time', intArg('--rollover', 0, 23), 4)
+    .action(async (o) => {
+      const binding = loadBinding();
+      const run = async (log: Parameters<typeof evaluateLog>[0]) => {
+        const r = await evaluateLog(log, binding);
+        printResult(io, o.json, evaluateJson(r), () => human(r));
+        if (o.json && r.optimizer.message) io.err(`note: ${r.optimizer.message}`);
+      };
+      if (o.revlog) {
+        let text: string;
+        try {
+          text = fs.readFileSync(String(o.revlog), 'utf8');
+        } catch (err) {
+          throw new CliError(`${String(o.revlog)}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+        }
+        await run(parseRevlog(text, { utcOffsetMinutes: systemClock.utcOffsetMinutes, rolloverHour: o.rollover as number, label: String(o.revlog) }));
+        return;
+      }
+      await withApp(o, false, (app) => run(app.fsrs.answers()));
+    });
+}

@@ -1,0 +1,130 @@
+// FSRS handlers of AppApi over the store: status, switching, optimising,
+// evaluating and simulating. Arguments arrive validated (App.dispatch).
+import type { App, HandlersFor } from '../app.ts';
+import type { Settings } from '../contract/index.ts';
+import type { EvaluateResult, FsrsStatus, OptimizeResult, SwitchResult, fsrsSchemas } from '../contract/fsrs.ts';
+import { MIN_ANSWERS_TO_OPTIMISE, weightsOf } from '../../srs/fsrs/config.ts';
+import { memoryFromSm2 } from '../../srs/fsrs/convert.ts';
+import { simulate, SIM_RETENTIONS, type SimCard, type SimulationResult } from '../../srs/fsrs/simulate.ts';
+import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
+import { trainingItems } from '../../srs/eval/evaluate.ts';
+import { loadBinding, requireBinding, type BindingLoader, type BindingStatus } from './binding.ts';
+import { fsrsConfig, saveWeights, storedWeights } from './config.ts';
+import { evaluateLog } from './evaluate.ts';
+import { FsrsJobs } from './jobs.ts';
+import { fitWeights } from './optimize.ts';
+import { convertAll, switchScheduler } from './switch.ts';
+
+export class FsrsService {
+  readonly jobs = new FsrsJobs();
+  private binding: BindingStatus | null = null;
+
+  constructor(private readonly app: App, private readonly loader: BindingLoader = requireBinding) {}
+
+  /** Loaded on first use: a missing binary costs nothing until someone optimises. */
+  optimizer(): BindingStatus {
+    this.binding ??= loadBinding(this.loader);
+    return this.binding;
+  }
+
+  private settings(): Settings {
+    return this.app.library.getSettings();
+  }
+
+  answers(): LoggedAnswer[] {
+    return this.app.store.fsrs.answers() as LoggedAnswer[];
+  }
+
+  status(): FsrsStatus {
+    const s = this.settings();
+    const w = storedWeights(this.app.store);
+    const b = this.optimizer();
+    return {
+      scheduler: s.scheduler,
+      desiredRetention: s.desiredRetention,
+      maximumInterval: s.maximumInterval,
+      optimizer: b.available ? { available: true } : { available: false, reason: b.reason },
+      weights: w ? 'optimized' : 'default',
+      fittedAt: w?.fittedAt ?? null,
+      answers: this.app.store.fsrs.repeatedAnswerCount(),
+      minAnswers: MIN_ANSWERS_TO_OPTIMISE,
+    };
+  }
+
+  async switchTo(to: 'sm2' | 'fsrs'): Promise<SwitchResult> {
+    const s = this.settings();
+    return switchScheduler(this.app.store, to, s.scheduler, fsrsConfig(this.app.store, s), this.app.clock.now(), () =>
+      this.app.library.updateSettings({ scheduler: to }),
+    );
+  }
+
+  /** updateSettings with a scheduler change goes through the switch (backup + conversion) first. */
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const { scheduler, ...rest } = patch;
+    if (scheduler !== undefined) await this.switchTo(scheduler);
+    return this.app.library.updateSettings(rest);
+  }
+
+  resetWeights(): FsrsStatus {
+    saveWeights(this.app.store, null);
+    this.refreshMemories();
+    return this.status();
+  }
+
+  /** After the weights change, FSRS memories are recomputed from the log (due days kept). */
+  private refreshMemories(): void {
+    const s = this.settings();
+    if (s.scheduler === 'fsrs') convertAll(this.app.store, fsrsConfig(this.app.store, s));
+  }
+
+  async optimize(progress: (done: number, total: number) => void): Promise<OptimizeResult> {
+    const h = cardHistories(this.answers());
+    const items = trainingItems(h, Number.POSITIVE_INFINITY);
+    const fit = await fitWeights(this.optimizer(), items, progress);
+    if (!fit.fitted) return { fitted: false, message: fit.message, items: fit.items, weights: null };
+    saveWeights(this.app.store, { weights: fit.weights, fittedAt: this.app.clock.now(), answers: fit.items });
+    this.refreshMemories();
+    return { fitted: true, message: `Fitted on ${fit.items} repeated answers.`, items: fit.items, weights: fit.weights };
+  }
+
+  evaluate(log: readonly LoggedAnswer[], progress?: (phase: string, done: number, total: number) => void): Promise<EvaluateResult> {
+    return evaluateLog(log, this.optimizer(), { progress });
+  }
+
+  /** The retention chart: the profile's cards and daily new-card limit, one seeded run per retention. */
+  async simulate(days = 365, progress?: (done: number, total: number) => void): Promise<SimulationResult[]> {
+    const { store } = this.app;
+    const s = this.settings();
+    const cfg = fsrsConfig(store, s);
+    const today = this.app.review.today();
+    const cards: SimCard[] = [];
+    for (const c of store.fsrs.cardsForSwitch()) {
+      const m = store.fsrs.get(c.cardId) ?? memoryFromSm2(cfg, c, c.lastDay);
+      cards.push({ stability: m.stability, difficulty: m.difficulty, lastDay: c.lastDay - today, dueDay: c.dueDay - today });
+    }
+    const newCards = store.reviews.freshCount();
+    const out: SimulationResult[] = [];
+    for (const [i, r] of SIM_RETENTIONS.entries()) {
+      out.push(simulate({ weights: weightsOf(cfg), desiredRetention: r, maximumInterval: s.maximumInterval, days, cards, newPerDay: s.newPerDay, newCards, seed: 20_251_130 }));
+      progress?.(i + 1, SIM_RETENTIONS.length);
+      await new Promise((res) => setImmediate(res));
+    }
+    return out;
+  }
+}
+
+export function fsrsHandlers(app: App, svc: FsrsService): HandlersFor<typeof fsrsSchemas> {
+  return {
+    fsrsStatus: () => svc.status(),
+    switchScheduler: (a) => svc.switchTo(a.scheduler),
+    resetFsrsWeights: () => svc.resetWeights(),
+    fsrsJobStart: (a) =>
+      svc.jobs.start(a.kind, async (job) => {
+        const tick = (phase: string) => (done: number, total: number) => Object.assign(job, { phase, done, total });
+        if (a.kind === 'optimize') return { optimize: await svc.optimize(tick('fit')) };
+        if (a.kind === 'simulate') return { simulate: await svc.simulate(365, tick('simulate')) };
+        return { evaluate: await svc.evaluate(svc.answers(), (phase, d, t) => tick(phase)(d, t)) };
+      }),
+    fsrsJobStatus: (a) => svc.jobs.status(a.id),
+  };
+}
