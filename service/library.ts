@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { parseNotes } from '../cards/notes/parse.ts';
 import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
 import { problemCards } from '../cards/problems/cards.ts';
+import { problemPartCards } from '../cards/problems/part.ts';
 import type { CardDraft } from '../cards/types.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
@@ -49,7 +50,7 @@ export class LibraryService {
   importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): ImportReport {
     const deck = opts.deckId ?? deckIdFromName(a.name);
     const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
-    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems(parsed.cards, problemCards(deck)) : parsed.cards;
+    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems([...parsed.cards, ...problemPartCards(deck)], problemCards(deck)) : parsed.cards;
     const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
     const counts = this.store.cards.syncDeck(
       { id: deck, name: deck === DEFAULT_DECK_ID ? DEFAULT_DECK_NAME : a.name, sourcePath: a.path ?? null, sourceHash },

@@ -17,12 +17,12 @@ export interface Tolerance {
 }
 
 export type Layer = Record<string, number>;
-export type ParamValue = number | boolean | string | number[] | Layer[];
+export type ParamValue = number | boolean | string | number[] | number[][] | string[] | Layer[];
 export type Params = Record<string, ParamValue>;
 
 export interface ParamSpec {
   name: string;
-  type: 'int' | 'real' | 'boolean' | 'enum' | 'vector' | 'layers';
+  type: 'int' | 'real' | 'boolean' | 'enum' | 'vector' | 'matrix' | 'tokens' | 'layers';
   min?: number;
   max?: number;
   values?: readonly string[];

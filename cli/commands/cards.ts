@@ -5,6 +5,7 @@ import { decodeNotes } from '../../cards/notes/decode.ts';
 import { parseNotes } from '../../cards/notes/parse.ts';
 import { checkNoteFormulas } from '../../cards/problems/checkNotes.ts';
 import { problemCards } from '../../cards/problems/cards.ts';
+import { problemPartCards } from '../../cards/problems/part.ts';
 import { renderCard } from '../../cards/render/render.ts';
 import type { CardKind, CardLink } from '../../cards/types.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath, deckIdFromName } from '../../service/deck.ts';
@@ -34,7 +35,7 @@ function fromNotes(file: string, isDefault: boolean): CardOut[] {
   if ('error' in decoded) throw new CliError(`${abs}: ${decoded.error}`);
   const deck = isDefault ? DEFAULT_DECK_ID : deckIdFromName(path.basename(abs));
   const cards = parseNotes(decoded.text, { deck, check: checkNoteFormulas }).cards;
-  return [...cards, ...(isDefault ? problemCards(deck) : [])];
+  return [...cards, ...(isDefault ? [...problemPartCards(deck), ...problemCards(deck)] : [])];
 }
 
 export function registerCards(program: Command, io: Io): void {
