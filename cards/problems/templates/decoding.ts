@@ -119,20 +119,46 @@ export const decTopPCount = defineTemplate<TopP>({
   ],
 });
 
-/** Every 2-token sequence with its probability in 1e-4 units (exact integers). */
-function sequences({ p1, p2 }: Beam): { a: number; b: number; s: number }[] {
-  const c1 = cents(p1);
-  return c1.flatMap((x, a) => cents(p2[a] as number[]).map((y, b) => ({ a, b, s: x * y })));
+type Pick = { a: number; b: number; s: number };
+interface BeamRun {
+  keep: number[]; // first tokens kept after step 1, best first
+  beam: Pick; // what width k returns
+  greedy: Pick;
+  best: Pick; // the global optimum
+  tie: boolean; // a tie anywhere a ranking decides
 }
-const firstTop = (c: readonly number[], k: number): number[] => c.map((v, i) => ({ v, i })).sort((x, y) => y.v - x.v).slice(0, k).map((x) => x.i);
-const best = (xs: { a: number; b: number; s: number }[]) => xs.reduce((m, x) => (x.s > m.s ? x : m));
 
-function beamPick(q: Beam): { a: number; b: number; s: number } {
-  const keep = new Set(firstTop(cents(q.p1), q.k));
-  return best(sequences(q).filter((x) => keep.has(x.a)));
-}
-function greedyPick(q: Beam): { a: number; b: number; s: number } {
-  return beamPick({ ...q, k: 1 });
+/**
+ * Beam search over two steps in exact integers (probabilities in hundredths,
+ * sequence scores in 1e-4 units), with the greedy path and the global optimum.
+ * One pass: the sampler rejects a few draws per variant, so this must be cheap.
+ */
+function runBeam({ p1, p2, k }: Beam): BeamRun {
+  const V = p1.length;
+  const c1 = cents(p1);
+  const order = c1.map((_, i) => i).sort((x, y) => (c1[y] as number) - (c1[x] as number));
+  const rank = new Array<number>(V);
+  order.forEach((a, i) => (rank[a] = i));
+  // Best and runner-up score among first tokens of rank < n, for n = 1 (greedy), k (beam), V (all).
+  const limits = [1, k, V];
+  const best: Pick[] = limits.map(() => ({ a: -1, b: -1, s: -1 }));
+  const second = limits.map(() => -1);
+  for (let a = 0; a < V; a++) {
+    const row = p2[a] as number[];
+    for (let b = 0; b < row.length; b++) {
+      const s = (c1[a] as number) * Math.round((row[b] as number) * 100);
+      for (let j = 0; j < 3; j++) {
+        if ((rank[a] as number) >= (limits[j] as number)) continue;
+        const cur = best[j] as Pick;
+        if (s > cur.s) {
+          second[j] = cur.s;
+          best[j] = { a, b, s };
+        } else if (s > (second[j] as number)) second[j] = s;
+      }
+    }
+  }
+  const tie = c1[order[0] as number] === c1[order[1] as number] || c1[order[k - 1] as number] === c1[order[k] as number] || best.some((x, j) => x.s === second[j]);
+  return { keep: order.slice(0, k), greedy: best[0] as Pick, beam: best[1] as Pick, best: best[2] as Pick, tie };
 }
 
 export const decBeamBest = defineTemplate<Beam>({
@@ -150,31 +176,32 @@ export const decBeamBest = defineTemplate<Beam>({
   targetSeconds: 150,
   sample: (r) => {
     const V = r.pick([3, 3, 4]);
-    return { p1: hundredths(r, V, 0.6).map((v) => v / 100), p2: Array.from({ length: V }, () => hundredths(r, V, 1.5).map((v) => v / 100)), k: r.int(2, V - 1) };
+    const c1 = hundredths(r, V, 0.6);
+    const rows = Array.from({ length: V }, () => hundredths(r, V, r.pick([0.4, 1.5, 2.5])));
+    // Half the time the likeliest first token gets the flattest row (greedy falls
+    // behind the beam), else the least likely one gets the sharpest (the beam
+    // misses the optimum): far fewer redraws than leaving it to chance.
+    const peaks = rows.map((row) => Math.max(...row));
+    const first = c1.indexOf(Math.max(...c1));
+    const last = c1.indexOf(Math.min(...c1));
+    const [to, from] = r.bool() ? [first, peaks.indexOf(Math.min(...peaks))] : [last, peaks.indexOf(Math.max(...peaks))];
+    [rows[to], rows[from]] = [rows[from] as number[], rows[to] as number[]];
+    return { p1: c1.map((v) => v / 100), p2: rows.map((row) => row.map((v) => v / 100)), k: r.int(2, V - 1) };
   },
   reject: (q) => {
-    const c1 = cents(q.p1).sort((x, y) => y - x);
-    if (c1[q.k - 1] === c1[q.k] || c1[0] === c1[1]) return 'tie at a beam boundary';
-    const seqs = sequences(q).map((x) => x.s).sort((x, y) => y - x);
-    if (seqs[0] === seqs[1]) return 'tied best sequences';
-    const beam = beamPick(q);
-    const inBeam = sequences(q).filter((x) => firstTop(cents(q.p1), q.k).includes(x.a)).map((x) => x.s).sort((x, y) => y - x);
-    if (inBeam[0] === inBeam[1]) return 'tie inside the beam';
-    const g = greedyPick(q);
-    const row = cents(q.p2[g.a] as number[]).sort((x, y) => y - x);
-    if (row[0] === row[1]) return 'greedy tie';
-    return beam.s === g.s && beam.s === seqs[0] ? 'beam, greedy and optimum agree' : null;
+    if (q.p2.length !== q.p1.length || q.k < 2 || q.k >= q.p1.length) return 'shape';
+    const run = runBeam(q);
+    if (run.tie) return 'a tie where a ranking decides';
+    return run.beam.s === run.greedy.s && run.beam.s === run.best.s ? 'beam, greedy and optimum agree' : null;
   },
-  answer: (q) => beamPick(q).s / 1e4,
+  answer: (q) => runBeam(q).beam.s / 1e4,
   prompt: ({ p1, p2, k }) => ({
     zh: `两步生成，词表为 $\\{${p1.map((_, i) => i).join(',')}\\}$。第一步 $P(y_1)=${vec(p1)}$；第二步 ${p2.map((row, a) => `$P(y_2\\mid y_1=${a})=${vec(row)}$`).join('，')}。束宽 $k=${k}$ 的束搜索（得分 $\\sum\\log p$，无长度惩罚，两步都必须生成），返回的序列概率是多少？`,
-    en: `Two decoding steps over tokens $\\{${p1.map((_, i) => i).join(',')}\\}$. Step 1: $P(y_1)=${vec(p1)}$; step 2: ${p2.map((row, a) => `$P(y_2\\mid y_1=${a})=${vec(row)}$`).join(', ')}. Beam search with width $k=${k}$ (score $\\sum\\log p$, no length penalty, both steps always generate) returns which sequence's probability?`,
+    en: `Two decoding steps over tokens $\\{${p1.map((_, i) => i).join(',')}\\}$. Step 1: $P(y_1)=${vec(p1)}$; step 2: ${p2.map((row, a) => `$P(y_2\\mid y_1=${a})=${vec(row)}$`).join(', ')}. Beam search with width $k=${k}$ (score $\\sum\\log p$, no length penalty, both steps always generate) returns a sequence: what is its probability?`,
   }),
   solution: (q) => {
-    const keep = firstTop(cents(q.p1), q.k);
-    const cands = sequences(q).filter((x) => keep.includes(x.a));
-    const b = beamPick(q);
-    const list = cands.map((x) => `(${x.a},${x.b}):${fmt(x.s / 1e4)}`).join(',\\ ');
+    const { keep, beam: b } = runBeam(q);
+    const list = keep.flatMap((a) => (q.p2[a] as number[]).map((y, j) => `(${a},${j}):${fmt((Math.round(at(q.p1, a) * 100) * Math.round(y * 100)) / 1e4)}`)).join(',\\ ');
     return worked('P(y_1,y_2)=P(y_1)P(y_2\\mid y_1)', [
       `\\text{step 1 keeps } y_1\\in\\{${keep.join(',')}\\}`,
       list,
@@ -182,9 +209,9 @@ export const decBeamBest = defineTemplate<Beam>({
     ]);
   },
   mistakes: [
-    { id: 'global-optimum', hint: lang('束搜索第一步只保留 $k$ 个前缀，可能错过全局最优序列。', 'Beam search keeps only $k$ prefixes after step 1 and can miss the global optimum.'), value: (q) => best(sequences(q)).s / 1e4 },
-    { id: 'greedy', hint: lang('这是贪心（束宽 1）的结果；束宽为 $k$ 时第一步保留 $k$ 个词元。', 'That is greedy decoding (width 1); with width $k$ step 1 keeps $k$ tokens.'), value: (q) => greedyPick(q).s / 1e4 },
-    { id: 'no-product', hint: lang('序列概率是两步概率之积 $P(y_1)P(y_2\\mid y_1)$。', 'A sequence probability is the product $P(y_1)P(y_2\\mid y_1)$.'), value: (q) => { const b = beamPick(q); return at(q.p2[b.a] as number[], b.b); } },
+    { id: 'global-optimum', hint: lang('束搜索第一步只保留 $k$ 个前缀，可能错过全局最优序列。', 'Beam search keeps only $k$ prefixes after step 1 and can miss the global optimum.'), value: (q) => runBeam(q).best.s / 1e4 },
+    { id: 'greedy', hint: lang('这是贪心（束宽 1）的结果；束宽为 $k$ 时第一步保留 $k$ 个词元。', 'That is greedy decoding (width 1); with width $k$ step 1 keeps $k$ tokens.'), value: (q) => runBeam(q).greedy.s / 1e4 },
+    { id: 'no-product', hint: lang('序列概率是两步概率之积 $P(y_1)P(y_2\\mid y_1)$。', 'A sequence probability is the product $P(y_1)P(y_2\\mid y_1)$.'), value: (q) => { const b = runBeam(q).beam; return at(q.p2[b.a] as number[], b.b); } },
   ],
 });
 
