@@ -1,5 +1,6 @@
 // Heading paths of the default deck (decks/dl-interview-notes.md) that each
-// template exercises; a test checks every path exists in the notes.
+// template exercises; a test checks every path exists in the notes or, for
+// `Problems › …`, in the part that part.ts adds to the default deck.
 export const SECTIONS = {
   convOut: ['卷积', '卷积输出大小'],
   deconv: ['卷积', '转置卷积'],
