@@ -28,7 +28,12 @@ export const decTemperature = defineTemplate<Temp>({
     const z = Array.from({ length: r.int(3, 5) }, () => r.int(-30, 30) / 10);
     return { z, T: r.pick([0.25, 0.5, 0.7, 0.8, 1.5, 2, 3]), k: r.int(0, z.length - 1) };
   },
-  reject: ({ z, k }) => (k >= z.length ? 'index out of range' : z.every((v) => v === z[0]) ? 'uniform logits' : null),
+  reject: ({ z, T, k }) => {
+    if (k >= z.length) return 'index out of range';
+    if (z.every((v) => v === z[0])) return 'uniform logits';
+    // 1.1e-6 is right but tells nothing about temperature: keep probabilities one can reason about.
+    return at(softmax(z.map((v) => v / T)), k) < 0.001 ? 'negligible probability' : null;
+  },
   mustDiffer: ['no-temperature'],
   answer: ({ z, T, k }) => at(softmax(z.map((v) => v / T)), k),
   prompt: ({ z, T, k }) => ({
