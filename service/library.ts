@@ -5,6 +5,7 @@ import { parseNotes } from '../cards/notes/parse.ts';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
 import { problemCards } from '../cards/problems/cards.ts';
+import { problemPartCards } from '../cards/problems/part.ts';
 import type { CardDraft } from '../cards/types.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
@@ -66,7 +67,7 @@ export class LibraryService {
       return { deck, cards: f.cards, counts: f.counts, byKind: f.byKind ?? {}, warnings: f.warnings, ...(f.renamed ? { renamed: f.renamed } : {}) };
     }
     const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
-    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems(parsed.cards, problemCards(deck)) : parsed.cards;
+    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems([...parsed.cards, ...problemPartCards(deck)], problemCards(deck)) : parsed.cards;
     const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
     const renamed: NonNullable<ImportReport['renamed']> = [];
     const counts = this.store.cards.syncDeck(

@@ -37,6 +37,23 @@ const SUPERSCRIPT: Record<string, string> = {
   '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+',
 };
 
+/**
+ * Magnitude suffixes written right after a number: k/K = 10³, M = 10⁶,
+ * B/G = 10⁹ (billion, giga), T = 10¹². Lower-case m, b, g, t are not
+ * suffixes (milli? bits?), and `e` stays Euler's number.
+ */
+const SUFFIX_EXP: Readonly<Record<string, number>> = { k: 3, K: 3, M: 6, B: 9, G: 9, T: 12 };
+const SUFFIXED = /(^|[^A-Za-z0-9_.])(\d+\.?\d*|\.\d+)(?:[eE]([+-]?\d+))?([kKMBGT])(?![A-Za-z0-9_])/g;
+
+/** 7.5B → 7.5e9, 1.5e3k → 1.5e6: a number literal again, so parsing stays exact. */
+function expandSuffixes(s: string): string {
+  return s.replace(SUFFIXED, (_m, pre: string, mant: string, exp: string | undefined, suf: string) => `${pre}${mant}e${Number(exp ?? 0) + (SUFFIX_EXP[suf] as number)}`);
+}
+
+// A number followed by e/E without exponent digits ("1e", "2.5E", "1e 3"): a
+// half-typed 1e9, not 1·e. `2e^-1`, `2exp(1)` and a lone `e` are unaffected.
+const HALF_EXPONENT = /(^|[^A-Za-z0-9_.])((?:\d+\.?\d*|\.\d+)[eE])(?![+-]?\d|[A-Za-z_^])/;
+
 function normalise(text: string): string {
   return text
     // Before NFKC, which would turn 10⁻³ into "10-3" and 3² into "32": superscripts are exponents.
@@ -82,6 +99,9 @@ export function parseAnswer(text: string): ParsedAnswer {
     if (fast) return fast;
     let s = normalise(s0);
     if (s === '') return fail('empty answer');
+    const half = HALF_EXPONENT.exec(s);
+    if (half) return fail(`"${half[2]}" needs an exponent (e.g. 1e9 or 1e-3); write 1*e for Euler's number`);
+    s = expandSuffixes(s);
     if (s.length > MAX_ANSWER_LENGTH) return fail('too long');
     const fastAgain = fastPath(s);
     if (fastAgain) return fastAgain;

@@ -13,6 +13,11 @@ import { sigmoidMseGrad, softmaxMse, softmaxMseGradTemplate } from './templates/
 import { bnForward, normMinMax, normZ } from './templates/normalize.ts';
 import { convRf, convRfStart } from './templates/receptive.ts';
 import { labelSmoothing, weightDecay } from './templates/regularize.ts';
+import { attentionTemplates } from './templates/attention.ts';
+import { decodingTemplates } from './templates/decoding.ts';
+import { llmMemoryTemplates } from './templates/llmMemory.ts';
+import { llmParamTemplates } from './templates/llmParams.ts';
+import { positionalTemplates } from './templates/positional.ts';
 import type { Template } from './types.ts';
 
 export const TEMPLATES: readonly Template[] = [
@@ -50,6 +55,11 @@ export const TEMPLATES: readonly Template[] = [
   aucTemplate,
   klTemplate,
   jsTemplate,
+  ...attentionTemplates,
+  ...positionalTemplates,
+  ...decodingTemplates,
+  ...llmParamTemplates,
+  ...llmMemoryTemplates,
 ];
 
 /** Templates the issue did not ask for, added because the notes cover them. */

@@ -1,5 +1,6 @@
 // Heading paths of the default deck (decks/dl-interview-notes.md) that each
-// template exercises; a test checks every path exists in the notes.
+// template exercises; a test checks every path exists in the notes or, for
+// `Problems › …`, in the part that part.ts adds to the default deck.
 export const SECTIONS = {
   convOut: ['卷积', '卷积输出大小'],
   deconv: ['卷积', '转置卷积'],
@@ -13,4 +14,65 @@ export const SECTIONS = {
   sigmoidSoftmax: ['CNN的训练', 'sigmoid和softmax'],
   metrics: ['CNN的训练', '分类指标'],
   kl: ['KL散度'],
+  // Formula core v2 (issue 15): the notes' own sections where one fits…
+  rnn: ['RNN'],
+  attention: ['注意力机制'],
+  gan: ['GAN'],
+  norm: ['CNN的训练', '归一化'],
+  groupConv: ['卷积', '分组卷积'],
+  dropout: ['CNN的训练', 'Dropout'],
+  optim: ['CNN的训练', '优化方法'],
+  // …else the "Problems" part, whose explanatory cards live in problems/part.ts.
+  transformers: ['Problems', 'Transformers'],
+  llmCost: ['Problems', 'LLM cost'],
+  detection: ['Problems', 'Detection'],
+  decoding: ['Problems', 'Decoding'],
+  seqMetrics: ['Problems', 'Sequence metrics'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * Where each template of the formula core v2 lives (issue 15), for all 40
+ * ids; a test checks the catalogue agrees wherever a template is present.
+ */
+export const V2_SECTION_OF: Readonly<Record<string, readonly string[]>> = {
+  'attn.mha.params': SECTIONS.attention,
+  'attn.gqa.params': SECTIONS.attention,
+  'attn.core.flops': SECTIONS.attention,
+  'attn.weights': SECTIONS.attention,
+  'pos.sinusoidal': SECTIONS.transformers,
+  'pos.rope.rotate': SECTIONS.transformers,
+  'dec.temperature': SECTIONS.decoding,
+  'dec.top_p.count': SECTIONS.decoding,
+  'dec.beam.best': SECTIONS.decoding,
+  'llm.params.gpt': SECTIONS.transformers,
+  'llm.params.llama': SECTIONS.transformers,
+  'llm.flops.train': SECTIONS.llmCost,
+  'llm.mem.train': SECTIONS.llmCost,
+  'llm.mem.zero': SECTIONS.llmCost,
+  'llm.mem.kv_cache': SECTIONS.llmCost,
+  'llm.mem.quant': SECTIONS.llmCost,
+  'llm.lora.params': SECTIONS.llmCost,
+  'llm.moe.params': SECTIONS.transformers,
+  'rnn.params': SECTIONS.rnn,
+  'rnn.lstm.step': SECTIONS.rnn,
+  'norm.layer.forward': SECTIONS.norm,
+  'norm.rms.forward': SECTIONS.norm,
+  'norm.group.forward': SECTIONS.norm,
+  'norm.params': SECTIONS.norm,
+  'conv.dwsep.params': SECTIONS.groupConv,
+  'conv.dwsep.flops': SECTIONS.groupConv,
+  'det.iou': SECTIONS.detection,
+  'det.nms.kept': SECTIONS.detection,
+  'det.anchors.count': SECTIONS.detection,
+  'det.ap.allpoint': SECTIONS.detection,
+  'seq.ppl': SECTIONS.seqMetrics,
+  'seq.bleu': SECTIONS.seqMetrics,
+  'opt.adam.step': SECTIONS.optim,
+  'opt.adamw.step': SECTIONS.optim,
+  'opt.sgd.momentum': SECTIONS.optim,
+  'opt.lr.warmup_cosine': SECTIONS.optim,
+  'opt.grad_accum': SECTIONS.optim,
+  'reg.dropout.inverted': SECTIONS.dropout,
+  'rl.dpo.loss': SECTIONS.transformers,
+  'gan.optimal_value': SECTIONS.gan,
+};

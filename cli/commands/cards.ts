@@ -5,6 +5,7 @@ import { decodeNotes } from '../../cards/notes/decode.ts';
 import { parseNotes } from '../../cards/notes/parse.ts';
 import { checkNoteFormulas } from '../../cards/problems/checkNotes.ts';
 import { problemCards } from '../../cards/problems/cards.ts';
+import { problemPartCards } from '../../cards/problems/part.ts';
 import { renderCard } from '../../cards/render/render.ts';
 import type { CardKind, CardLink } from '../../cards/types.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath, deckIdFromName } from '../../service/deck.ts';
@@ -50,7 +51,7 @@ function fromNotes(file: string, isDefault: boolean): CardOut[] {
   // As `import` does: local images rewritten (looked up next to the file, not stored), the file name as title.
   const text = isDefault ? decoded.text : new ImageResolver(diskImages(path.dirname(abs))).rewrite(abs, decoded.text).markdown;
   const cards = parseNotes(text, { deck, check: checkNoteFormulas, ...(isDefault ? {} : { title: name.replace(/\.(md|markdown|txt)$/i, '') }) }).cards;
-  return [...cards, ...(isDefault ? problemCards(deck) : [])].map((c) => out(c, name));
+  return [...cards, ...(isDefault ? [...problemPartCards(deck), ...problemCards(deck)] : [])].map((c) => out(c, name));
 }
 
 export function registerCards(program: Command, io: Io): void {

@@ -24,6 +24,31 @@ export interface StartForm {
   seed: string;
 }
 
+/** One-click section groups (issue 15): "Transformers & LLMs" = the attention notes + the Problems part's Transformers, LLM cost and Decoding sections (cards/problems/sections.ts; a test keeps them equal). */
+export const SECTION_GROUPS = {
+  transformersLlms: [['注意力机制'], ['Problems', 'Transformers'], ['Problems', 'LLM cost'], ['Problems', 'Decoding']],
+} as const satisfies Record<string, readonly (readonly string[])[]>;
+export type SectionGroup = keyof typeof SECTION_GROUPS;
+
+const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((h, i) => b[i] === h);
+const under = (path: readonly string[], prefix: readonly string[]) => prefix.length <= path.length && prefix.every((h, i) => path[i] === h);
+
+/** The group's paths that exist in the collection (sections as api.sections() lists them). */
+export function availableGroupPaths(group: SectionGroup, known: readonly (readonly string[])[]): string[][] {
+  return SECTION_GROUPS[group].filter((p) => known.some((k) => under(k, p))).map((p) => [...p]);
+}
+
+/** A group is on when all of its available paths are chosen. */
+export function groupOn(chosen: readonly (readonly string[])[], paths: readonly (readonly string[])[]): boolean {
+  return paths.length > 0 && paths.every((p) => chosen.some((c) => samePath(c, p)));
+}
+
+/** Ticking a group adds its missing paths; unticking removes them all. */
+export function toggleGroup(chosen: readonly string[][], paths: readonly (readonly string[])[]): string[][] {
+  if (groupOn(chosen, paths)) return chosen.filter((c) => !paths.some((p) => samePath(c, p)));
+  return [...chosen, ...paths.filter((p) => !chosen.some((c) => samePath(c, p))).map((p) => [...p])];
+}
+
 export const DEFAULT_FORM: StartForm = { ...PRESETS.standard, mixPercent: 30, feedSrs: true, sections: [], seed: '' };
 
 /** Form → mockStart arguments. Range checks are the server's (one message for UI, API and CLI). */

@@ -24,6 +24,13 @@ export function rightAnswer(v: MockView): string {
   return Array.isArray(a) ? `[${a.join(', ')}]` : String(a);
 }
 
+/** A wrong answer of the right shape (a vector problem refuses a bare number as unreadable). */
+export function wrongAnswer(v: MockView): string {
+  const p = v.question.problem!;
+  const a = generate(p.templateId, p.seed).answer;
+  return Array.isArray(a) ? `[${a.map(() => '-12345.678').join(', ')}]` : '-12345.678';
+}
+
 export const rows = (store: Store, sql: string, ...args: unknown[]) => store.db.prepare(sql).all(...args) as Record<string, unknown>[];
 
 /** Answer whatever the current question is: concept cards reveal then grade `q`; problems type the right answer or a wrong one. */
@@ -32,5 +39,5 @@ export async function answerCurrent(api: App['client'] extends () => infer A ? A
     await api.mockReveal({ mockId: v.mockId, index: v.index });
     return api.mockAnswer({ mockId: v.mockId, index: v.index, quality: q, elapsedMs: 1000 });
   }
-  return api.mockAnswer({ mockId: v.mockId, index: v.index, typed: q >= 3 ? rightAnswer(v) : '-12345.678', elapsedMs: 1000 });
+  return api.mockAnswer({ mockId: v.mockId, index: v.index, typed: q >= 3 ? rightAnswer(v) : wrongAnswer(v), elapsedMs: 1000 });
 }
