@@ -13,6 +13,13 @@ import { sigmoidMseGrad, softmaxMse, softmaxMseGradTemplate } from './templates/
 import { bnForward, normMinMax, normZ } from './templates/normalize.ts';
 import { convRf, convRfStart } from './templates/receptive.ts';
 import { labelSmoothing, weightDecay } from './templates/regularize.ts';
+import { dwsepFlopsTemplate, dwsepParamsTemplate } from './templates/depthwise.ts';
+import { anchorsTemplate, apTemplate, iouTemplate, nmsTemplate } from './templates/detection.ts';
+import { dpoTemplate, dropoutTemplate, ganTemplate } from './templates/misc.ts';
+import { groupNormTemplate, layerNormTemplate, normParamsTemplate, rmsNormTemplate } from './templates/norms.ts';
+import { adamTemplate, adamwTemplate, gradAccumTemplate, sgdMomentumTemplate, warmupCosineTemplate } from './templates/optimizers.ts';
+import { lstmStepTemplate, rnnParamsTemplate } from './templates/rnn.ts';
+import { bleuTemplate, pplTemplate } from './templates/sequence.ts';
 import type { Template } from './types.ts';
 
 export const TEMPLATES: readonly Template[] = [
@@ -50,6 +57,29 @@ export const TEMPLATES: readonly Template[] = [
   aucTemplate,
   klTemplate,
   jsTemplate,
+  // Issue 15, second catalogue (RNNs, norms, detection, sequence metrics, optimisers, misc).
+  rnnParamsTemplate,
+  lstmStepTemplate,
+  layerNormTemplate,
+  rmsNormTemplate,
+  groupNormTemplate,
+  normParamsTemplate,
+  dwsepParamsTemplate,
+  dwsepFlopsTemplate,
+  iouTemplate,
+  nmsTemplate,
+  anchorsTemplate,
+  apTemplate,
+  pplTemplate,
+  bleuTemplate,
+  adamTemplate,
+  adamwTemplate,
+  sgdMomentumTemplate,
+  warmupCosineTemplate,
+  gradAccumTemplate,
+  dropoutTemplate,
+  dpoTemplate,
+  ganTemplate,
 ];
 
 /** Templates the issue did not ask for, added because the notes cover them. */

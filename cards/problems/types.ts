@@ -17,12 +17,13 @@ export interface Tolerance {
 }
 
 export type Layer = Record<string, number>;
-export type ParamValue = number | boolean | string | number[] | Layer[];
+// Matrices (boxes, GroupNorm inputs) and word lists (BLEU) came with the second catalogue.
+export type ParamValue = number | boolean | string | number[] | number[][] | string[] | Layer[];
 export type Params = Record<string, ParamValue>;
 
 export interface ParamSpec {
   name: string;
-  type: 'int' | 'real' | 'boolean' | 'enum' | 'vector' | 'layers';
+  type: 'int' | 'real' | 'boolean' | 'enum' | 'vector' | 'matrix' | 'words' | 'layers';
   min?: number;
   max?: number;
   values?: readonly string[];
