@@ -55,7 +55,9 @@ export const iouTemplate = defineTemplate<IouP>({
     const a = sampleBox(r, r.int(0, 12), r.int(0, 12));
     return { a, b: sampleBox(r, (a[0] as number) + r.int(-4, 6), (a[1] as number) + r.int(-4, 6)) };
   },
-  reject: ({ a, b }) => (intersection(a, b) === 0 ? 'no overlap' : a.every((v, i) => v === b[i]) ? 'identical boxes' : null),
+  // Touching boxes (IoU 0, the table's example) are kept: they test the no-+1 rule. Boxes
+  // apart by a gap are redrawn by mustDiffer (+1 gives 0 as well).
+  reject: ({ a, b }) => (a.length !== 4 || b.length !== 4 ? 'not a box' : a.every((v, i) => v === b[i]) ? 'identical boxes' : null),
   mustDiffer: ['plus-one'],
   answer: ({ a, b }) => iou(a, b),
   prompt: ({ a, b }) => ({
