@@ -4,6 +4,7 @@ import { fmt, lang, vec } from '../format.ts';
 import type { Rng } from '../rng.ts';
 import { PCT } from './depthwise.ts';
 import { SECTIONS_B } from './sectionsB.ts';
+import { times } from '../arrays.ts';
 
 type Box = number[]; // [x1, y1, x2, y2]
 type IouP = { a: Box; b: Box };
@@ -12,17 +13,13 @@ type AnchorP = { H: number; W: number; strides: number[]; A: number };
 type ApP = { tp: number[]; n_gt: number };
 
 const b4 = (b: Box): [number, number, number, number] => [b[0] as number, b[1] as number, b[2] as number, b[3] as number];
-const area = (b: Box, plus = 0): number => {
-  const [x1, y1, x2, y2] = b4(b);
-  return (x2 - x1 + plus) * (y2 - y1 + plus);
-};
+// Indexing instead of destructuring into tuples: NMS and its mistakes call these a lot.
+const area = (b: Box, plus = 0): number => ((b[2] as number) - (b[0] as number) + plus) * ((b[3] as number) - (b[1] as number) + plus);
 
 /** Overlap area in continuous coordinates (`plus` = 1 gives the old pixel-inclusive convention). */
 export function intersection(a: Box, b: Box, plus = 0): number {
-  const [ax1, ay1, ax2, ay2] = b4(a);
-  const [bx1, by1, bx2, by2] = b4(b);
-  const w = Math.min(ax2, bx2) - Math.max(ax1, bx1) + plus;
-  const h = Math.min(ay2, by2) - Math.max(ay1, by1) + plus;
+  const w = Math.min(a[2] as number, b[2] as number) - Math.max(a[0] as number, b[0] as number) + plus;
+  const h = Math.min(a[3] as number, b[3] as number) - Math.max(a[1] as number, b[1] as number) + plus;
   return w > 0 && h > 0 ? w * h : 0;
 }
 
@@ -121,10 +118,10 @@ function sampleNms(r: Rng): NmsP {
   const thr = good.length > 0 && r.next() < 0.8 ? r.pick(good) : r.pick(THRS);
   const cx = x0 + 2 * s + w + r.int(1, 4);
   const cy = r.int(0, 6);
-  const others: Box[] = Array.from({ length: r.int(1, 3) }, () => sampleBox(r, cx + r.int(-2, 2), cy + r.int(-2, 2)).map((v, i) => (i >= 2 ? v + 2 : v)));
+  const others: Box[] = times(r.int(1, 3), () => sampleBox(r, cx + r.int(-2, 2), cy + r.int(-2, 2)).map((v, i) => (i >= 2 ? v + 2 : v)));
   const all = [...chain, ...others];
   // Distinct scores in steps of 0.05, the chain in descending order.
-  const pool = Array.from({ length: 19 }, (_, i) => (i + 1) * 5);
+  const pool = times(19, (i) => (i + 1) * 5);
   const picked: number[] = [];
   for (let k = 0; k < all.length; k += 1) picked.push(pool.splice(r.int(0, pool.length - 1), 1)[0] as number);
   const chainScores = picked.slice(0, 3).sort((x, y) => y - x);
@@ -288,7 +285,7 @@ export const apTemplate = defineTemplate<ApP>({
   tolerance: PCT,
   targetSeconds: 180,
   sample: (r) => {
-    const tp: number[] = Array.from({ length: r.int(5, 9) }, () => (r.next() < 0.5 ? 1 : 0));
+    const tp: number[] = times(r.int(5, 9), () => (r.next() < 0.5 ? 1 : 0));
     return { tp, n_gt: tp.reduce((a, b) => a + b, 0) + r.int(0, 2) };
   },
   reject: ({ tp, n_gt }) => {

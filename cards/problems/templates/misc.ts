@@ -6,6 +6,7 @@ import { js, sigmoid } from '../math.ts';
 import type { Rng } from '../rng.ts';
 import { PCT } from './depthwise.ts';
 import { SECTIONS_B } from './sectionsB.ts';
+import { times } from '../arrays.ts';
 
 type Drop = { p: number; x: number; ask: 'train_kept' | 'eval' };
 type Dpo = { beta: number; ref_w: number; ref_l: number; pol_w: number; pol_l: number };
@@ -114,7 +115,7 @@ export const dpoTemplate = defineTemplate<Dpo>({
 
 /** A distribution on n outcomes in steps of 0.1, every outcome possible. */
 function tenthsDistribution(r: Rng, n: number): number[] {
-  const parts = Array.from({ length: n }, () => 1);
+  const parts = times(n, () => 1);
   for (let left = 10 - n; left > 0; left -= 1) {
     const i = r.int(0, n - 1);
     parts[i] = (parts[i] as number) + 1;

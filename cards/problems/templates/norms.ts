@@ -4,8 +4,8 @@ import { defineTemplate, INT, VECTOR, worked } from '../define.ts';
 import { fmt, lang, p, vec } from '../format.ts';
 import { mean, variance } from '../math.ts';
 import type { Rng } from '../rng.ts';
-import { batchNorm } from './normalize.ts';
 import { SECTIONS_B } from './sectionsB.ts';
+import { times } from '../arrays.ts';
 
 type Ln = { x: number[]; gamma: number; beta: number; eps: number };
 type Rms = { x: number[]; g: number; eps: number };
@@ -13,12 +13,27 @@ type Gn = { x: number[][]; G: number; c: number; eps: number };
 type NormKind = 'bn2d' | 'ln_last' | 'ln_chw' | 'in' | 'in_affine' | 'gn';
 type NormP = { kind: NormKind; C: number; H: number; G: number };
 
-const tenths = (r: Rng, n: number, m: number): number[] => Array.from({ length: n }, () => r.int(-m, m) / 10);
+const tenths = (r: Rng, n: number, m: number): number[] => times(n, () => r.int(-m, m) / 10);
 const sumText = (xs: readonly number[]): string => xs.map((v, i) => (i > 0 && v >= 0 ? `+${fmt(v)}` : fmt(v))).join('');
 
-// LayerNorm over one token's features is the same arithmetic as training-mode
-// batch norm over one channel: mean and biased variance of a vector.
-export const layerNorm = (q: Ln, unbiased = false): number[] => batchNorm(q.x, q.gamma, q.beta, q.eps, unbiased);
+/**
+ * γ(x−μ)/√(σ²+ε)+β over one token's features (biased σ²). The flags give the common
+ * wrong versions; plain loops because the grader runs every mistake on each wrong answer.
+ */
+export function layerNormWith(x: readonly number[], gamma: number, beta: number, eps: number, unbiased = false, byVariance = false): number[] {
+  const n = x.length;
+  let s = 0;
+  for (let j = 0; j < n; j += 1) s += x[j] as number;
+  const m = s / n;
+  let ss = 0;
+  for (let j = 0; j < n; j += 1) ss += ((x[j] as number) - m) ** 2;
+  const v = ss / (unbiased ? n - 1 : n);
+  const d = byVariance ? v + eps : Math.sqrt(v + eps);
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j += 1) out[j] = (gamma * ((x[j] as number) - m)) / d + beta;
+  return out;
+}
+export const layerNorm = (q: Ln, unbiased = false): number[] => layerNormWith(q.x, q.gamma, q.beta, q.eps, unbiased);
 
 export const layerNormTemplate = defineTemplate<Ln>({
   id: 'norm.layer.forward',
@@ -60,10 +75,10 @@ export const layerNormTemplate = defineTemplate<Ln>({
   },
   mistakes: [
     { id: 'unbiased-variance', hint: lang('LayerNorm 用有偏方差（除以 $n$），不是 $n-1$。', 'LayerNorm uses the biased variance (divide by $n$), not $n-1$.'), value: (q) => layerNorm(q, true) },
-    { id: 'forgot-affine', hint: lang('别忘了乘 $\\gamma$ 再加 $\\beta$。', 'Remember to scale by $\\gamma$ and shift by $\\beta$.'), value: (q) => layerNorm({ ...q, gamma: 1, beta: 0 }) },
-    { id: 'divided-by-variance', hint: lang('除以标准差 $\\sqrt{\\sigma^2+\\epsilon}$，不是方差。', 'Divide by the standard deviation $\\sqrt{\\sigma^2+\\epsilon}$, not the variance.'), value: (q) => q.x.map((xi) => (q.gamma * (xi - mean(q.x))) / (variance(q.x) + q.eps) + q.beta) },
-    { id: 'gamma-beta-swapped', hint: lang('$\\gamma$ 是缩放，$\\beta$ 是平移。', '$\\gamma$ scales and $\\beta$ shifts.'), value: (q) => layerNorm({ ...q, gamma: q.beta, beta: q.gamma }) },
-    { id: 'forgot-eps', hint: lang('分母是 $\\sqrt{\\sigma^2+\\epsilon}$。', 'The denominator is $\\sqrt{\\sigma^2+\\epsilon}$.'), value: (q) => layerNorm({ ...q, eps: 0 }) },
+    { id: 'forgot-affine', hint: lang('别忘了乘 $\\gamma$ 再加 $\\beta$。', 'Remember to scale by $\\gamma$ and shift by $\\beta$.'), value: (q) => layerNormWith(q.x, 1, 0, q.eps) },
+    { id: 'divided-by-variance', hint: lang('除以标准差 $\\sqrt{\\sigma^2+\\epsilon}$，不是方差。', 'Divide by the standard deviation $\\sqrt{\\sigma^2+\\epsilon}$, not the variance.'), value: (q) => layerNormWith(q.x, q.gamma, q.beta, q.eps, false, true) },
+    { id: 'gamma-beta-swapped', hint: lang('$\\gamma$ 是缩放，$\\beta$ 是平移。', '$\\gamma$ scales and $\\beta$ shifts.'), value: (q) => layerNormWith(q.x, q.beta, q.gamma, q.eps) },
+    { id: 'forgot-eps', hint: lang('分母是 $\\sqrt{\\sigma^2+\\epsilon}$。', 'The denominator is $\\sqrt{\\sigma^2+\\epsilon}$.'), value: (q) => layerNormWith(q.x, q.gamma, q.beta, 0) },
   ],
 });
 
@@ -76,12 +91,21 @@ interface RmsOpts {
 
 /** g·x/√(mean x²+ε); the options produce the common wrong versions. */
 export function rmsNorm(q: Rms, o: RmsOpts = {}): number[] {
-  const m = o.center ? mean(q.x) : 0;
-  const xs = q.x.map((v) => v - m);
-  const ms = xs.reduce((a, v) => a + v * v, 0) / (o.sum ? 1 : xs.length);
+  const { x } = q;
+  const n = x.length;
+  let m = 0;
+  if (o.center) {
+    for (let j = 0; j < n; j += 1) m += x[j] as number;
+    m /= n;
+  }
+  let ss = 0;
+  for (let j = 0; j < n; j += 1) ss += ((x[j] as number) - m) ** 2;
+  const ms = o.sum ? ss : ss / n;
   const d = o.noSqrt ? ms + q.eps : Math.sqrt(ms + q.eps);
   const g = o.gain ?? q.g;
-  return xs.map((v) => (g * v) / d);
+  const out = new Array<number>(n);
+  for (let j = 0; j < n; j += 1) out[j] = (g * ((x[j] as number) - m)) / d;
+  return out;
 }
 
 export const rmsNormTemplate = defineTemplate<Rms>({
@@ -123,24 +147,47 @@ export const rmsNormTemplate = defineTemplate<Rms>({
 });
 
 interface GnOpts {
-  /** Which channels share statistics with channel c. */
-  members?: (q: Gn) => number[];
+  /** Whether channel ch shares statistics with channel c (default: PyTorch's contiguous groups). */
+  member?: (ch: number, q: Gn) => boolean;
   unbiased?: boolean;
 }
 
-/** The channels of c's group: PyTorch groups contiguous channels. */
-export const groupOf = ({ x, G, c }: Gn): number[] => {
+const sameGroup = (ch: number, { x, G, c }: Gn): boolean => {
   const per = x.length / G;
-  const first = Math.floor(c / per) * per;
-  return Array.from({ length: per }, (_, k) => first + k);
+  return Math.floor(ch / per) === Math.floor(c / per);
 };
+
+/** The channels of c's group: PyTorch groups contiguous channels. */
+export const groupOf = (q: Gn): number[] => q.x.map((_, ch) => ch).filter((ch) => sameGroup(ch, q));
+
+/** Mean, biased variance and count over the member channels (all spatial positions). */
+function groupStats(q: Gn, member: (ch: number, q: Gn) => boolean): { m: number; v: number; n: number } {
+  let s = 0;
+  let n = 0;
+  for (let ch = 0; ch < q.x.length; ch += 1) {
+    if (!member(ch, q)) continue;
+    for (const v of q.x[ch] as number[]) {
+      s += v;
+      n += 1;
+    }
+  }
+  const m = s / n;
+  let ss = 0;
+  for (let ch = 0; ch < q.x.length; ch += 1) {
+    if (!member(ch, q)) continue;
+    for (const v of q.x[ch] as number[]) ss += (v - m) ** 2;
+  }
+  return { m, v: ss / n, n };
+}
 
 /** Channel c of a GroupNorm output (γ = 1, β = 0). */
 export function groupNorm(q: Gn, o: GnOpts = {}): number[] {
-  const vals = (o.members ?? groupOf)(q).flatMap((ch) => q.x[ch] as number[]);
-  const m = mean(vals);
-  const v = variance(vals) * (o.unbiased ? vals.length / (vals.length - 1) : 1);
-  return (q.x[q.c] as number[]).map((xi) => (xi - m) / Math.sqrt(v + q.eps));
+  const { m, v, n } = groupStats(q, o.member ?? sameGroup);
+  const d = Math.sqrt((o.unbiased ? (v * n) / (n - 1) : v) + q.eps);
+  const row = q.x[q.c] as number[];
+  const out = new Array<number>(row.length);
+  for (let j = 0; j < row.length; j += 1) out[j] = ((row[j] as number) - m) / d;
+  return out;
 }
 
 const GROUPINGS: readonly (readonly [number, number])[] = [[4, 2], [6, 2], [6, 3], [8, 2], [8, 4]];
@@ -162,12 +209,12 @@ export const groupNormTemplate = defineTemplate<Gn>({
   sample: (r) => {
     const [C, G] = r.pick(GROUPINGS);
     const s = r.int(2, 3);
-    return { x: Array.from({ length: C }, () => Array.from({ length: s }, () => r.int(-5, 5))), G, c: r.int(0, C - 1), eps: 1e-5 };
+    return { x: times(C, () => times(s, () => r.int(-5, 5))), G, c: r.int(0, C - 1), eps: 1e-5 };
   },
   reject: (q) => {
     if (q.G < 1 || q.x.length % q.G !== 0) return 'G must divide C';
     if (q.c < 0 || q.c >= q.x.length) return 'channel out of range';
-    return variance(groupOf(q).flatMap((ch) => q.x[ch] as number[])) === 0 ? 'constant group' : null;
+    return groupStats(q, sameGroup).v === 0 ? 'constant group' : null;
   },
   mustDiffer: ['per-channel'],
   answer: (q) => groupNorm(q),
@@ -191,12 +238,12 @@ export const groupNormTemplate = defineTemplate<Gn>({
     ], { zh: `每组 $C/G=${q.x.length / q.G}$ 个通道，统计量取这些通道的所有空间位置。`, en: `Each group has $C/G=${q.x.length / q.G}$ channels; the statistics cover all their spatial positions.` });
   },
   mistakes: [
-    { id: 'per-channel', hint: lang('GroupNorm 在整组通道上求统计量，不是单个通道（那是 InstanceNorm）。', 'GroupNorm takes statistics over the whole group of channels, not one channel (that is InstanceNorm).'), value: (q) => groupNorm(q, { members: ({ c }) => [c] }) },
-    { id: 'all-channels', hint: lang('只用本组的通道，不是全部通道（那是 $G=1$，即 LayerNorm）。', 'Use only this group’s channels, not all of them ($G=1$, i.e. LayerNorm).'), value: (q) => groupNorm(q, { members: ({ x }) => x.map((_, k) => k) }) },
+    { id: 'per-channel', hint: lang('GroupNorm 在整组通道上求统计量，不是单个通道（那是 InstanceNorm）。', 'GroupNorm takes statistics over the whole group of channels, not one channel (that is InstanceNorm).'), value: (q) => groupNorm(q, { member: (ch, { c }) => ch === c }) },
+    { id: 'all-channels', hint: lang('只用本组的通道，不是全部通道（那是 $G=1$，即 LayerNorm）。', 'Use only this group’s channels, not all of them ($G=1$, i.e. LayerNorm).'), value: (q) => groupNorm(q, { member: () => true }) },
     {
       id: 'strided-groups',
       hint: lang('PyTorch 的组由**相邻**通道组成，不是隔 $G$ 取一个。', 'PyTorch groups **adjacent** channels, not every $G$-th channel.'),
-      value: (q) => groupNorm(q, { members: ({ x, G, c }) => x.map((_, k) => k).filter((k) => k % G === c % G) }),
+      value: (q) => groupNorm(q, { member: (ch, { G, c }) => ch % G === c % G }),
     },
     { id: 'unbiased-variance', hint: lang('用有偏方差（除以元素个数）。', 'Use the biased variance (divide by the count).'), value: (q) => groupNorm(q, { unbiased: true }) },
   ],

@@ -5,6 +5,7 @@ import { fmt, lang, p, vec } from '../format.ts';
 import type { Rng } from '../rng.ts';
 import type { Tolerance } from '../types.ts';
 import { SECTIONS_B } from './sectionsB.ts';
+import { times } from '../arrays.ts';
 
 type AdamP = { theta: number; g: number[]; lr: number; beta1: number; beta2: number; eps: number };
 type AdamWP = AdamP & { wd: number };
@@ -49,7 +50,7 @@ export function adamSteps(q: AdamP, o: AdamOpts = {}): number {
 const signedTenths = (r: Rng, lo: number, hi: number): number => (r.bool() ? 1 : -1) * r.int(lo, hi) / 10;
 const adamSample = (r: Rng): AdamP => ({
   theta: signedTenths(r, 2, 30),
-  g: Array.from({ length: r.int(1, 3) }, () => signedTenths(r, 1, 30)),
+  g: times(r.int(1, 3), () => signedTenths(r, 1, 30)),
   lr: r.pick([0.1, 0.01, 0.01, 0.001]),
   beta1: 0.9,
   beta2: r.pick([0.999, 0.999, 0.99, 0.95]),
@@ -181,7 +182,7 @@ export const sgdMomentumTemplate = defineTemplate<SgdP>({
   kind: 'real',
   tolerance: STEP,
   targetSeconds: 120,
-  sample: (r) => ({ theta: signedTenths(r, 2, 30), g: Array.from({ length: r.int(1, 3) }, () => signedTenths(r, 1, 30)), lr: r.pick([0.1, 0.05, 0.01]), mu: r.pick([0.5, 0.9, 0.9]), nesterov: r.bool() }),
+  sample: (r) => ({ theta: signedTenths(r, 2, 30), g: times(r.int(1, 3), () => signedTenths(r, 1, 30)), lr: r.pick([0.1, 0.05, 0.01]), mu: r.pick([0.5, 0.9, 0.9]), nesterov: r.bool() }),
   reject: (q) => (q.g.length === 0 ? 'no gradient' : Math.abs(sgdMomentum(q)) < 0.05 ? 'θ lands near zero' : null),
   mustDiffer: ['ema-momentum'],
   answer: (q) => sgdMomentum(q),

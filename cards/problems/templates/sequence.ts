@@ -4,6 +4,7 @@ import { fmt, lang, vec } from '../format.ts';
 import type { Rng } from '../rng.ts';
 import { PCT } from './depthwise.ts';
 import { SECTIONS_B } from './sectionsB.ts';
+import { times } from '../arrays.ts';
 
 type Ppl = { p: number[] };
 type Bleu = { ref: string[]; cand: string[]; N: number };
@@ -20,7 +21,7 @@ export const pplTemplate = defineTemplate<Ppl>({
   kind: 'real',
   tolerance: PCT,
   targetSeconds: 90,
-  sample: (r) => ({ p: Array.from({ length: r.int(4, 8) }, () => r.int(5, 95) / 100) }),
+  sample: (r) => ({ p: times(r.int(4, 8), () => r.int(5, 95) / 100) }),
   reject: ({ p }) => (p.some((v) => v <= 0 || v > 1) ? 'not a probability' : null),
   mustDiffer: ['mean-inverse'],
   answer: perplexity,
@@ -41,31 +42,49 @@ export const pplTemplate = defineTemplate<Ppl>({
   ],
 });
 
-/** n-grams of a token list as joined keys. */
-function ngrams(words: readonly string[], n: number): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + n <= words.length; i += 1) out.push(words.slice(i, i + n).join(' '));
-  return out;
+/** Words → small ids shared by both lists, so an n-gram becomes one numeric key (cheaper than joined strings). */
+function encode(ref: readonly string[], cand: readonly string[]): { r: number[]; c: number[]; base: number } {
+  const ids = new Map<string, number>();
+  const enc = (ws: readonly string[]): number[] =>
+    ws.map((w) => {
+      let id = ids.get(w);
+      if (id === undefined) {
+        id = ids.size + 1;
+        ids.set(w, id);
+      }
+      return id;
+    });
+  const r = enc(ref);
+  const c = enc(cand);
+  return { r, c, base: ids.size + 1 };
 }
 
-function counts(xs: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+function gramCounts(xs: readonly number[], n: number, base: number): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i + n <= xs.length; i += 1) {
+    let k = 0;
+    for (let j = 0; j < n; j += 1) k = k * base + (xs[i + j] as number);
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
   return m;
 }
 
-/** Modified n-gram precision: matches clipped by the reference count. */
-export function ngramPrecision(ref: readonly string[], cand: readonly string[], n: number, clip = true): { matched: number; total: number } {
-  const c = counts(ngrams(cand, n));
-  const r = counts(ngrams(ref, n));
-  let matched = 0;
-  let total = 0;
-  for (const [g, k] of c) {
-    total += k;
-    const inRef = r.get(g) ?? 0;
-    matched += clip ? Math.min(k, inRef) : inRef > 0 ? k : 0;
+/** Modified n-gram precisions for n = 1..N: matches clipped by the reference count. */
+export function ngramPrecisions(ref: readonly string[], cand: readonly string[], N: number, clip = true): { matched: number; total: number }[] {
+  const { r, c, base } = encode(ref, cand);
+  const out: { matched: number; total: number }[] = [];
+  for (let n = 1; n <= N; n += 1) {
+    const rc = gramCounts(r, n, base);
+    let matched = 0;
+    let total = 0;
+    for (const [g, k] of gramCounts(c, n, base)) {
+      total += k;
+      const inRef = rc.get(g) ?? 0;
+      matched += clip ? Math.min(k, inRef) : inRef > 0 ? k : 0;
+    }
+    out.push({ matched, total });
   }
-  return { matched, total };
+  return out;
 }
 
 interface BleuOpts {
@@ -78,18 +97,17 @@ export const brevity = (r: number, c: number, mode: BleuOpts['bp'] = 'standard')
   mode === 'none' || c > r ? 1 : mode === 'inverted' ? Math.exp(1 - c / r) : Math.exp(1 - r / c);
 
 export function bleu({ ref, cand, N }: Bleu, o: BleuOpts = {}): number {
-  const ps = Array.from({ length: N }, (_, k) => {
-    const { matched, total } = ngramPrecision(ref, cand, k + 1, o.clip ?? true);
-    return matched / total;
-  });
-  const mean = o.arithmetic ? ps.reduce((a, v) => a + v, 0) / N : Math.exp(ps.reduce((a, v) => a + Math.log(v), 0) / N);
+  const ps = ngramPrecisions(ref, cand, N, o.clip ?? true);
+  let mean = 0;
+  for (const { matched, total } of ps) mean += o.arithmetic ? matched / total : Math.log(matched / total);
+  mean = o.arithmetic ? mean / N : Math.exp(mean / N);
   return brevity(ref.length, cand.length, o.bp) * mean;
 }
 
 const VOCAB = ['the', 'a', 'cat', 'dog', 'sat', 'on', 'mat', 'red', 'ran'] as const;
 
 function sampleBleu(r: Rng): Bleu {
-  const ref = Array.from({ length: r.int(5, 8) }, () => r.pick(VOCAB) as string);
+  const ref = times(r.int(5, 8), () => r.pick(VOCAB) as string);
   const cand = [...ref];
   for (let e = r.int(1, 3); e > 0; e -= 1) {
     const i = r.int(0, cand.length - 1);
@@ -120,8 +138,8 @@ export const bleuTemplate = defineTemplate<Bleu>({
   sample: sampleBleu,
   reject: (q) => {
     if (q.cand.length < q.N || q.ref.length < q.N) return 'shorter than N';
-    for (let n = 1; n <= q.N; n += 1) if (ngramPrecision(q.ref, q.cand, n).matched === 0) return 'a zero precision makes BLEU 0';
-    return q.ref.join(' ') === q.cand.join(' ') ? 'identical' : null;
+    if (ngramPrecisions(q.ref, q.cand, q.N).some((x) => x.matched === 0)) return 'a zero precision makes BLEU 0';
+    return q.ref.length === q.cand.length && q.ref.every((w, i) => w === q.cand[i]) ? 'identical' : null;
   },
   answer: (q) => bleu(q),
   prompt: (q) => ({
@@ -131,11 +149,10 @@ export const bleuTemplate = defineTemplate<Bleu>({
   solution: (q) => {
     const steps: string[] = [];
     let logSum = 0;
-    for (let n = 1; n <= q.N; n += 1) {
-      const { matched, total } = ngramPrecision(q.ref, q.cand, n);
+    ngramPrecisions(q.ref, q.cand, q.N).forEach(({ matched, total }, k) => {
       logSum += Math.log(matched / total);
-      steps.push(`p_${n}=\\frac{${matched}}{${total}}=${fmt(matched / total)}`);
-    }
+      steps.push(`p_${k + 1}=\\frac{${matched}}{${total}}=${fmt(matched / total)}`);
+    });
     const bp = brevity(q.ref.length, q.cand.length);
     steps.push(q.cand.length > q.ref.length ? `c=${q.cand.length}>r=${q.ref.length}:\\ BP=1` : `BP=e^{1-${q.ref.length}/${q.cand.length}}=${fmt(bp)}`);
     steps.push(`BLEU=${fmt(bp)}\\times\\exp\\left(\\frac1{${q.N}}(${fmt(logSum)})\\right)=${fmt(bleu(q))}`);
