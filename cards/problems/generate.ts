@@ -1,5 +1,6 @@
 // Seeded variants: the same (template, seed) always yields the same problem.
-import { getTemplate, TEMPLATES } from './catalogue.ts';
+import { resolveTemplate } from './aliases.ts';
+import { TEMPLATES } from './catalogue.ts';
 import { createRng } from './rng.ts';
 import type { Answer, Lang, Params, Problem, Template, Tolerance } from './types.ts';
 
@@ -43,6 +44,14 @@ function formatHint(t: Template): Lang {
 // Built once: the hint only depends on the template.
 const HINTS: ReadonlyMap<string, Lang> = new Map(TEMPLATES.map((t) => [t.id, formatHint(t)]));
 
+/** A stored card or mock question names a template this version does not have (nor any alias of it). */
+export class UnknownTemplateError extends Error {
+  constructor(readonly templateId: string) {
+    super(`unknown problem template: ${templateId}`);
+    this.name = 'UnknownTemplateError';
+  }
+}
+
 // The worked solution is built on first read: most variants (bench, drills, CLI lists)
 // are graded before anyone opens one, and its bilingual text is more than half the cost
 // of a variant. It is an enumerable own accessor (JSON, structuredClone, spreads and deep
@@ -54,8 +63,8 @@ const LAZY_SOLUTION: PropertyDescriptor = {
   get(this: Problem): Lang {
     let s = SOLUTIONS.get(this);
     if (s === undefined) {
-      const t = getTemplate(this.template);
-      if (!t) throw new Error(`unknown problem template: ${this.template}`);
+      const t = resolveTemplate(this.template);
+      if (!t) throw new UnknownTemplateError(this.template);
       s = t.solution(this.params);
       SOLUTIONS.set(this, s);
     }
@@ -69,8 +78,8 @@ const LAZY_SOLUTION: PropertyDescriptor = {
 };
 
 export function generate(templateId: string, seed: number): Problem {
-  const t = getTemplate(templateId);
-  if (!t) throw new Error(`unknown problem template: ${templateId}`);
+  const t = resolveTemplate(templateId);
+  if (!t) throw new UnknownTemplateError(templateId);
   const rng = createRng(seed);
   for (let draw = 0; draw < MAX_DRAWS; draw += 1) {
     const params = t.sample(rng);

@@ -27,6 +27,8 @@ export const reviewSchemas = {
       typed: z.string().max(10_000).optional(),
       seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
       elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+      /** The client's name for this answer (one per card shown): sending it again returns the first result and writes nothing. */
+      answerId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'answerId: 8–64 letters, digits, - or _').optional(),
     })
     .strict()
     .refine((a) => a.quality !== undefined || a.typed !== undefined, { message: 'give a quality or a typed answer' }),
@@ -77,6 +79,8 @@ export interface Summary {
   streak: number;
   totalCards: number;
   hasCards: boolean;
+  /** Problem cards left out of the queue because their template no longer exists. */
+  templateMissing: number;
 }
 
 export interface CardView {
@@ -90,6 +94,8 @@ export interface CardView {
   /** Days until due for each grade, for labelling the grade buttons. */
   intervals: Record<0 | 1 | 2 | 3 | 4 | 5, number>;
   problem?: { templateId: string; seed: number; prompt: { zh: string; en: string }; answerKind: string; targetSeconds: number };
+  /** A problem card whose template this version no longer has: no variant can be shown. */
+  templateMissing?: true;
 }
 
 export interface NextCard {
@@ -130,6 +136,8 @@ export interface AnswerResult {
   verdict?: Verdict;
   solution?: { zh: string; en: string };
   nextDueInDays?: number;
+  /** True when this answerId was already recorded: the result is the first one's, nothing was written. */
+  repeated?: true;
 }
 
 export interface AnswerCheck {
@@ -161,6 +169,7 @@ export interface CardListItem {
   dueDay: number | null;
   intervalDays: number | null;
   easeFactor: number | null;
+  templateMissing?: true;
 }
 
 export interface CardList {
