@@ -18,6 +18,13 @@ import { decodingTemplates } from './templates/decoding.ts';
 import { llmMemoryTemplates } from './templates/llmMemory.ts';
 import { llmParamTemplates } from './templates/llmParams.ts';
 import { positionalTemplates } from './templates/positional.ts';
+import { dwsepFlopsTemplate, dwsepParamsTemplate } from './templates/depthwise.ts';
+import { anchorsTemplate, apTemplate, iouTemplate, nmsTemplate } from './templates/detection.ts';
+import { dpoTemplate, dropoutTemplate, ganTemplate } from './templates/misc.ts';
+import { groupNormTemplate, layerNormTemplate, normParamsTemplate, rmsNormTemplate } from './templates/norms.ts';
+import { adamTemplate, adamwTemplate, gradAccumTemplate, sgdMomentumTemplate, warmupCosineTemplate } from './templates/optimizers.ts';
+import { lstmStepTemplate, rnnParamsTemplate } from './templates/rnn.ts';
+import { bleuTemplate, pplTemplate } from './templates/sequence.ts';
 import type { Template } from './types.ts';
 
 export const TEMPLATES: readonly Template[] = [
@@ -60,6 +67,29 @@ export const TEMPLATES: readonly Template[] = [
   ...decodingTemplates,
   ...llmParamTemplates,
   ...llmMemoryTemplates,
+  // Issue 15, second catalogue (RNNs, norms, detection, sequence metrics, optimisers, misc).
+  rnnParamsTemplate,
+  lstmStepTemplate,
+  layerNormTemplate,
+  rmsNormTemplate,
+  groupNormTemplate,
+  normParamsTemplate,
+  dwsepParamsTemplate,
+  dwsepFlopsTemplate,
+  iouTemplate,
+  nmsTemplate,
+  anchorsTemplate,
+  apTemplate,
+  pplTemplate,
+  bleuTemplate,
+  adamTemplate,
+  adamwTemplate,
+  sgdMomentumTemplate,
+  warmupCosineTemplate,
+  gradAccumTemplate,
+  dropoutTemplate,
+  dpoTemplate,
+  ganTemplate,
 ];
 
 /** Templates the issue did not ask for, added because the notes cover them. */

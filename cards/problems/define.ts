@@ -1,9 +1,30 @@
 // Helpers that keep each template file short and uniform.
 import type { Lang, Params, Template, Tolerance } from './types.ts';
 
-/** Erase a template's own parameter type so the catalogue can hold them all. */
+/**
+ * Erase a template's own parameter type so the catalogue can hold them all. Every
+ * template gets the same keys in the same order (absent hooks as undefined): one hidden
+ * class keeps `t.sample`, `t.answer`, … in generate and grade from going megamorphic.
+ */
 export function defineTemplate<P extends Params>(t: Template<P>): Template {
-  return t as unknown as Template;
+  const uniform: Template<P> = {
+    id: t.id,
+    section: t.section,
+    title: t.title,
+    formula: t.formula,
+    params: t.params,
+    kind: t.kind,
+    tolerance: t.tolerance,
+    targetSeconds: t.targetSeconds,
+    sample: t.sample,
+    reject: t.reject,
+    mustDiffer: t.mustDiffer,
+    answer: t.answer,
+    prompt: t.prompt,
+    solution: t.solution,
+    mistakes: t.mistakes,
+  };
+  return uniform as unknown as Template;
 }
 
 export const INT: Tolerance = { rel: 0, abs: 0 };

@@ -52,6 +52,31 @@ export class UnknownTemplateError extends Error {
   }
 }
 
+// The worked solution is built on first read: most variants (bench, drills, CLI lists)
+// are graded before anyone opens one, and its bilingual text is more than half the cost
+// of a variant. It is an enumerable own accessor (JSON, structuredClone, spreads and deep
+// equality see plain data) defined from ONE shared descriptor: getters written in the
+// object literal made a fresh closure pair, hence a fresh hidden class, per problem —
+// about 2 µs each, and every later read of a problem field went megamorphic.
+const SOLUTIONS = new WeakMap<object, Lang>();
+const LAZY_SOLUTION: PropertyDescriptor = {
+  get(this: Problem): Lang {
+    let s = SOLUTIONS.get(this);
+    if (s === undefined) {
+      const t = resolveTemplate(this.template);
+      if (!t) throw new UnknownTemplateError(this.template);
+      s = t.solution(this.params);
+      SOLUTIONS.set(this, s);
+    }
+    return s;
+  },
+  set(this: Problem, v: Lang) {
+    SOLUTIONS.set(this, v);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 export function generate(templateId: string, seed: number): Problem {
   const t = resolveTemplate(templateId);
   if (!t) throw new UnknownTemplateError(templateId);
@@ -62,27 +87,13 @@ export function generate(templateId: string, seed: number): Problem {
     if (answer === null) continue;
     const prompt = t.prompt(params);
     const hint = HINTS.get(t.id) ?? formatHint(t);
-    // The worked solution is built on first read: most variants (bench, drills, CLI
-    // lists) are graded before anyone opens one, and its bilingual text is more than
-    // half the cost of a variant. An enumerable accessor in the literal keeps the
-    // object plain data for JSON, structuredClone, spreads and deep equality.
-    let solution: Lang | undefined;
-    return {
-      template: t.id,
-      seed,
-      params,
-      prompt: { zh: `${prompt.zh}${hint.zh}`, en: `${prompt.en} ${hint.en}` },
-      answer,
-      answerKind: t.kind,
-      get solution(): Lang {
-        return (solution ??= t.solution(params));
-      },
-      set solution(v: Lang) {
-        solution = v;
-      },
-      targetSeconds: t.targetSeconds,
-      tolerance: { ...t.tolerance },
-    };
+    // Keys in the order of `Problem`; every problem shares one hidden class.
+    const problem: Partial<Problem> = { template: t.id, seed, params, prompt: { zh: `${prompt.zh}${hint.zh}`, en: `${prompt.en} ${hint.en}` }, answer, answerKind: t.kind };
+    Object.defineProperty(problem, 'solution', LAZY_SOLUTION);
+    problem.targetSeconds = t.targetSeconds;
+    // Field by field: a spread over ~80 template objects goes megamorphic and was a hot spot.
+    problem.tolerance = { rel: t.tolerance.rel, abs: t.tolerance.abs };
+    return problem as Problem;
   }
   // Only reachable if a template's sampler almost never yields a usable variant: a bug.
   throw new Error(`template ${templateId} found no usable variant for seed ${seed}`);

@@ -1,5 +1,6 @@
 // First-principles reference math shared by the templates. The tests check
 // these against independent methods (finite differences, brute force).
+import { times } from './arrays.ts';
 
 export const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 export const mean = (xs: readonly number[]): number => sum(xs) / xs.length;
@@ -24,7 +25,7 @@ export function logSumExp(xs: readonly number[]): number {
   return m + Math.log(sum(xs.map((x) => Math.exp(x - m))));
 }
 
-export const oneHot = (n: number, y: number): number[] => Array.from({ length: n }, (_, i) => (i === y ? 1 : 0));
+export const oneHot = (n: number, y: number): number[] => times(n, (i) => (i === y ? 1 : 0));
 
 /** KL(p‖q) in nats; terms with p = 0 contribute 0. */
 export function kl(p: readonly number[], q: readonly number[]): number {

@@ -2,6 +2,7 @@
 import { defineTemplate, REAL, worked } from '../define.ts';
 import { fmt, lang, vec } from '../format.ts';
 import { SECTIONS } from '../sections.ts';
+import { times } from '../arrays.ts';
 
 type Auc = { scores: number[]; labels: number[] };
 
@@ -37,7 +38,7 @@ export const aucTemplate = defineTemplate<Auc>({
   targetSeconds: 120,
   sample: (r) => {
     const n = r.int(4, 8);
-    return { scores: Array.from({ length: n }, () => r.int(1, 9) / 10), labels: Array.from({ length: n }, () => r.int(0, 1)) };
+    return { scores: times(n, () => r.int(1, 9) / 10), labels: times(n, () => r.int(0, 1)) };
   },
   reject: ({ labels }) => (!labels.includes(0) || !labels.includes(1) ? 'needs both classes' : null),
   answer: (a) => aucOf(pairCounts(a)),

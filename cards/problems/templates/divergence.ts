@@ -4,12 +4,13 @@ import { fmt, lang, vec } from '../format.ts';
 import { js, kl } from '../math.ts';
 import { SECTIONS } from '../sections.ts';
 import type { Rng } from '../rng.ts';
+import { times } from '../arrays.ts';
 
 type PQ = { p: number[]; q: number[] };
 
 /** A random distribution on n outcomes in steps of 1/20, every outcome possible. */
 function distribution(r: Rng, n: number): number[] {
-  const parts = Array.from({ length: n }, () => 1);
+  const parts = times(n, () => 1);
   for (let left = 20 - n; left > 0; left -= 1) {
     const i = r.int(0, n - 1);
     parts[i] = (parts[i] as number) + 1;

@@ -2,11 +2,12 @@
 import { fmt, vec } from '../format.ts';
 import { softmax } from '../math.ts';
 import type { Rng } from '../rng.ts';
+import { times } from '../arrays.ts';
 
 export type Logits = { x: number[]; y: number };
 export type Binary = { x: number; q: number };
 
-export const sampleLogits = (r: Rng, lo = 3, hi = 4): number[] => Array.from({ length: r.int(lo, hi) }, () => r.int(-30, 30) / 10);
+export const sampleLogits = (r: Rng, lo = 3, hi = 4): number[] => times(r.int(lo, hi), () => r.int(-30, 30) / 10);
 export const sampleLabelled = (r: Rng): Logits => {
   const x = sampleLogits(r);
   return { x, y: r.int(0, x.length - 1) };

@@ -3,6 +3,7 @@ import { defineTemplate, REAL, VECTOR, worked } from '../define.ts';
 import { fmt, lang, p, vec } from '../format.ts';
 import { mean, variance } from '../math.ts';
 import { SECTIONS } from '../sections.ts';
+import { times } from '../arrays.ts';
 
 type MinMax = { x: number; min: number; max: number };
 type Z = { x: number; mu: number; sigma: number };
@@ -91,7 +92,7 @@ export const bnForward = defineTemplate<Bn>({
   tolerance: VECTOR,
   targetSeconds: 150,
   sample: (r) => ({
-    x: Array.from({ length: r.int(3, 5) }, () => r.int(-5, 10)),
+    x: times(r.int(3, 5), () => r.int(-5, 10)),
     gamma: r.pick([0.5, 1, 1.5, 2, 3]),
     beta: r.pick([-1, -0.5, 0, 0.5, 1, 2]),
     eps: r.pick([1e-5, 1e-3, 0.01, 0.1]),

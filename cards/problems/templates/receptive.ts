@@ -4,11 +4,12 @@ import { fmt, lang } from '../format.ts';
 import { effectiveKernel, receptiveField } from '../math.ts';
 import { SECTIONS } from '../sections.ts';
 import type { Rng } from '../rng.ts';
+import { times } from '../arrays.ts';
 
 type KSD = { k: number; s: number; d: number };
 type KSP = { k: number; s: number; p: number };
 
-const layersOf = (r: Rng, n: number) => Array.from({ length: n }, () => ({ k: r.pick([1, 2, 3, 3, 3, 5, 7]), s: r.pick([1, 1, 2, 2]), d: r.pick([1, 1, 1, 2]) }));
+const layersOf = (r: Rng, n: number) => times(n, () => ({ k: r.pick([1, 2, 3, 3, 3, 5, 7]), s: r.pick([1, 1, 2, 2]), d: r.pick([1, 1, 1, 2]) }));
 const list = (ls: readonly Record<string, number>[]): string =>
   ls.map((l, i) => `${i + 1}. ${Object.entries(l).map(([k, v]) => `$${k}=${v}$`).join(', ')}`).join('\n');
 const jumps = (ls: readonly { s: number }[]): number[] => ls.reduce<number[]>((js, l) => [...js, (js[js.length - 1] as number) * l.s], [1]);
@@ -77,7 +78,7 @@ export const convRfStart = defineTemplate<{ layers: KSP[] }>({
   tolerance: REAL,
   targetSeconds: 75,
   sample: (r) => ({
-    layers: Array.from({ length: r.int(2, 3) }, () => {
+    layers: times(r.int(2, 3), () => {
       const k = r.pick([2, 3, 3, 5, 7]);
       return { k, s: r.pick([1, 2, 2]), p: r.int(0, Math.floor(k / 2)) };
     }),

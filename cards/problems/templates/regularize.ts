@@ -2,6 +2,7 @@
 import { defineTemplate, REAL, VECTOR, worked } from '../define.ts';
 import { fmt, lang, p, vec } from '../format.ts';
 import { SECTIONS } from '../sections.ts';
+import { times } from '../arrays.ts';
 
 type Wd = { theta: number; lr: number; beta: number; g: number };
 type Ls = { classes: number; eps: number; y: number };
@@ -52,7 +53,7 @@ export const weightDecay = defineTemplate<Wd>({
 });
 
 export function smoothLabels(classes: number, eps: number, y: number, onTarget = 1 - eps + eps / classes, offTarget = eps / classes): number[] {
-  return Array.from({ length: classes }, (_, i) => (i === y ? onTarget : offTarget));
+  return times(classes, (i) => (i === y ? onTarget : offTarget));
 }
 
 export const labelSmoothing = defineTemplate<Ls>({
@@ -81,7 +82,7 @@ export const labelSmoothing = defineTemplate<Ls>({
   solution: ({ classes, eps, y }) =>
     worked('p_y=1-\\frac{N-1}{N}\\epsilon,\\quad p_{i\\ne y}=\\frac{\\epsilon}{N}', [
       `p_{${y}}=1-\\frac{${classes - 1}}{${classes}}\\times ${fmt(eps)}=${fmt(1 - ((classes - 1) / classes) * eps)},\\quad p_{i\\ne ${y}}=\\frac{${fmt(eps)}}{${classes}}=${fmt(eps / classes)}`,
-      `p=${vec(Array.from({ length: classes }, (_, i) => (i === y ? 1 - ((classes - 1) / classes) * eps : eps / classes)))}`,
+      `p=${vec(times(classes, (i) => (i === y ? 1 - ((classes - 1) / classes) * eps : eps / classes)))}`,
     ]),
   mistakes: [
     { id: 'target-one-minus-eps', hint: lang('目标类还会分到 $\\epsilon/N$：$1-\\epsilon+\\epsilon/N$，否则总和不为 1。', 'The true class also gets $\\epsilon/N$: $1-\\epsilon+\\epsilon/N$; otherwise the target does not sum to 1.'), value: ({ classes, eps, y }) => smoothLabels(classes, eps, y, 1 - eps) },
