@@ -1,4 +1,5 @@
-// npm run corpus-report [-- --seed N] [--corpus NAME[,NAME]] [--json] [--root DIR] [--out DIR] [--sample N] [--no-build]
+// npm run corpus-report [-- --seed N] [--corpus NAME[,NAME]] [--json] [--root DIR] [--out DIR] [--sample N] [--no-build] [--dump]
+// --dump also writes every card with its flags to corpus-report/<name>-cards.json.
 //
 // Imports each real-world notes corpus (tests/fixtures/corpora/<name>/) into
 // a fresh temporary profile exactly as a user would, reads every card back
@@ -20,10 +21,11 @@ interface Args {
   out: string;
   sampleSize: number;
   build: boolean;
+  dump: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { seed: 1, corpora: null, json: false, root: path.join(ROOT, 'tests', 'fixtures', 'corpora'), out: path.join(ROOT, 'corpus-report'), sampleSize: 25, build: true };
+  const a: Args = { seed: 1, corpora: null, json: false, root: path.join(ROOT, 'tests', 'fixtures', 'corpora'), out: path.join(ROOT, 'corpus-report'), sampleSize: 25, build: true, dump: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!;
     const v = () => {
@@ -40,7 +42,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--out') a.out = path.resolve(v());
     else if (k === '--sample') a.sampleSize = Number(v());
     else if (k === '--no-build') a.build = false;
-    else throw new Error(`unknown option ${k} (use --seed N, --corpus NAME, --json, --root DIR, --out DIR, --sample N, --no-build)`);
+    else if (k === '--dump') a.dump = true;
+    else throw new Error(`unknown option ${k} (use --seed N, --corpus NAME, --json, --root DIR, --out DIR, --sample N, --no-build, --dump)`);
   }
   return a;
 }
@@ -71,6 +74,7 @@ function main(): void {
       row.fieldsMissing = cards.length ? printedMissing : ['n/a (no cards)'];
       rows.push(row);
       const sample = sampleOf(analysed, args.sampleSize, args.seed);
+      if (args.dump) fs.writeFileSync(path.join(args.out, `${name}-cards.json`), JSON.stringify(analysed.map((a) => ({ ...a.card, file: a.file, flags: a.flags })), null, 1));
       fs.writeFileSync(path.join(args.out, `${name}-sample.md`), sampleMarkdown(name, args.seed, sample, cards.length));
       details[name] = {
         ...row,

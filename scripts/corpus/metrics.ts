@@ -188,6 +188,22 @@ export function imageStats(html: string): { shown: number; missing: number; remo
   };
 }
 
+/** The note's title: its file name without extension (README/index carry none). */
+export function noteTitle(rel: string): string | null {
+  const base = rel.split('/').pop()!.replace(/\.(md|markdown)$/i, '');
+  return /^(readme|index|_index)$/i.test(base) ? null : base;
+}
+
+const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The note's title appears neither in the crumbs nor on the front (issue 11: topic lost). */
+export function topicMissing(card: Pick<ReportCard, 'section' | 'front'>, rel: string | undefined): boolean {
+  const title = rel ? noteTitle(rel) : null;
+  if (!title || !norm(title)) return false;
+  const t = norm(title);
+  return ![...card.section, card.front].some((s) => norm(s).includes(t));
+}
+
 export const LONG_ANSWER = 1500;
 
 export interface CardFlags {
@@ -201,10 +217,11 @@ export interface CardFlags {
   filler: boolean;
   longAnswer: boolean;
   backChars: number;
+  topicMissing: boolean; // false when the note is unknown
 }
 
 /** Every detector on one card. `noteLang`: the language of the card's source note, when known. */
-export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en'): CardFlags {
+export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en', file?: string): CardFlags {
   const frontHtml = card.frontHtml ?? '';
   const backHtml = card.backHtml ?? '';
   const html = `${frontHtml}\n${backHtml}`;
@@ -221,5 +238,6 @@ export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en'): CardFlags
     filler: isFillerFront(frontText),
     longAnswer: card.back.length > LONG_ANSWER,
     backChars: card.back.length,
+    topicMissing: topicMissing(card, file),
   };
 }

@@ -48,6 +48,7 @@ function flagList(a: AnalysedCard): string {
   if (f.numbered) out.push('numbered question');
   if (f.filler) out.push('filler front');
   if (f.longAnswer) out.push(`long answer (${f.backChars} chars)`);
+  if (f.topicMissing) out.push('note title missing from crumbs and front');
   return out.length ? out.join('; ') : 'none';
 }
 

@@ -51,6 +51,7 @@ export interface CorpusRow {
   numberedFront: number;
   fillerFront: number;
   longAnswer: number;
+  topicMissing: number; // cards whose note title is on neither the crumbs nor the front
   fieldsMissing: string[];
 }
 
@@ -79,7 +80,7 @@ export function analyseCorpus(
   const langByFile = new Map(files.map((f) => [f.rel, noteLang(f.text)]));
   const analysed = cards.map((card) => {
     const file = fileOfCard(card, deckToFile);
-    return { card, file, flags: analyseCard(card, file ? langByFile.get(file) : undefined) };
+    return { card, file, flags: analyseCard(card, file ? langByFile.get(file) : undefined, file) };
   });
   const byKind: Record<string, number> = {};
   const warningsByCode: Record<string, number> = {};
@@ -88,7 +89,7 @@ export function analyseCorpus(
   const row: CorpusRow = {
     corpus, importMode, files: files.length, filesWithTextNoCards: null, filesWithTextNoCardsList: [], cards: cards.length, byKind,
     byLang: { zh: 0, en: 0 }, warningsByCode, importErrors, mathErrors: 0, strayDollar: 0, rawMarkup: 0, rawByType, rawImages: 0,
-    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, fieldsMissing: [],
+    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, fieldsMissing: [],
   };
   for (const { card, flags } of analysed) {
     byKind[card.kind] = (byKind[card.kind] ?? 0) + 1;
@@ -103,6 +104,7 @@ export function analyseCorpus(
     if (flags.numbered) row.numberedFront++;
     if (flags.filler) row.fillerFront++;
     if (flags.longAnswer) row.longAnswer++;
+    if (flags.topicMissing) row.topicMissing++;
   }
   const mapped = analysed.some((a) => a.file !== undefined);
   if (mapped || cards.length === 0) {
@@ -127,7 +129,7 @@ const pct = (n: number, of: number) => (of ? `${n} (${((100 * n) / of).toFixed(1
 export function summaryTable(rows: readonly CorpusRow[]): string {
   const head = [
     'corpus', 'files', 'text, no cards', 'cards', 'zh / en', 'kinds', 'warnings', 'math errors', 'stray $', 'raw markup', 'raw images',
-    'en + zh scaffolding', 'numbered Q', 'filler front', '> 1500 chars',
+    'en + zh scaffolding', 'numbered Q', 'filler front', '> 1500 chars', 'no note title',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
@@ -138,7 +140,7 @@ export function summaryTable(rows: readonly CorpusRow[]): string {
         r.corpus, r.files, r.filesWithTextNoCards === null ? 'n/a' : pct(r.filesWithTextNoCards, r.files), r.cards,
         `${r.byLang.zh} / ${r.byLang.en}`, kinds, warns + (r.importErrors ? `; errors ${r.importErrors}` : ''),
         pct(r.mathErrors, r.cards), pct(r.strayDollar, r.cards), pct(r.rawMarkup, r.cards), pct(r.rawImages, r.cards),
-        pct(r.enWithZhScaffolding, r.englishCards), pct(r.numberedFront, r.cards), pct(r.fillerFront, r.cards), pct(r.longAnswer, r.cards),
+        pct(r.enWithZhScaffolding, r.englishCards), pct(r.numberedFront, r.cards), pct(r.fillerFront, r.cards), pct(r.longAnswer, r.cards), pct(r.topicMissing, r.cards),
       ].join(' | ')} |`,
     );
   }

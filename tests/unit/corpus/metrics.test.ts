@@ -11,6 +11,7 @@ import {
   mathErrors,
   rawMarkup,
   startsWithNumbering,
+  topicMissing,
   strayDollars,
   zhScaffolding,
   type ReportCard,
@@ -126,5 +127,15 @@ describe('analyseCard', () => {
   it('uses the card lang when printed', () => {
     expect(analyseCard(card('What?', 'Because.', { lang: 'zh' })).lang).toBe('zh');
     expect(analyseCard(card('What?', 'Because.')).lang).toBe('en');
+  });
+});
+
+describe('topicMissing', () => {
+  it('wants the note title in the crumbs or on the front', () => {
+    expect(topicMissing({ section: ['Overview'], front: 'Overview' }, 'RAG/Vector Databases.md')).toBe(true);
+    expect(topicMissing({ section: ['Vector Databases', 'Overview'], front: 'Overview' }, 'RAG/Vector Databases.md')).toBe(false);
+    expect(topicMissing({ section: [], front: 'What are vector databases for?' }, 'vector-databases.md')).toBe(false);
+    expect(topicMissing({ section: ['Intro'], front: 'x' }, 'docs/README.md')).toBe(false);
+    expect(topicMissing({ section: ['Intro'], front: 'x' }, undefined)).toBe(false);
   });
 });
