@@ -67,12 +67,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** Exactly `application/json`, optionally with a UTF-8 charset: `application/jsonx` or `…json; evil` is not JSON. */
+export function isJsonType(type: string): boolean {
+  return /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i.test(type.trim());
+}
+
 async function handleApi(opts: ServerOptions, token: string, req: http.IncomingMessage, res: http.ServerResponse, method: string) {
   if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
   if (!tokenMatches(token, req.headers[TOKEN_HEADER] as string | undefined)) return send(res, 401, { error: 'missing or wrong token' });
   const type = req.headers['content-type'] ?? '';
   // A JSON content type cannot be sent cross-origin without a CORS preflight, which we never answer.
-  if (!type.startsWith('application/json')) return send(res, 415, { error: 'Content-Type must be application/json' });
+  if (!isJsonType(type)) return send(res, 415, { error: 'Content-Type must be application/json' });
   let args: unknown;
   try {
     const body = await readBody(req);
@@ -93,10 +98,23 @@ async function handleApi(opts: ServerOptions, token: string, req: http.IncomingM
   }
 }
 
+/** `decodeURIComponent` that answers null instead of throwing on `%`, `%ff`, `%zz`. */
+export function decodePath(pathname: string): string | null {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  // fs rejects a NUL byte by throwing; no file of ours has one (nor any control character).
+  return /[\u0000-\u001f]/.test(rel) ? null : rel;
+}
+
 function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
   const root = path.resolve(opts.staticDir);
-  let rel = decodeURIComponent(pathname);
+  let rel = decodePath(pathname);
+  if (rel === null) return send(res, 400, { error: 'bad path' });
   if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // client-side routes
   const file = path.resolve(root, `.${rel}`);
   if (!file.startsWith(root + path.sep)) return send(res, 403, { error: 'forbidden' });
@@ -117,7 +135,7 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   let port = opts.port ?? 0;
-  const server = http.createServer((req, res) => {
+  const route = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, { error: 'Host header must be a loopback address with this port' });
     let pathname: string;
     try {
@@ -126,9 +144,30 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
       return send(res, 400, { error: 'bad URL' });
     }
     const api = /^\/api\/([A-Za-z]{1,64})$/.exec(pathname);
-    if (api) return void handleApi(opts, token, req, res, api[1]!);
+    if (api) return handleApi(opts, token, req, res, api[1]!);
     if (pathname.startsWith('/api/')) return send(res, 404, { error: 'unknown API path' });
     serveStatic(opts, req, res, pathname);
+  };
+  // Last resort: whatever a handler throws (synchronously or later), this
+  // request still gets an answer and the process lives on. One bad request
+  // must never take browser mode down for every other tab.
+  const lastResort = (res: http.ServerResponse, err: unknown) => {
+    opts.log?.(`unhandled error in request: ${(err as Error)?.stack ?? String(err)}`);
+    if (res.headersSent) res.destroy();
+    else send(res, 500, { error: 'internal error' });
+  };
+  const server = http.createServer((req, res) => {
+    try {
+      const pending = route(req, res);
+      if (pending) pending.catch((err: unknown) => lastResort(res, err));
+    } catch (err) {
+      lastResort(res, err);
+    }
+  });
+  // A malformed request line or header never reaches the handler: answer it here.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && err.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
   server.requestTimeout = 120_000;
   return new Promise((resolve, reject) => {

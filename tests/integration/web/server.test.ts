@@ -1,54 +1,9 @@
-import http from 'node:http';
-import path from 'node:path';
-import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../../db/store.ts';
-import { App } from '../../../service/app.ts';
-import { MAX_BODY_BYTES, startServer, TOKEN_HEADER, type RunningServer } from '../../../web/server.ts';
-import { fakeClock } from '../../helpers/drafts.ts';
-import { tmpDir } from '../../helpers/tmp.ts';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../../db/store.ts';
+import { MAX_BODY_BYTES, startServer, TOKEN_HEADER } from '../../../web/server.ts';
+import { api, bootServer, request } from '../../helpers/web.ts';
 
-const running: { server: RunningServer; store: Store }[] = [];
-afterEach(async () => {
-  for (const r of running.splice(0)) {
-    await r.server.close();
-    r.store.close();
-  }
-});
-
-async function boot() {
-  const dir = tmpDir();
-  const staticDir = path.join(dir, 'dist');
-  fs.mkdirSync(staticDir);
-  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
-  const store = Store.open(path.join(dir, 'w.db'), { create: true });
-  const app = new App(store, fakeClock());
-  app.ensureDefaultDeck();
-  const server = await startServer({ app, port: 0, staticDir });
-  running.push({ server, store });
-  return { server, store, staticDir, app };
-}
-
-/** Raw request so the test controls the Host header (fetch forbids setting it). */
-function request(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path, headers: opts.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (opts.body) req.write(opts.body);
-    req.end();
-  });
-}
-
-const api = (s: RunningServer, method: string, args: unknown, over: Record<string, string> = {}) =>
-  request(s.port, {
-    path: `/api/${method}`,
-    headers: { host: `127.0.0.1:${s.port}`, 'content-type': 'application/json', [TOKEN_HEADER]: s.token, ...over },
-    body: JSON.stringify(args),
-  });
+const boot = () => bootServer();
 
 const reviewCount = (store: Store) => store.db.prepare('SELECT count(*) FROM reviews').pluck().get();
 
