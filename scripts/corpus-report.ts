@@ -58,13 +58,15 @@ function main(): void {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'deeprecall-corpus-'));
   const rows: CorpusRow[] = [];
   const details: Record<string, unknown> = {};
+  let tryFolder = true;
   try {
     for (const name of names) {
       const started = Date.now();
       const dir = path.join(args.root, name);
       const files = listNotes(dir);
       const db = path.join(tmp, `${name}.db`);
-      const imported = importCorpus(dir, db, files);
+      const imported = importCorpus(dir, db, files, tryFolder);
+      if (imported.mode !== 'folder') tryFolder = false;
       const cards = readCards(db);
       const printedMissing = ['deck', 'file', 'line', 'tags', 'lang', 'frontHtml', 'backHtml'].filter(
         (f) => cards.length > 0 && cards.every((c) => (c as unknown as Record<string, unknown>)[f] === undefined),

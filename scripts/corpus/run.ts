@@ -88,9 +88,10 @@ export interface ImportResult {
   note?: string;
 }
 
-export function importCorpus(dir: string, db: string, files: readonly NoteFile[]): ImportResult {
+/** `tryFolder: false` skips the folder attempt (the caller already saw it fail in this run). */
+export function importCorpus(dir: string, db: string, files: readonly NoteFile[], tryFolder = true): ImportResult {
   const deckToFile = new Map<string, string>();
-  const folder = cli(['import', dir, '--db', db, '--json']);
+  const folder = tryFolder ? cli(['import', dir, '--db', db, '--json']) : { status: 1, stdout: '', stderr: 'not tried again after the first failure' };
   if (folder.status === 0) {
     let parsed: unknown = null;
     try {
