@@ -196,12 +196,23 @@ export function noteTitle(rel: string): string | null {
 
 const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
-/** The note's title appears neither in the crumbs nor on the front (issue 11: topic lost). */
-export function topicMissing(card: Pick<ReportCard, 'section' | 'front'>, rel: string | undefined): boolean {
-  const title = rel ? noteTitle(rel) : null;
-  if (!title || !norm(title)) return false;
-  const t = norm(title);
-  return ![...card.section, card.front].some((s) => norm(s).includes(t));
+/** The note's first-level heading when the note opens with one (front matter and blank lines skipped). */
+export function firstH1(markdown: string): string | null {
+  const body = markdown.replace(/^\uFEFF/, '').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+  const m = /^\s*#\s+(.+?)\s*#*\s*$/m.exec(body.split(/\r?\n/).find((l) => l.trim() !== '') ?? '');
+  return m ? m[1]! : null;
+}
+
+/**
+ * The note's topic appears neither in the crumbs nor on the front (issue 11:
+ * "the note's topic on neither the card nor the crumbs"). The topic is the
+ * file name, or the heading the note opens with (book chapters named
+ * `5.4_pooling.md` carry their title in `# 5.4 池化层`).
+ */
+export function topicMissing(card: Pick<ReportCard, 'section' | 'front'>, rel: string | undefined, h1: string | null = null): boolean {
+  const titles = [rel ? noteTitle(rel) : null, h1].map((t) => (t ? norm(t) : '')).filter(Boolean);
+  if (!rel || titles.length === 0) return false;
+  return ![...card.section, card.front].some((s) => titles.some((t) => norm(s).includes(t)));
 }
 
 export const LONG_ANSWER = 1500;
@@ -221,7 +232,7 @@ export interface CardFlags {
 }
 
 /** Every detector on one card. `noteLang`: the language of the card's source note, when known. */
-export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en', file?: string): CardFlags {
+export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en', file?: string, h1: string | null = null): CardFlags {
   const frontHtml = card.frontHtml ?? '';
   const backHtml = card.backHtml ?? '';
   const html = `${frontHtml}\n${backHtml}`;
@@ -238,6 +249,6 @@ export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en', file?: str
     filler: isFillerFront(frontText),
     longAnswer: card.back.length > LONG_ANSWER,
     backChars: card.back.length,
-    topicMissing: topicMissing(card, file),
+    topicMissing: topicMissing(card, file, h1),
   };
 }

@@ -1,6 +1,6 @@
 // Aggregate per-card flags into one corpus row, and print rows as a table.
 // Pure: the runner feeds it cards, note texts and import warnings.
-import { analyseCard, cjkShare, langOf, proseOf, rawMarkupTotal, type CardFlags, type ReportCard } from './metrics.ts';
+import { analyseCard, cjkShare, firstH1, langOf, proseOf, rawMarkupTotal, type CardFlags, type ReportCard } from './metrics.ts';
 
 export interface NoteFile {
   rel: string; // path relative to the corpus root, '/' separated
@@ -78,9 +78,10 @@ export function analyseCorpus(
   deckToFile: ReadonlyMap<string, string>,
 ): { row: CorpusRow; analysed: AnalysedCard[] } {
   const langByFile = new Map(files.map((f) => [f.rel, noteLang(f.text)]));
+  const h1ByFile = new Map(files.map((f) => [f.rel, firstH1(f.text)]));
   const analysed = cards.map((card) => {
     const file = fileOfCard(card, deckToFile);
-    return { card, file, flags: analyseCard(card, file ? langByFile.get(file) : undefined, file) };
+    return { card, file, flags: analyseCard(card, file ? langByFile.get(file) : undefined, file, file ? (h1ByFile.get(file) ?? null) : null) };
   });
   const byKind: Record<string, number> = {};
   const warningsByCode: Record<string, number> = {};

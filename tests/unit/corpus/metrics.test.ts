@@ -12,6 +12,7 @@ import {
   rawMarkup,
   startsWithNumbering,
   topicMissing,
+  firstH1,
   strayDollars,
   zhScaffolding,
   type ReportCard,
@@ -137,5 +138,12 @@ describe('topicMissing', () => {
     expect(topicMissing({ section: [], front: 'What are vector databases for?' }, 'vector-databases.md')).toBe(false);
     expect(topicMissing({ section: ['Intro'], front: 'x' }, 'docs/README.md')).toBe(false);
     expect(topicMissing({ section: ['Intro'], front: 'x' }, undefined)).toBe(false);
+  });
+
+  it('accepts the heading the note opens with as its title', () => {
+    expect(firstH1('\uFEFF---\na: 1\n---\n\n# 5.4 池化层\n\ntext')).toBe('5.4 池化层');
+    expect(firstH1('text\n# Later')).toBeNull();
+    expect(topicMissing({ section: ['5.4 池化层', '5.4.1 最大池化'], front: 'x' }, 'ch5/5.4_pooling.md', '5.4 池化层')).toBe(false);
+    expect(topicMissing({ section: ['5.4.1 最大池化'], front: 'x' }, 'ch5/5.4_pooling.md', '5.4 池化层')).toBe(true);
   });
 });
