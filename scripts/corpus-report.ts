@@ -96,6 +96,7 @@ function main(): void {
       const lines = [`- **${r.corpus}** — import: ${r.importMode}; fields not printed by \`cards --json\`: ${r.fieldsMissing.join(', ') || 'none'}.`];
       const raw = r.rawByType;
       lines.push(`  raw markup by type: image ${raw.image}, wikilink ${raw.wikilink}, \`**\` ${raw.bold}, escaped tag ${raw.escapedTag}, \`==\` ${raw.highlight}.`);
+      lines.push(`  images: ${r.images.shown} shown, ${r.images.missing} missing placeholders, ${r.images.remote} remote links.`);
       if (r.filesWithTextNoCardsList.length) lines.push(`  files with text but no cards: ${r.filesWithTextNoCardsList.slice(0, 12).join(', ')}${r.filesWithTextNoCardsList.length > 12 ? ', …' : ''}`);
       return lines.join('\n');
     })

@@ -1,6 +1,6 @@
 // Aggregate per-card flags into one corpus row, and print rows as a table.
 // Pure: the runner feeds it cards, note texts and import warnings.
-import { analyseCard, cjkShare, firstH1, langOf, proseOf, rawMarkupTotal, type CardFlags, type ReportCard } from './metrics.ts';
+import { analyseCard, cjkShare, firstH1, imageStats, langOf, proseOf, rawMarkupTotal, type CardFlags, type ReportCard } from './metrics.ts';
 
 export interface NoteFile {
   rel: string; // path relative to the corpus root, '/' separated
@@ -52,6 +52,7 @@ export interface CorpusRow {
   fillerFront: number;
   longAnswer: number;
   topicMissing: number; // cards whose note title is on neither the crumbs nor the front
+  images: { shown: number; missing: number; remote: number }; // <img>, missing placeholders, remote links (all cards)
   fieldsMissing: string[];
 }
 
@@ -90,7 +91,7 @@ export function analyseCorpus(
   const row: CorpusRow = {
     corpus, importMode, files: files.length, filesWithTextNoCards: null, filesWithTextNoCardsList: [], cards: cards.length, byKind,
     byLang: { zh: 0, en: 0 }, warningsByCode, importErrors, mathErrors: 0, strayDollar: 0, rawMarkup: 0, rawByType, rawImages: 0,
-    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, fieldsMissing: [],
+    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, images: { shown: 0, missing: 0, remote: 0 }, fieldsMissing: [],
   };
   for (const { card, flags } of analysed) {
     byKind[card.kind] = (byKind[card.kind] ?? 0) + 1;
@@ -106,6 +107,10 @@ export function analyseCorpus(
     if (flags.filler) row.fillerFront++;
     if (flags.longAnswer) row.longAnswer++;
     if (flags.topicMissing) row.topicMissing++;
+    const img = imageStats(`${card.frontHtml ?? ''}${card.backHtml ?? ''}`);
+    row.images.shown += img.shown;
+    row.images.missing += img.missing;
+    row.images.remote += img.remote;
   }
   const mapped = analysed.some((a) => a.file !== undefined);
   if (mapped || cards.length === 0) {

@@ -13,6 +13,7 @@ import {
   startsWithNumbering,
   topicMissing,
   firstH1,
+  imageStats,
   strayDollars,
   zhScaffolding,
   type ReportCard,
@@ -145,5 +146,13 @@ describe('topicMissing', () => {
     expect(firstH1('text\n# Later')).toBeNull();
     expect(topicMissing({ section: ['5.4 池化层', '5.4.1 最大池化'], front: 'x' }, 'ch5/5.4_pooling.md', '5.4 池化层')).toBe(false);
     expect(topicMissing({ section: ['5.4.1 最大池化'], front: 'x' }, 'ch5/5.4_pooling.md', '5.4 池化层')).toBe(true);
+  });
+});
+
+describe('imageStats', () => {
+  it('tells shown images, missing placeholders and remote links apart', () => {
+    const html = '<img class="card-img" data-media="ab.png" alt=""><span class="img-missing">img/x.png</span><a href="https://x/y.png">🖼 y</a><a href="https://x">link</a>';
+    expect(imageStats(html)).toEqual({ shown: 1, missing: 1, remote: 1 });
+    expect(imageStats('<p>no images</p>')).toEqual({ shown: 0, missing: 0, remote: 0 });
   });
 });
