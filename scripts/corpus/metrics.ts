@@ -179,12 +179,19 @@ export function strayDollars(html: string): number {
   return n;
 }
 
-/** Images the user actually sees vs. placeholders and links (contract in COMMON.md). */
-export function imageStats(html: string): { shown: number; missing: number; remote: number } {
+/**
+ * Images on a card (contract in COMMON.md): stored images (`data-media` or a
+ * local/data src), `missing:` placeholders, remote images shown as a link, and
+ * remote images the page would load (`<img src="http…">`, a privacy leak).
+ */
+export function imageStats(html: string): { shown: number; missing: number; remote: number; remoteLoaded: number } {
+  const imgs = html.match(/<img\b[^>]*>/g) ?? [];
+  const remoteLoaded = imgs.filter((t) => /\bsrc\s*=\s*["']?(https?:)?\/\//i.test(t)).length;
   return {
-    shown: html.match(/<img\b[^>]*(data-media|src=)/g)?.length ?? 0,
+    shown: imgs.length - remoteLoaded,
     missing: html.match(/class="[^"]*\bimg-missing\b/g)?.length ?? 0,
     remote: html.match(/<a\b[^>]*href="https?:[^"]*"[^>]*>\s*🖼/g)?.length ?? 0,
+    remoteLoaded,
   };
 }
 

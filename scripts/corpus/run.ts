@@ -7,18 +7,61 @@
 // method the CLI uses (`importNotes`), in this process to avoid ~0.8 s of
 // process start per file, with the deck named after the path relative to the
 // corpus root so two README.md never collide.
+//
+// The code under test is a checkout (`--repo DIR`, default: this one): its CLI
+// is bundled into corpus-report/.cli/ (never into the checkout itself) and its
+// service modules are loaded from its sources, so another branch's worktree
+// can be measured without touching it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { decodeNotes } from '../../cards/notes/decode.ts';
-import { Store } from '../../db/store.ts';
-import { App } from '../../service/app.ts';
 import { deckIdFromName } from '../../service/deck.ts';
 import type { ReportCard } from './metrics.ts';
 import type { ImportWarning, NoteFile } from './summary.ts';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const BIN = path.join(ROOT, 'bin', 'deeprecall.js');
+
+type StoreModule = typeof import('../../db/store.ts');
+type AppModule = typeof import('../../service/app.ts');
+type DecodeModule = typeof import('../../cards/notes/decode.ts');
+
+/** The checkout whose code is measured: how to run its CLI and load its service. */
+export interface Target {
+  repo: string;
+  cliArgs: string[]; // node arguments before the CLI's own
+  store: StoreModule;
+  app: AppModule;
+  decode: DecodeModule;
+}
+
+/**
+ * Bundle the checkout's CLI with esbuild into `outDir` (inside this checkout,
+ * so better-sqlite3 resolves from its node_modules), falling back to its
+ * bin/deeprecall.js (tsx, slower) when bundling fails.
+ */
+export async function loadTarget(repo: string, outDir: string): Promise<Target> {
+  const abs = path.resolve(repo);
+  let cliArgs = [path.join(abs, 'bin', 'deeprecall.js')];
+  try {
+    const esbuild = await import('esbuild');
+    fs.mkdirSync(outDir, { recursive: true });
+    const bundle = path.join(outDir, 'deeprecall.mjs');
+    await esbuild.build({
+      entryPoints: [path.join(abs, 'cli', 'main.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      external: ['better-sqlite3'], logLevel: 'silent', legalComments: 'none', absWorkingDir: abs,
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    const runner = path.join(outDir, 'run.mjs');
+    fs.writeFileSync(runner, "import { main } from './deeprecall.mjs';\nprocess.exitCode = await main(process.argv);\n");
+    cliArgs = [runner];
+  } catch (err) {
+    process.stderr.write(`corpus-report: CLI not bundled (${err instanceof Error ? err.message.split('\n')[0] : String(err)}); running ${cliArgs[0]}\n`);
+  }
+  const load = <T>(rel: string) => import(pathToFileURL(path.join(abs, rel)).href) as Promise<T>;
+  return { repo: abs, cliArgs, store: await load<StoreModule>('db/store.ts'), app: await load<AppModule>('service/app.ts'), decode: await load<DecodeModule>('cards/notes/decode.ts') };
+}
 
 /** Every .md/.markdown file under `dir`, hidden folders (.obsidian, .trash, .git) skipped, sorted. */
 export function listNotes(dir: string): NoteFile[] {
@@ -38,18 +81,8 @@ export function listNotes(dir: string): NoteFile[] {
   return out;
 }
 
-/**
- * Build the CLI bundle once (gitignored dist-cli/), so the two CLI calls per
- * corpus start in well under a second instead of compiling the sources through
- * tsx each time; bin/deeprecall.js still falls back to the sources if this fails.
- */
-export function buildCliBundle(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js')], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) process.stderr.write(`corpus-report: CLI bundle not built (${(r.stderr ?? '').trim().split('\n')[0]}); running from sources\n`);
-}
-
-function cli(args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+function cli(t: Target, args: string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...t.cliArgs, ...args], { cwd: t.repo, encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   return { status: r.status ?? 1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 
@@ -89,9 +122,9 @@ export interface ImportResult {
 }
 
 /** `tryFolder: false` skips the folder attempt (the caller already saw it fail in this run). */
-export function importCorpus(dir: string, db: string, files: readonly NoteFile[], tryFolder = true): ImportResult {
+export async function importCorpus(t: Target, dir: string, db: string, files: readonly NoteFile[], tryFolder = true): Promise<ImportResult> {
   const deckToFile = new Map<string, string>();
-  const folder = tryFolder ? cli(['import', dir, '--db', db, '--json']) : { status: 1, stdout: '', stderr: 'not tried again after the first failure' };
+  const folder = tryFolder ? cli(t, ['import', dir, '--db', db, '--json']) : { status: 1, stdout: '', stderr: 'not tried again after the first failure' };
   if (folder.status === 0) {
     let parsed: unknown = null;
     try {
@@ -107,20 +140,20 @@ export function importCorpus(dir: string, db: string, files: readonly NoteFile[]
     }
     return { mode: 'folder', warnings: collectWarnings(parsed), errors: collectErrors(parsed), deckToFile };
   }
-  const store = Store.open(db, { create: true });
+  const store = t.store.Store.open(db, { create: true });
   const warnings: ImportWarning[] = [];
   const errors: string[] = [];
   try {
-    const app = new App(store);
+    const api = new t.app.App(store).client();
     for (const f of files) {
       const abs = path.join(dir, f.rel);
-      const decoded = decodeNotes(fs.readFileSync(abs));
+      const decoded = t.decode.decodeNotes(fs.readFileSync(abs));
       if ('error' in decoded) {
         errors.push(`${f.rel}: ${decoded.error}`);
         continue;
       }
       try {
-        const report = app.library.importNotes({ name: f.rel, markdown: decoded.text, path: abs });
+        const report = await api.importNotes({ name: f.rel, markdown: decoded.text, path: abs });
         deckToFile.set(report.deck, f.rel);
         for (const w of report.warnings) warnings.push({ code: w.code, file: f.rel, line: w.line, message: w.message });
       } catch (err) {
@@ -135,16 +168,16 @@ export function importCorpus(dir: string, db: string, files: readonly NoteFile[]
 }
 
 /** Every live card of the profile, as the CLI prints it. */
-export function readCards(db: string): ReportCard[] {
-  const r = cli(['cards', '--db', db, '--json', '--html']);
+export function readCards(t: Target, db: string): ReportCard[] {
+  const r = cli(t, ['cards', '--db', db, '--json', '--html']);
   if (r.status !== 0) throw new Error(`deeprecall cards failed: ${r.stderr.trim().split('\n').pop()}`);
   return JSON.parse(r.stdout) as ReportCard[];
 }
 
 /** Fill `deck`/`line` from the profile when the CLI does not print them yet (read-only). */
-export function enrichFromStore(db: string, cards: ReportCard[]): void {
+export function enrichFromStore(t: Target, db: string, cards: ReportCard[]): void {
   if (cards.every((c) => c.deck !== undefined && c.line !== undefined)) return;
-  const store = Store.open(db, { create: false });
+  const store = t.store.Store.open(db, { create: false });
   try {
     for (const c of cards) {
       const stored = store.cards.byId(c.id);

@@ -52,7 +52,7 @@ export interface CorpusRow {
   fillerFront: number;
   longAnswer: number;
   topicMissing: number; // cards whose note title is on neither the crumbs nor the front
-  images: { shown: number; missing: number; remote: number }; // <img>, missing placeholders, remote links (all cards)
+  images: { shown: number; missing: number; remote: number; remoteLoaded: number }; // see imageStats (all cards)
   fieldsMissing: string[];
 }
 
@@ -91,7 +91,7 @@ export function analyseCorpus(
   const row: CorpusRow = {
     corpus, importMode, files: files.length, filesWithTextNoCards: null, filesWithTextNoCardsList: [], cards: cards.length, byKind,
     byLang: { zh: 0, en: 0 }, warningsByCode, importErrors, mathErrors: 0, strayDollar: 0, rawMarkup: 0, rawByType, rawImages: 0,
-    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, images: { shown: 0, missing: 0, remote: 0 }, fieldsMissing: [],
+    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, images: { shown: 0, missing: 0, remote: 0, remoteLoaded: 0 }, fieldsMissing: [],
   };
   for (const { card, flags } of analysed) {
     byKind[card.kind] = (byKind[card.kind] ?? 0) + 1;
@@ -111,6 +111,7 @@ export function analyseCorpus(
     row.images.shown += img.shown;
     row.images.missing += img.missing;
     row.images.remote += img.remote;
+    row.images.remoteLoaded += img.remoteLoaded;
   }
   const mapped = analysed.some((a) => a.file !== undefined);
   if (mapped || cards.length === 0) {

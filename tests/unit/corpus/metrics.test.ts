@@ -152,7 +152,8 @@ describe('topicMissing', () => {
 describe('imageStats', () => {
   it('tells shown images, missing placeholders and remote links apart', () => {
     const html = '<img class="card-img" data-media="ab.png" alt=""><span class="img-missing">img/x.png</span><a href="https://x/y.png">🖼 y</a><a href="https://x">link</a>';
-    expect(imageStats(html)).toEqual({ shown: 1, missing: 1, remote: 1 });
-    expect(imageStats('<p>no images</p>')).toEqual({ shown: 0, missing: 0, remote: 0 });
+    expect(imageStats(html)).toEqual({ shown: 1, missing: 1, remote: 1, remoteLoaded: 0 });
+    expect(imageStats('<p><img src="https://x/y.png" alt=""><img src="img/a.png"></p>')).toEqual({ shown: 1, missing: 0, remote: 0, remoteLoaded: 1 });
+    expect(imageStats('<p>no images</p>')).toEqual({ shown: 0, missing: 0, remote: 0, remoteLoaded: 0 });
   });
 });
