@@ -43,7 +43,7 @@ export function fillStatsFixture(store: Store, o: FixtureOptions): void {
       const problem = i % 20 === 0;
       const fresh = i % 10 === 9;
       card.run(id, problem ? 'problem' : 'term', sections[i % sections.length]!, `k${i}`, `Front ${i} $x^${i % 7}$`, `Back, "quoted"\n${i}`,
-        i, fresh ? 1 : 0, i % 97 === 0 ? 1 : 0, i % 211 === 0 ? 1 : null, problem ? 'conv-out' : null);
+        i, fresh ? 1 : 0, i % 97 === 0 ? 1 : 0, i % 211 === 0 ? 1 : null, problem ? 'conv.out.padded' : null);
       if (!fresh) {
         const ivl = Math.floor(rand() * rand() * 120) + 1;
         state.run(id, 1 + Math.floor(rand() * 8), 1.3 + rand() * 1.5, ivl, o.today + Math.floor(rand() * ivl) - 3, Math.floor(rand() * 3), o.today - 1);

@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// Everything this process creates (database, backups, exports) is the user's alone.
+if (process.platform !== 'win32') process.umask(0o077);
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist-cli', 'deeprecall.mjs');
 const SOURCES = ['cards', 'srs', 'db', 'service', 'web', 'cli'];

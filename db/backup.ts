@@ -1,6 +1,7 @@
 // Backup and restore at the SQLite level. A backup is a VACUUM INTO copy: a
 // consistent, compact snapshot even while the app keeps answering. A restore
 // candidate is checked without writing a byte to it or to the profile.
+import { createPrivateFile } from './files.ts';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, type Db } from './open.ts';
@@ -16,6 +17,7 @@ export class BackupError extends Error {
 }
 
 export function vacuumInto(db: Db, file: string): void {
+  createPrivateFile(file);
   db.prepare('VACUUM INTO ?').run(file);
 }
 

@@ -159,6 +159,16 @@ export class CardRepo {
     return this.unretireStmt.run(now, id).changes === 1;
   }
 
+  /** Live, unsuspended problem cards with the template each names (null when none is stored). */
+  problemTemplates(): { id: string; templateId: string | null }[] {
+    return this.db
+      .prepare<[], { id: string; template_id: string | null }>(
+        "SELECT id, template_id FROM cards WHERE kind = 'problem' AND retired_at IS NULL AND suspended = 0",
+      )
+      .all()
+      .map((r) => ({ id: r.id, templateId: r.template_id }));
+  }
+
   sections(): { section: string[]; count: number }[] {
     return this.sectionsStmt.all().map((r) => ({ section: JSON.parse(r.section) as string[], count: r.n }));
   }

@@ -7,10 +7,18 @@ import path from 'node:path';
 import { replay } from '../srs/answer.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
 import { DbError } from './errors.ts';
+import { createPrivateFile } from './files.ts';
 import type { Db } from './open.ts';
 import { toState, type StateRow } from './rows.ts';
 
-export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags';
+export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags' | 'templates';
+
+/** What the checks need to know of the code that runs them: which problem templates exist (by current or former id). */
+export interface DoctorContext {
+  templateExists: (id: string) => boolean;
+}
+
+const NO_CONTEXT: DoctorContext = { templateExists: () => true };
 
 export interface CheckResult {
   name: CheckName;
@@ -40,6 +48,8 @@ export interface RepairResult {
   rebuiltStates: number;
   removedStates: number;
   fixedNewFlags: number;
+  /** Problem cards suspended because their template no longer exists (history kept; unsuspend after an upgrade). */
+  suspendedMissingTemplates: number;
   /** The check run again after the repair. */
   after: DoctorReport;
 }
@@ -125,8 +135,15 @@ function result(name: CheckName, problems: string[], repairable: boolean): Check
 const fmt = (s: CardStateWithDay | null) =>
   s ? `n=${s.repetitions} EF=${s.easeFactor} I=${s.intervalDays} due=${s.dueDay} lapses=${s.lapses} last=${s.lastDay}` : 'none';
 
+const LIVE_PROBLEMS = "SELECT id, template_id FROM cards WHERE kind = 'problem' AND retired_at IS NULL AND suspended = 0 ORDER BY id";
+
+/** Live problem cards the queue skips because this version cannot generate them. */
+function missingTemplates(db: Db, ctx: DoctorContext): { id: string; template_id: string | null }[] {
+  return db.prepare<[], { id: string; template_id: string | null }>(LIVE_PROBLEMS).all().filter((r) => !r.template_id || !ctx.templateExists(r.template_id));
+}
+
 /** Read-only: runs every check and says what `repair` would fix. */
-export function checkDatabase(db: Db, file: string): DoctorReport {
+export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT): DoctorReport {
   const t0 = performance.now();
   const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
   const checks: CheckResult[] = [result('integrity', integrity, false)];
@@ -144,6 +161,7 @@ export function checkDatabase(db: Db, file: string): DoctorReport {
       result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
       result('states', states.map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
       result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+      result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
     );
   }
   const count = (t: string) => {
@@ -177,13 +195,14 @@ function backupFile(file: string): string {
  * rows of missing cards, is_new flags. A VACUUM INTO copy is written next to
  * the file first; the fix itself is one transaction, so it applies entirely or not at all.
  */
-export function repairDatabase(db: Db, file: string): RepairResult {
-  const before = checkDatabase(db, file);
+export function repairDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT): RepairResult {
+  const before = checkDatabase(db, file, ctx);
   if (!before.checks[0]!.ok) {
     throw new DbError(file, 'the file is damaged at the SQLite level (integrity check failed); repair only rebuilds schedules — restore a backup instead', 'corrupt');
   }
-  if (!before.repairable) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, after: before };
+  if (!before.repairable) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, suspendedMissingTemplates: 0, after: before };
   const backup = backupFile(path.resolve(file));
+  createPrivateFile(backup);
   db.prepare('VACUUM INTO ?').run(backup);
 
   const upsert = db.prepare(
@@ -208,7 +227,12 @@ export function repairDatabase(db: Db, file: string): RepairResult {
     }
     removedStates += db.prepare(`DELETE FROM card_state WHERE card_id IN (${ORPHAN_STATES})`).run().changes;
     const fixedNewFlags = db.prepare(`UPDATE cards SET is_new = NOT is_new WHERE id IN (SELECT id FROM (${BAD_NEW_FLAGS}))`).run().changes;
-    return { rebuiltStates, removedStates, fixedNewFlags };
+    // Suspend, not retire: the card and its history come back by unsuspending once a version has the template again.
+    const suspend = db.prepare('UPDATE cards SET suspended = 1, updated_at = ? WHERE id = ?');
+    const now = Date.now();
+    let suspendedMissingTemplates = 0;
+    for (const r of missingTemplates(db, ctx)) suspendedMissingTemplates += suspend.run(now, r.id).changes;
+    return { rebuiltStates, removedStates, fixedNewFlags, suspendedMissingTemplates };
   }).immediate();
-  return { backup, ...counts, after: checkDatabase(db, file) };
+  return { backup, ...counts, after: checkDatabase(db, file, ctx) };
 }

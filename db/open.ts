@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DbError, explain } from './errors.ts';
+import { createPrivateFile, removeStaleUploads } from './files.ts';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
 
 export type Db = Database.Database;
@@ -67,9 +68,12 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   if (!exists) {
     try {
       fs.mkdirSync(path.dirname(abs), { recursive: true });
+      createPrivateFile(abs);
     } catch (err) {
       throw explain(abs, err);
     }
+  } else {
+    removeStaleUploads(abs);
   }
   let existing = exists && checkHeader(abs) === 'sqlite';
   let version = 0;
@@ -113,6 +117,7 @@ function migrate(db: Db, file: string, from: number, existing: boolean, to: numb
   if (from >= to) return;
   if (existing) {
     const bak = backupPath(file, from);
+    createPrivateFile(bak);
     db.prepare('VACUUM INTO ?').run(bak);
     onBackup?.(bak);
   }

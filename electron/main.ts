@@ -135,6 +135,9 @@ function start(): void {
   win = openWindow();
 }
 
+// Everything this process creates (database, backups, exports) is the user's alone.
+if (process.platform !== 'win32') process.umask(0o077);
+
 if (!app.requestSingleInstanceLock()) {
   // Another DeepRecall owns this profile: it receives 'second-instance' and comes forward.
   app.quit();

@@ -16,6 +16,23 @@ import { doctorHandlers } from './doctor.ts';
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
 
+/** More top-level argument keys than any method has: refused before validation. */
+export const MAX_ARG_KEYS = 64;
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The first few validation issues, each small: an error reply stays a few KB whatever was sent. */
+function briefIssues(issues: readonly z.core.$ZodIssue[]): unknown[] {
+  return issues.slice(0, 5).map((i) => {
+    const out: Record<string, unknown> = { code: i.code, path: i.path.slice(0, 10), message: clip(i.message, 300) };
+    if ('keys' in i && Array.isArray(i.keys)) out.keys = i.keys.slice(0, 10);
+    return out;
+  });
+}
+
+/** The calls of the answer loop: they never add, remove or suspend cards, so cached card facts stay valid. */
+const REVIEW_LOOP: ReadonlySet<string> = new Set(['summary', 'nextCard', 'reveal', 'answer', 'checkAnswer', 'undo']);
+
 export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
@@ -51,8 +68,17 @@ export class App {
     };
   }
 
+  /** Where the bundled deck is; replaceable so a test can play an installation that lost it. */
+  locateDefaultDeck: () => string = defaultDeckPath;
+
   importDefaultDeck() {
-    const file = defaultDeckPath();
+    let file: string;
+    try {
+      file = this.locateDefaultDeck();
+    } catch {
+      // Where we looked is for the log of whoever packaged the app, not for a reply that any page may read.
+      throw new ApiError(503, 'the bundled deck is missing from this installation; reinstall DeepRecall or import your own notes');
+    }
     return this.library.importNotes({ name: 'dl-interview-notes.md', markdown: fs.readFileSync(file, 'utf8'), path: file }, { deckId: DEFAULT_DECK_ID });
   }
 
@@ -64,15 +90,21 @@ export class App {
   /** Validate, then run. Throws ApiError(400) naming the bad argument; never runs a handler on bad input. */
   async dispatch(method: string, rawArgs: unknown): Promise<unknown> {
     if (!isMethod(method)) throw new ApiError(404, `unknown method ${JSON.stringify(method.slice(0, 80))}`);
+    // Fail fast before the schema walks a million unknown keys (strict objects list every one of them).
+    const keys = rawArgs !== null && typeof rawArgs === 'object' && !Array.isArray(rawArgs) ? Object.keys(rawArgs).length : 0;
+    if (keys > MAX_ARG_KEYS) throw new ApiError(400, `${method}: arguments: ${keys} keys; no method takes more than ${MAX_ARG_KEYS}`);
     const parsed = schemas[method].safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'arguments';
-      throw new ApiError(400, `${method}: ${where}: ${issue?.message ?? 'invalid'}`, parsed.error.issues);
+      throw new ApiError(400, clip(`${method}: ${where}: ${issue?.message ?? 'invalid'}`, 500), briefIssues(parsed.error.issues));
     }
     const handler = this.handlers[method] as (a: unknown) => unknown;
     try {
-      return await handler(parsed.data);
+      const result = await handler(parsed.data);
+      // Anything but the review loop may have changed which cards exist or are suspended.
+      if (!REVIEW_LOOP.has(method)) this.review.forgetTemplates();
+      return result;
     } catch (err) {
       // A locked or damaged file mid-session becomes a one-line error naming the file.
       if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('SQLITE_')) {

@@ -1,12 +1,15 @@
 // Handlers for "Check database". Both run on the app's own connection, so in
 // browser mode or Electron they see exactly what the running app sees.
-import { checkDatabase, repairDatabase } from '../db/doctor.ts';
+import { resolveTemplate } from '../cards/problems/aliases.ts';
+import { checkDatabase, repairDatabase, type DoctorContext } from '../db/doctor.ts';
 import type { App, HandlersFor } from './app.ts';
 import type { doctorSchemas } from './contract/doctor.ts';
 
+export const doctorContext: DoctorContext = { templateExists: (id) => resolveTemplate(id) !== undefined };
+
 export function doctorHandlers(app: App): HandlersFor<typeof doctorSchemas> {
   return {
-    doctor: () => checkDatabase(app.store.db, app.store.file),
-    repairDb: () => repairDatabase(app.store.db, app.store.file),
+    doctor: () => checkDatabase(app.store.db, app.store.file, doctorContext),
+    repairDb: () => repairDatabase(app.store.db, app.store.file, doctorContext),
   };
 }

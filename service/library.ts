@@ -1,6 +1,7 @@
 // Import, browse and settings: everything about the collection except answering.
 import { createHash } from 'node:crypto';
 import { parseNotes } from '../cards/notes/parse.ts';
+import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
 import { problemCards } from '../cards/problems/cards.ts';
 import type { CardDraft } from '../cards/types.ts';
@@ -16,6 +17,8 @@ import {
 } from './contract/index.ts';
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
 import { cardStateLabel } from './review.ts';
+
+const templateMissing = (c: { kind: string; templateId: string | null }) => c.kind === 'problem' && (!c.templateId || !resolveTemplate(c.templateId));
 
 const isPrefix = (prefix: readonly string[], path: readonly string[]) => prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 
@@ -74,6 +77,7 @@ export class LibraryService {
         dueDay: c.dueDay,
         intervalDays: c.intervalDays,
         easeFactor: c.easeFactor,
+        ...(templateMissing(c) ? { templateMissing: true as const } : {}),
       })),
     };
   }
@@ -88,6 +92,7 @@ export class LibraryService {
         templateId: c.templateId, line: c.line,
         state: cardStateLabel(c, state?.intervalDays ?? null),
         dueDay: state?.dueDay ?? null, intervalDays: state?.intervalDays ?? null, easeFactor: state?.easeFactor ?? null,
+        ...(templateMissing(c) ? { templateMissing: true as const } : {}),
       },
       state: state
         ? { repetitions: state.repetitions, easeFactor: state.easeFactor, intervalDays: state.intervalDays, dueDay: state.dueDay, lapses: state.lapses }

@@ -1,6 +1,7 @@
 // Daily review over db + srs + cards. Arguments arrive validated (see dispatch.ts).
 import { createHash } from 'node:crypto';
-import { generate } from '../cards/problems/generate.ts';
+import { resolveTemplate } from '../cards/problems/aliases.ts';
+import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
 import { grade } from '../cards/answer/grade.ts';
 import { applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
@@ -42,12 +43,32 @@ export class ReviewService {
     return this.queue(today);
   }
 
+  private missing: ReadonlySet<string> | null = null;
+
+  /**
+   * Problem cards whose template this version no longer has (a rename without
+   * an alias, a downgrade, a hand-edited file). They are left out of the queue
+   * and mocks so one of them cannot block review; Today shows how many, and
+   * Check database offers to suspend them. Computed once, and again after
+   * anything that changes cards (`forgetTemplates`).
+   */
+  missingTemplateCards(): ReadonlySet<string> {
+    this.missing ??= new Set(this.store.cards.problemTemplates().filter((r) => !r.templateId || !resolveTemplate(r.templateId)).map((r) => r.id));
+    return this.missing;
+  }
+
+  forgetTemplates(): void {
+    this.missing = null;
+  }
+
   private queueInput(today: number): QueueInput {
     const s = this.settings();
+    const missing = this.missingTemplateCards();
+    const usable = (id: string) => !missing.has(id);
     return {
-      due: this.store.reviews.dueIds(today, s.reviewsPerDay),
-      fresh: this.store.reviews.freshIds(s.newPerDay),
-      todayLog: this.store.reviews.today(today),
+      due: missing.size ? this.store.reviews.dueIds(today, s.reviewsPerDay + missing.size).filter(usable).slice(0, s.reviewsPerDay) : this.store.reviews.dueIds(today, s.reviewsPerDay),
+      fresh: missing.size ? this.store.reviews.freshIds(s.newPerDay + missing.size).filter(usable).slice(0, s.newPerDay) : this.store.reviews.freshIds(s.newPerDay),
+      todayLog: missing.size ? this.store.reviews.today(today).filter((r) => usable(r.cardId)) : this.store.reviews.today(today),
       limits: { newPerDay: s.newPerDay, reviewsPerDay: s.reviewsPerDay },
     };
   }
@@ -71,6 +92,7 @@ export class ReviewService {
       streak: streak(this.store.stats.activeDays(null), today),
       totalCards: active,
       hasCards: active > 0,
+      templateMissing: this.missingTemplateCards().size,
     };
   }
 
@@ -78,6 +100,19 @@ export class ReviewService {
     const card = this.store.cards.byId(id);
     if (!card) throw new ApiError(404, `no card with id ${id}`);
     return card;
+  }
+
+  /** The card's problem generator, or a clear 409 when its template is gone (never a 500). */
+  private problemOf(card: StoredCard, seed?: number) {
+    if (!card.templateId) throw new ApiError(422, 'only problem cards take a typed answer');
+    try {
+      return generate(card.templateId, seed ?? this.seedFor(card));
+    } catch (err) {
+      if (err instanceof UnknownTemplateError) {
+        throw new ApiError(409, `card ${card.id} uses problem template "${card.templateId}", which this version no longer has; Check database can suspend it`);
+      }
+      throw err;
+    }
   }
 
   private seedFor(card: StoredCard): number {
@@ -96,9 +131,13 @@ export class ReviewService {
       tag,
       intervals: previewIntervals(state ?? newState(today), today),
     };
-    if (card.kind === 'problem' && card.templateId) {
-      const p = generate(card.templateId, this.seedFor(card));
-      view.problem = { templateId: p.template, seed: p.seed, prompt: p.prompt, answerKind: p.answerKind, targetSeconds: p.targetSeconds };
+    if (card.kind === 'problem') {
+      if (card.templateId && resolveTemplate(card.templateId)) {
+        const p = generate(card.templateId, this.seedFor(card));
+        view.problem = { templateId: p.template, seed: p.seed, prompt: p.prompt, answerKind: p.answerKind, targetSeconds: p.targetSeconds };
+      } else {
+        view.templateMissing = true;
+      }
     }
     return view;
   }
@@ -127,8 +166,8 @@ export class ReviewService {
   /** Grade without recording, so the learner can see the verdict before choosing the grade to record. */
   checkAnswer(a: { cardId: string; typed: string; seed?: number; elapsedMs: number }): AnswerCheck {
     const card = this.requireCard(a.cardId);
-    if (card.kind !== 'problem' || !card.templateId) throw new ApiError(422, 'only problem cards take a typed answer');
-    const problem = generate(card.templateId, a.seed ?? this.seedFor(card));
+    if (card.kind !== 'problem') throw new ApiError(422, 'only problem cards take a typed answer');
+    const problem = this.problemOf(card, a.seed);
     const verdict = grade(problem, a.typed, a.elapsedMs);
     return { verdict, solution: problem.solution, ...(verdict.quality !== undefined ? { quality: verdict.quality } : {}) };
   }
@@ -136,7 +175,7 @@ export class ReviewService {
   reveal(cardId: string, seed?: number): Reveal {
     const card = this.requireCard(cardId);
     const out: Reveal = { cardId, back: card.back, links: card.links };
-    if (card.kind === 'problem' && card.templateId) {
+    if (card.kind === 'problem' && card.templateId && resolveTemplate(card.templateId)) {
       const p = generate(card.templateId, seed ?? this.seedFor(card));
       out.solution = p.solution;
       out.answer = p.answer;
@@ -154,9 +193,9 @@ export class ReviewService {
     let solution: AnswerResult['solution'];
     let seed: number | null = null;
     if (a.typed !== undefined) {
-      if (card.kind !== 'problem' || !card.templateId) throw new ApiError(422, 'a typed answer is only graded for problem cards');
-      seed = a.seed ?? this.seedFor(card);
-      const problem = generate(card.templateId, seed);
+      if (card.kind !== 'problem') throw new ApiError(422, 'a typed answer is only graded for problem cards');
+      const problem = this.problemOf(card, a.seed);
+      seed = problem.seed;
       verdict = grade(problem, a.typed, a.elapsedMs);
       solution = problem.solution;
       if (verdict.status === 'unparseable') return { recorded: false, verdict, solution };

@@ -1,5 +1,6 @@
 // Seeded variants: the same (template, seed) always yields the same problem.
-import { getTemplate, TEMPLATES } from './catalogue.ts';
+import { resolveTemplate } from './aliases.ts';
+import { TEMPLATES } from './catalogue.ts';
 import { createRng } from './rng.ts';
 import type { Answer, Lang, Params, Problem, Template, Tolerance } from './types.ts';
 
@@ -43,9 +44,17 @@ function formatHint(t: Template): Lang {
 // Built once: the hint only depends on the template.
 const HINTS: ReadonlyMap<string, Lang> = new Map(TEMPLATES.map((t) => [t.id, formatHint(t)]));
 
+/** A stored card or mock question names a template this version does not have (nor any alias of it). */
+export class UnknownTemplateError extends Error {
+  constructor(readonly templateId: string) {
+    super(`unknown problem template: ${templateId}`);
+    this.name = 'UnknownTemplateError';
+  }
+}
+
 export function generate(templateId: string, seed: number): Problem {
-  const t = getTemplate(templateId);
-  if (!t) throw new Error(`unknown problem template: ${templateId}`);
+  const t = resolveTemplate(templateId);
+  if (!t) throw new UnknownTemplateError(templateId);
   const rng = createRng(seed);
   for (let draw = 0; draw < MAX_DRAWS; draw += 1) {
     const params = t.sample(rng);

@@ -10,6 +10,7 @@ const TITLES: Record<CheckName, string> = {
   orphanStates: 'schedules of missing cards',
   states: 'schedules that disagree with their review log',
   newFlags: '"new" flags that disagree with the schedule',
+  templates: 'problem cards whose template this version does not have',
 };
 
 function describeReport(r: DoctorReport): string[] {
@@ -26,13 +27,13 @@ function describeRepair(r: RepairResult): string {
   if (!r.backup) return 'nothing to repair';
   return [
     `backup written to ${r.backup}`,
-    `rebuilt ${r.rebuiltStates} schedules from the log, removed ${r.removedStates}, fixed ${r.fixedNewFlags} "new" flags`,
+    `rebuilt ${r.rebuiltStates} schedules from the log, removed ${r.removedStates}, fixed ${r.fixedNewFlags} "new" flags, suspended ${r.suspendedMissingTemplates} problem cards without a template`,
     ...describeReport(r.after),
   ].join('\n');
 }
 
 export function registerDoctor(program: Command, io: Io): void {
-  common(program.command('doctor').description('check the database (integrity, orphaned rows, schedules vs the review log); --repair rebuilds schedules after a backup'))
+  common(program.command('doctor').description('check the database (integrity, orphaned rows, schedules vs the review log, missing problem templates); --repair rebuilds schedules and suspends unusable problem cards after a backup'))
     .option('--repair', 'rebuild schedules and "new" flags from the review log (a backup is written next to the file first)')
     .action(async (o) => {
       // A problem found is exit 1, so scripts can run `deeprecall doctor` as a health check.

@@ -42,6 +42,8 @@ const en = {
   'today.importOwn': 'Import my notes…',
   'today.keyReveal': 'show answer',
   'today.keyGrade': 'grade',
+  'browse.templateMissing': 'template missing',
+  'today.templateMissing': '{n} problem cards are skipped: this version no longer has their templates. Settings → Check database can suspend them.',
 
   'review.section': 'Section',
   'review.countsHint': 'New · due · again',
@@ -240,6 +242,8 @@ const zh: Record<keyof typeof en, string> = {
   'today.total': '共 {n} 张卡片',
   'today.emptyTitle': '还没有卡片',
   'today.emptyBody': '可以从内置的深度学习面试笔记开始，也可以导入你自己的 Markdown 笔记。',
+  'browse.templateMissing': '模板缺失',
+  'today.templateMissing': '有 {n} 张练习卡被跳过：当前版本已没有它们的题目模板。可在 设置 → 检查数据库 中将其暂停。',
   'today.importDefault': '导入默认卡组',
   'today.importOwn': '导入我的笔记…',
   'today.keyReveal': '显示答案',

@@ -77,6 +77,8 @@ export interface Summary {
   streak: number;
   totalCards: number;
   hasCards: boolean;
+  /** Problem cards left out of the queue because their template no longer exists. */
+  templateMissing: number;
 }
 
 export interface CardView {
@@ -90,6 +92,8 @@ export interface CardView {
   /** Days until due for each grade, for labelling the grade buttons. */
   intervals: Record<0 | 1 | 2 | 3 | 4 | 5, number>;
   problem?: { templateId: string; seed: number; prompt: { zh: string; en: string }; answerKind: string; targetSeconds: number };
+  /** A problem card whose template this version no longer has: no variant can be shown. */
+  templateMissing?: true;
 }
 
 export interface NextCard {
@@ -161,6 +165,7 @@ export interface CardListItem {
   dueDay: number | null;
   intervalDays: number | null;
   easeFactor: number | null;
+  templateMissing?: true;
 }
 
 export interface CardList {

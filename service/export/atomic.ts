@@ -51,6 +51,8 @@ export async function atomicFile(out: string, produce: (tmp: string) => Promise<
   const tmp = tmpPathFor(abs);
   try {
     await produce(tmp);
+    // Exports and backups hold the learner's data: user-only, whatever the umask.
+    if (process.platform !== 'win32') fs.chmodSync(tmp, 0o600);
     fsyncFile(tmp);
     fs.renameSync(tmp, abs);
   } catch (err) {

@@ -3,6 +3,7 @@
 // current data up, upgrades an older backup on a scratch copy, and only then
 // copies it over the live database in one transaction. Any failure before
 // that last step leaves the profile byte-for-byte as it was.
+import { PRIVATE_MODE, uploadPath } from '../../db/files.ts';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,9 +74,9 @@ export async function restoreBackup(store: Store, file: string, o: RestoreOption
 
 /** Restore from bytes (an upload): written to a temp file beside the profile, then restored like a file. */
 export async function restoreBackupBytes(store: Store, bytes: Uint8Array, o: RestoreOptions): Promise<RestoreOutcome> {
-  const upload = `${path.resolve(store.file)}.upload-${randomBytes(4).toString('hex')}`;
+  const upload = uploadPath(store.file, randomBytes(4).toString('hex'));
   try {
-    fs.writeFileSync(upload, bytes, { flag: 'wx' });
+    fs.writeFileSync(upload, bytes, { flag: 'wx', mode: PRIVATE_MODE });
     return await restoreBackup(store, upload, o, 'the uploaded file');
   } finally {
     fs.rmSync(upload, { force: true });

@@ -1,5 +1,6 @@
 // A stored mock as the service works with it: the row, its parsed config and
 // questions, its finished questions, and the timing progress derived from them.
+import { resolveTemplate } from '../../cards/problems/aliases.ts';
 import { generate } from '../../cards/problems/generate.ts';
 import type { Problem } from '../../cards/problems/types.ts';
 import type { MockAnswerRow, MockRow } from '../../db/mocks.ts';
@@ -39,7 +40,8 @@ export function loadMock(store: Store, row: MockRow): LoadedMock {
 }
 
 export function problemOf(q: StoredQuestion): Problem | null {
-  if (q.kind !== 'problem' || !q.templateId || q.problemSeed === undefined) return null;
+  // A stored question whose template has since gone shows as "cannot be generated any more", not as a crash.
+  if (q.kind !== 'problem' || !q.templateId || q.problemSeed === undefined || !resolveTemplate(q.templateId)) return null;
   return generate(q.templateId, q.problemSeed);
 }
 

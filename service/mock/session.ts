@@ -1,6 +1,7 @@
 // The mock-interview flow over db + srs + cards. Every public method runs in
 // one transaction and first applies the time-outs the wall clock implies, so
 // a reload, a closed window or a late request all see the same state.
+import { resolveTemplate } from '../../cards/problems/aliases.ts';
 import { randomInt } from 'node:crypto';
 import { grade } from '../../cards/answer/grade.ts';
 import type { Store } from '../../db/store.ts';
@@ -52,7 +53,8 @@ export class MockService {
     for (const r of rows) {
       if (r.kind === 'reading') continue; // a list of links is not an interview question
       if (r.kind === 'problem') {
-        if (!r.template_id) continue;
+        // A template this version lacks cannot be asked: leave the card out rather than fail the draw.
+        if (!r.template_id || !resolveTemplate(r.template_id)) continue;
         templates.set(r.id, r.template_id);
       }
       candidates.push({

@@ -47,16 +47,20 @@ export function withDefaults(partial: Partial<MockConfig>): MockConfig {
   return out;
 }
 
+/** The shortest time a mock may give one question, or all of them. */
+export const MIN_SECONDS = 5;
+
 const isPosInt = (n: number) => Number.isInteger(n) && n > 0;
 
 /** Checks that need no cards. Throws MockConfigError. */
 export function checkLimits(c: MockConfig): void {
   if (!isPosInt(c.questions)) throw new MockConfigError(`questions must be a positive integer, got ${c.questions}`, 'questions');
-  if (!(Number.isFinite(c.totalSeconds) && c.totalSeconds > 0)) {
-    throw new MockConfigError(`totalSeconds must be greater than 0, got ${c.totalSeconds}`, 'totalSeconds');
+  // Nobody answers an interview question in less than a few seconds; 1e-300 would time every question out at once.
+  if (!(Number.isFinite(c.totalSeconds) && c.totalSeconds >= MIN_SECONDS)) {
+    throw new MockConfigError(`totalSeconds must be at least ${MIN_SECONDS}, got ${c.totalSeconds}`, 'totalSeconds');
   }
-  if (!(Number.isFinite(c.perQuestionSeconds) && c.perQuestionSeconds > 0)) {
-    throw new MockConfigError(`perQuestionSeconds must be greater than 0, got ${c.perQuestionSeconds}`, 'perQuestionSeconds');
+  if (!(Number.isFinite(c.perQuestionSeconds) && c.perQuestionSeconds >= MIN_SECONDS)) {
+    throw new MockConfigError(`perQuestionSeconds must be at least ${MIN_SECONDS}, got ${c.perQuestionSeconds}`, 'perQuestionSeconds');
   }
   if (!(c.mix >= 0 && c.mix <= 1)) throw new MockConfigError(`mix must be between 0 and 1, got ${c.mix}`, 'mix');
 }

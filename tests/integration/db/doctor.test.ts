@@ -44,7 +44,7 @@ describe('checkDatabase', () => {
     const r = checkDatabase(store.db, file);
     expect(failing(r)).toEqual([]);
     expect(r).toMatchObject({ ok: true, repairable: false, cards: 6 });
-    expect(r.checks.map((c) => c.name)).toEqual(['integrity', 'foreignKeys', 'orphanHistory', 'orphanStates', 'states', 'newFlags'] satisfies CheckName[]);
+    expect(r.checks.map((c) => c.name)).toEqual(['integrity', 'foreignKeys', 'orphanHistory', 'orphanStates', 'states', 'newFlags', 'templates'] satisfies CheckName[]);
     expect(stateMismatches(store.db)).toEqual([]);
   });
 

@@ -78,3 +78,35 @@ describe('request parsing helpers', () => {
     for (const bad of ['application/jsonx', 'application/json; boundary=x', 'text/plain', 'application/json-patch+json', '']) expect(isJsonType(bad)).toBe(false);
   });
 });
+
+describe('oversized or odd arguments', () => {
+  it('refuses a body with a million unknown keys quickly, with a small error', async () => {
+    const { server } = await bootServer();
+    const args: Record<string, number> = {};
+    for (let i = 0; i < 1_000_000; i++) args[`k${i}`] = i;
+    const r = await api(server, 'summary', args);
+    expect(r.status).toBe(400);
+    expect(r.body.length).toBeLessThan(4096);
+    expect(JSON.parse(r.body).error).toMatch(/1000000 keys/);
+  });
+
+  it('keeps a strict-schema error small when it lists unknown keys', async () => {
+    const { server } = await bootServer();
+    const args: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) args[`unknown_key_number_${i}`] = 'x'.repeat(100);
+    const r = await api(server, 'summary', args);
+    expect(r.status).toBe(400);
+    expect(r.body.length).toBeLessThan(4096);
+  });
+
+  it('answers importDefaultDeck without the bundled deck with 503 and no file paths', async () => {
+    const { server, app } = await bootServer();
+    app.locateDefaultDeck = () => {
+      throw new Error('bundled deck dl-interview-notes.md not found (looked in /home/someone/secret-folder/decks)');
+    };
+    const r = await api(server, 'importDefaultDeck', {});
+    expect(r.status).toBe(503);
+    expect(r.body).not.toMatch(/secret-folder|\/home/);
+    expect(JSON.parse(r.body).error).toMatch(/bundled deck is missing/);
+  });
+});

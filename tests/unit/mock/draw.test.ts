@@ -117,12 +117,14 @@ describe('unsatisfiable configurations fail with a clear message', () => {
 
   it('more questions than cards', () => fails({ questions: 9 }, /asked for 9 questions but only 8 cards/));
   it('more questions than cards in the chosen section', () => fails({ questions: 4, sections: [['KL']] }, /only 3 cards are available in KL/));
-  it('zero or negative limits', () => {
+  it('zero, negative or sub-5-second limits', () => {
     fails({ questions: 0 }, /questions must be a positive integer/);
     fails({ questions: -3 }, /questions must be a positive integer/);
     fails({ questions: 2.5 }, /questions must be a positive integer/);
-    fails({ totalSeconds: 0 }, /totalSeconds must be greater than 0/);
-    fails({ perQuestionSeconds: -1 }, /perQuestionSeconds must be greater than 0/);
+    fails({ totalSeconds: 0 }, /totalSeconds must be at least 5/);
+    fails({ perQuestionSeconds: 1e-300 }, /perQuestionSeconds must be at least 5/);
+    fails({ totalSeconds: 4.9 }, /totalSeconds must be at least 5/);
+    fails({ perQuestionSeconds: -1 }, /perQuestionSeconds must be at least 5/);
     fails({ totalSeconds: Number.NaN }, /totalSeconds/);
   });
   it('unknown section', () => fails({ sections: [['RNN']] }, /unknown section "RNN"/));

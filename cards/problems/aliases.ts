@@ -1,0 +1,39 @@
+// Template ids are part of stored data (cards.template_id, mock questions), so
+// renaming a template must not orphan them. Each rename adds a line here:
+// old id → new id. Two things follow from the table:
+// - resolveTemplate finds a template by its current or any former id, so a
+//   stored card or mock question with an old id still generates;
+// - identityKey gives a renamed template its FIRST id as the card key, so the
+//   default deck's problem card keeps its id — and its history — on re-import.
+import { getTemplate } from './catalogue.ts';
+import type { Template } from './types.ts';
+
+export type TemplateAliases = Readonly<Record<string, string>>;
+
+/** Former id → current id. Append only; never reuse a former id for a new template. */
+export const TEMPLATE_ALIASES: TemplateAliases = {};
+
+const MAX_HOPS = 16; // a rename of a rename …; a cycle stops here instead of looping
+
+/** The current template for `id` (itself or through aliases), or undefined when it no longer exists. */
+export function resolveTemplate(id: string, aliases: TemplateAliases = TEMPLATE_ALIASES): Template | undefined {
+  let at = id;
+  for (let hop = 0; hop <= MAX_HOPS; hop++) {
+    const t = getTemplate(at);
+    if (t) return t;
+    if (!Object.prototype.hasOwnProperty.call(aliases, at)) return undefined;
+    at = aliases[at]!;
+  }
+  return undefined;
+}
+
+/** The id a template's card was first created under: follows aliases backwards to the oldest name. */
+export function identityKey(id: string, aliases: TemplateAliases = TEMPLATE_ALIASES): string {
+  let at = id;
+  for (let hop = 0; hop < MAX_HOPS; hop++) {
+    const former = Object.keys(aliases).find((old) => aliases[old] === at);
+    if (former === undefined) return at;
+    at = former;
+  }
+  return at;
+}
