@@ -140,7 +140,8 @@ export interface RawMarkup {
 }
 
 const TAG_NAMES = 'br|img|center|li|ul|ol|div|p|sup|sub|span|font|table|tr|td|th|details|summary|a|b|i|u|strong|em|hr|h[1-6]|figure|iframe|video|audio';
-const ESCAPED_TAG = new RegExp(`&lt;\\/?(${TAG_NAMES})\\b`, 'gi');
+// Tag-shaped only: `<br>`, `<br/>`, `</li>`, `<img src=…`, `<div align=center>`; not prose like `<video, text>`.
+const ESCAPED_TAG = new RegExp(`&lt;\\/?(${TAG_NAMES})(\\s*\\/?&gt;|\\s+[\\w-]+\\s*(=|\\/?&gt;))`, 'gi');
 
 /** Literal Markdown/HTML syntax visible in rendered text (outside math and code). */
 export function rawMarkup(html: string): RawMarkup {

@@ -100,6 +100,8 @@ describe('rendered-text defects', () => {
     expect(raw.escapedTag).toBeGreaterThanOrEqual(1);
     expect(raw.bold).toBe(1);
     expect(rawMarkup('<p>&lt;img src="a.png"&gt;</p>').image).toBe(1);
+    expect(rawMarkup('<p>&lt;br/&gt; &lt;/li&gt; &lt;div align=center&gt; &lt;a name="x"&gt;</p>').escapedTag).toBe(4);
+    expect(rawMarkup('<p>pairs &lt;video, text_query&gt; and &lt;b, c&gt;</p>').escapedTag).toBe(0);
   });
 
   it('does not count syntax inside code or math', () => {
