@@ -72,6 +72,7 @@ export function sampleMarkdown(corpus: string, seed: number, sample: readonly An
       `- crumbs: ${c.section.length ? c.section.join(' › ') : '—'}`,
       `- source: ${where}`,
       `- detected: ${flagList(a)}`,
+      '- verdict: [ ] usable as it is · [ ] not — why: ',
       '',
       '**Front (source)**',
       '',
