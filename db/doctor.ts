@@ -11,14 +11,20 @@ import { createPrivateFile } from './files.ts';
 import type { Db } from './open.ts';
 import { toState, type StateRow } from './rows.ts';
 
-export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags' | 'templates';
+export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags' | 'templates' | 'clock';
 
 /** What the checks need to know of the code that runs them: which problem templates exist (by current or former id). */
 export interface DoctorContext {
   templateExists: (id: string) => boolean;
+  /** The app's clock now (ms) and its study day: answers dated after them were made with a wrong clock. */
+  now?: number;
+  today?: number;
 }
 
 const NO_CONTEXT: DoctorContext = { templateExists: () => true };
+
+/** A clock a few minutes fast on another device is not worth a warning. */
+const FUTURE_SLACK_MS = 10 * 60 * 1000;
 
 export interface CheckResult {
   name: CheckName;
@@ -82,7 +88,7 @@ function sameState(a: CardStateWithDay | null, b: CardStateWithDay | null): bool
  * the day of the last answer that counted: it decides whether the next answer
  * is a drill, so it is part of the state.
  */
-export function stateMismatches(db: Db): StateMismatch[] {
+export function stateMismatches(db: Db, backwards?: string[]): StateMismatch[] {
   const stored = new Map<string, CardStateWithDay>();
   for (const r of db.prepare<[], StateRow>('SELECT s.* FROM card_state s JOIN cards c ON c.id = s.card_id').iterate()) {
     stored.set(r.card_id, fromRow(r));
@@ -101,9 +107,14 @@ export function stateMismatches(db: Db): StateMismatch[] {
   const out: StateMismatch[] = [];
   for (const [cardId, pairs] of logs) {
     const log: { quality: Quality; day: number }[] = [];
-    for (let i = 0; i < pairs.length; i += 2) log.push({ day: pairs[i]!, quality: pairs[i + 1] as Quality });
+    for (let i = 0; i < pairs.length; i += 2) {
+      // A later answer on an earlier day: the clock was set back between the two.
+      if (i > 0 && pairs[i]! < pairs[i - 2]!) backwards?.push(`card ${cardId}: an answer on day ${pairs[i]} follows one on day ${pairs[i - 2]} (the clock went back)`);
+      log.push({ day: pairs[i]!, quality: pairs[i + 1] as Quality });
+    }
     const s = replay(log);
-    const replayed = s && { ...s, lastDay: log[log.length - 1]!.day };
+    // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
+    const replayed = s && { ...s, lastDay: log.reduce((m, r) => Math.max(m, r.day), -Infinity) };
     const have = stored.get(cardId) ?? null;
     stored.delete(cardId);
     if (!sameState(have, replayed)) out.push({ cardId, stored: have, replayed });
@@ -152,7 +163,14 @@ export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONT
     const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
       .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
     const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
-    const states = stateMismatches(db);
+    const backwards: string[] = [];
+    const states = stateMismatches(db, backwards);
+    const future = ctx.now === undefined ? [] : db
+      .prepare<[number, number], { id: number; card_id: string; reviewed_at: number; day: number }>(
+        'SELECT id, card_id, reviewed_at, day FROM reviews WHERE reviewed_at > ? OR day > ? ORDER BY id LIMIT 1000',
+      )
+      .all(ctx.now + FUTURE_SLACK_MS, ctx.today ?? Number.MAX_SAFE_INTEGER)
+      .map((r) => `review ${r.id} of card ${r.card_id} is dated ${new Date(r.reviewed_at).toISOString()} (day ${r.day}), in the future`);
     const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
     checks.push(
       // Only state rows are derived data; other dangling references are history, kept as they are.
@@ -161,6 +179,8 @@ export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONT
       result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
       result('states', states.map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
       result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+      // Kept as they are: the history is what happened; the schedule never moved twice for it (srs alreadyMoved).
+      result('clock', [...future, ...backwards], false),
       result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
     );
   }

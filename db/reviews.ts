@@ -18,6 +18,8 @@ export interface NewReview {
   seed?: number | null;
   correct?: boolean | null;
   mockId?: number | null;
+  /** The client's name for this answer; a second answer with the same name is not stored. */
+  clientId?: string | null;
 }
 
 export interface CardStateWithDay extends Sm2State {
@@ -46,10 +48,10 @@ export class ReviewRepo {
     this.insertStmt = db.prepare(
       `INSERT INTO reviews (card_id, reviewed_at, day, quality, elapsed_ms, mode,
          reps_before, ease_before, ivl_before, due_before, lapses_before, last_day_before,
-         reps_after, ease_after, ivl_after, due_after, lapses_after, answer, seed, correct, mock_id)
+         reps_after, ease_after, ivl_after, due_after, lapses_after, answer, seed, correct, mock_id, client_id)
        VALUES (@cardId, @reviewedAt, @day, @quality, @elapsedMs, @mode,
          @repsB, @easeB, @ivlB, @dueB, @lapsesB, @lastDayBefore,
-         @repsA, @easeA, @ivlA, @dueA, @lapsesA, @answer, @seed, @correct, @mockId)`,
+         @repsA, @easeA, @ivlA, @dueA, @lapsesA, @answer, @seed, @correct, @mockId, @clientId)`,
     );
     this.upsertState = db.prepare(
       `INSERT INTO card_state (card_id, repetitions, ease_factor, interval_days, due_day, lapses, last_day)
@@ -103,6 +105,15 @@ export class ReviewRepo {
   }
 
   /** Log + state change in one transaction; returns the log id once committed. */
+  /** The answer stored under a client's name, if any (undone ones included: a retry must not redo an undone answer). */
+  byClientId(clientId: string): { id: number; card_id: string; mode: AnswerMode; quality: number; day: number; due_after: number } | null {
+    return (
+      (this.db
+        .prepare('SELECT id, card_id, mode, quality, day, due_after FROM reviews WHERE client_id = ?')
+        .get(clientId) as { id: number; card_id: string; mode: AnswerMode; quality: number; day: number; due_after: number } | undefined) ?? null
+    );
+  }
+
   record(r: NewReview): number {
     return this.db.transaction(() => {
       const b = r.before;
@@ -112,6 +123,7 @@ export class ReviewRepo {
         lapsesB: b?.lapses ?? null, lastDayBefore: r.lastDayBefore,
         repsA: r.after.repetitions, easeA: r.after.easeFactor, ivlA: r.after.intervalDays, dueA: r.after.dueDay, lapsesA: r.after.lapses,
         answer: r.answer ?? null, seed: r.seed ?? null, correct: r.correct == null ? null : r.correct ? 1 : 0, mockId: r.mockId ?? null,
+        clientId: r.clientId ?? null,
       });
       if (r.mode !== 'drill') {
         const a = r.after;

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { explain } from '../db/errors.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError, isMethod, schemas, type AppApi } from './contract/index.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { clockFromEnv, type Clock } from './clock.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
 import { LibraryService } from './library.ts';
 import { ReviewService } from './review.ts';
@@ -40,7 +40,7 @@ export class App {
 
   constructor(
     readonly store: Store,
-    readonly clock: Clock = systemClock,
+    readonly clock: Clock = clockFromEnv(),
   ) {
     this.library = new LibraryService(store, () => clock.now());
     this.review = new ReviewService(store, clock, () => this.library.getSettings());

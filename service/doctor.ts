@@ -5,11 +5,14 @@ import { checkDatabase, repairDatabase, type DoctorContext } from '../db/doctor.
 import type { App, HandlersFor } from './app.ts';
 import type { doctorSchemas } from './contract/doctor.ts';
 
-export const doctorContext: DoctorContext = { templateExists: (id) => resolveTemplate(id) !== undefined };
+export function doctorContext(app: App): DoctorContext {
+  const now = app.clock.now();
+  return { templateExists: (id) => resolveTemplate(id) !== undefined, now, today: app.review.today(now) };
+}
 
 export function doctorHandlers(app: App): HandlersFor<typeof doctorSchemas> {
   return {
-    doctor: () => checkDatabase(app.store.db, app.store.file, doctorContext),
-    repairDb: () => repairDatabase(app.store.db, app.store.file, doctorContext),
+    doctor: () => checkDatabase(app.store.db, app.store.file, doctorContext(app)),
+    repairDb: () => repairDatabase(app.store.db, app.store.file, doctorContext(app)),
   };
 }

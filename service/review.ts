@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
 import { grade } from '../cards/answer/grade.ts';
-import { applyAnswer } from '../srs/answer.ts';
+import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
 import { newState, previewIntervals, type Quality } from '../srs/sm2.ts';
@@ -183,7 +183,11 @@ export class ReviewService {
     return out;
   }
 
-  answer(a: { cardId: string; quality?: Quality; typed?: string; seed?: number; elapsedMs: number }, mockId?: number): AnswerResult {
+  answer(a: { cardId: string; quality?: Quality; typed?: string; seed?: number; elapsedMs: number; answerId?: string }, mockId?: number): AnswerResult {
+    if (a.answerId !== undefined) {
+      const first = this.store.reviews.byClientId(a.answerId);
+      if (first) return this.repeatedAnswer(first, a.cardId);
+    }
     const card = this.requireCard(a.cardId);
     if (card.retiredAt !== null) throw new ApiError(409, `card ${card.id} is retired; restore it first`);
     const now = this.clock.now();
@@ -204,9 +208,12 @@ export class ReviewService {
     if (quality === undefined) throw new ApiError(400, 'give a quality or a typed answer');
     const q = quality;
     // Read the state and write the answer under one write lock: another process answering the same card must wait.
-    const { reviewId, effect } = this.store.write(() => {
+    const written = this.store.write(() => {
+      // Checked again under the write lock: two copies of one answer may race from two connections.
+      const first = a.answerId !== undefined ? this.store.reviews.byClientId(a.answerId) : null;
+      if (first) return { first };
       const state = this.store.reviews.state(card.id);
-      const effect = applyAnswer({ state, quality: q, today, answeredToday: state?.lastDay === today, mock: mockId !== undefined });
+      const effect = applyAnswer({ state, quality: q, today, answeredToday: alreadyMoved(state?.lastDay, today), mock: mockId !== undefined });
       const reviewId = this.store.reviews.record({
         cardId: card.id,
         reviewedAt: now,
@@ -221,9 +228,12 @@ export class ReviewService {
         seed,
         correct: verdict ? verdict.status === 'right' : null,
         mockId: mockId ?? null,
+        clientId: a.answerId ?? null,
       });
       return { reviewId, effect };
     });
+    if ('first' in written) return this.repeatedAnswer(written.first!, a.cardId);
+    const { reviewId, effect } = written;
     return {
       recorded: true,
       reviewId,
@@ -232,6 +242,11 @@ export class ReviewService {
       ...(verdict ? { verdict, solution } : {}),
       nextDueInDays: effect.after.dueDay - today,
     };
+  }
+
+  private repeatedAnswer(first: { id: number; card_id: string; mode: 'review' | 'drill' | 'mock'; quality: number; day: number; due_after: number }, cardId: string): AnswerResult {
+    if (first.card_id !== cardId) throw new ApiError(409, `answerId was already used for another card`);
+    return { recorded: true, repeated: true, reviewId: first.id, mode: first.mode, quality: first.quality, nextDueInDays: first.due_after - first.day };
   }
 
   undo(): UndoResult {

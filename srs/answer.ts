@@ -16,6 +16,11 @@ export function applyAnswer(args: {
   state: Sm2State | null;
   quality: Quality;
   today: number;
+  /**
+   * The card's schedule was already moved today — or on a later day, which
+   * happens when the clock went back: either way this answer must not move it
+   * again (see `alreadyMoved`).
+   */
   answeredToday: boolean;
   mock?: boolean;
 }): AnswerEffect {
@@ -27,6 +32,16 @@ export function applyAnswer(args: {
   return { mode: args.mock ? 'mock' : 'review', before: state, after };
 }
 
+/**
+ * True when the day's first answer already moved the schedule: the last
+ * answer that counted was today, or "after" today because the clock was set
+ * back. Without the second case a clock moved back a day would let the same
+ * card be scheduled twice.
+ */
+export function alreadyMoved(lastDay: number | null | undefined, today: number): boolean {
+  return lastDay !== null && lastDay !== undefined && lastDay >= today;
+}
+
 /** Rebuild a card's state by replaying its log (used by checks and tests). */
 export function replay(
   log: readonly { quality: Quality; day: number }[],
@@ -34,7 +49,7 @@ export function replay(
   let state: Sm2State | null = null;
   let lastDay: number | null = null;
   for (const r of log) {
-    const effect = applyAnswer({ state, quality: r.quality, today: r.day, answeredToday: lastDay === r.day });
+    const effect = applyAnswer({ state, quality: r.quality, today: r.day, answeredToday: alreadyMoved(lastDay, r.day) });
     state = effect.after;
     if (effect.mode !== 'drill') lastDay = r.day;
   }

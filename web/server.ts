@@ -36,6 +36,12 @@ export interface RunningServer {
   url: string; // with ?token=
   port: number;
   token: string;
+  /**
+   * A URL that carries a one-time code instead of the token, for handing to
+   * a browser on its command line (world-readable in /proc): the first GET
+   * within `ttlMs` redirects to the token URL, then the code is dead.
+   */
+  oneTimeUrl(ttlMs?: number): string;
   close(): Promise<void>;
 }
 
@@ -135,6 +141,17 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
   const token = opts.token ?? newToken();
   let port = opts.port ?? 0;
+  const codes = new Map<string, number>(); // one-time code → expiry (ms)
+  /** `/?code=…`: trade a live one-time code for the token URL (303), once. */
+  const redeem = (req: http.IncomingMessage, res: http.ServerResponse, code: string) => {
+    const expires = codes.get(code);
+    codes.delete(code);
+    if (expires === undefined || Date.now() > expires || req.method !== 'GET') {
+      return send(res, 403, { error: 'this link was already used or has expired; open the URL that deeprecall serve printed' });
+    }
+    res.writeHead(303, { ...SECURITY_HEADERS, Location: `/?token=${encodeURIComponent(token)}`, 'Cache-Control': 'no-store' });
+    res.end();
+  };
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
     if (!isLoopbackHost(req.headers.host, port)) return send(res, 403, { error: 'Host header must be a loopback address with this port' });
     let pathname: string;
@@ -145,6 +162,8 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
     const api = /^\/api\/([A-Za-z]{1,64})$/.exec(pathname);
     if (api) return handleApi(opts, token, req, res, api[1]!);
+    const code = pathname === '/' ? new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('code') : null;
+    if (code !== null) return redeem(req, res, code);
     if (pathname.startsWith('/api/')) return send(res, 404, { error: 'unknown API path' });
     serveStatic(opts, req, res, pathname);
   };
@@ -182,6 +201,11 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,
         token,
+        oneTimeUrl: (ttlMs = 60_000) => {
+          const code = newToken();
+          codes.set(code, Date.now() + ttlMs);
+          return `http://127.0.0.1:${port}/?code=${code}`;
+        },
         close: () => new Promise<void>((r) => {
           server.closeAllConnections();
           server.close(() => r());

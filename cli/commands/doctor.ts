@@ -11,6 +11,7 @@ const TITLES: Record<CheckName, string> = {
   states: 'schedules that disagree with their review log',
   newFlags: '"new" flags that disagree with the schedule',
   templates: 'problem cards whose template this version does not have',
+  clock: 'answers dated in the future or after a clock set back (kept as they are)',
 };
 
 function describeReport(r: DoctorReport): string[] {

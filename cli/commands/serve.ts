@@ -26,7 +26,8 @@ export function registerServe(program: Command, io: Io): void {
       });
       io.out(`DeepRecall (browser mode) on ${file}`);
       io.out(`open: ${server.url}`);
-      if (o.open) openInBrowser(server.url);
+      // The browser's command line is readable by every local user: give it a one-time code, not the token.
+      if (o.open) openInBrowser(server.oneTimeUrl());
       await new Promise<void>((resolve) => {
         const stop = () => {
           void server.close().then(() => {

@@ -3,6 +3,7 @@ import { sql as v1 } from './001_initial.ts';
 import { sql as v2 } from './002_mock.ts';
 import { up as v3 } from './003_stats.ts';
 import { sql as v4 } from './004_queue_index.ts';
+import { sql as v8 } from './008_answer_ids.ts';
 
 export interface Migration {
   version: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'mock', up: (db) => db.exec(v2) },
   { version: 3, name: 'stats', up: v3 },
   { version: 4, name: 'queue index', up: (db) => db.exec(v4) },
+  { version: 8, name: 'answer ids', up: (db) => db.exec(v8) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

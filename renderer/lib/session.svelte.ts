@@ -60,6 +60,8 @@ export class ReviewSession {
   progress = $derived(this.doneToday + this.left === 0 ? 1 : this.doneToday / (this.doneToday + this.left));
 
   private shownAt = 0;
+  /** Names this showing of the card: a repeated send (double click, retry) is stored once by the host. */
+  private answerId = '';
   private typedElapsed = 0;
   private revealFor: { cardId: string; promise: Promise<Reveal | null>; value: Reveal | null } | null = null;
   /** The card the host says follows the one on screen; undefined when it did not say. */
@@ -111,6 +113,7 @@ export class ReviewSession {
     this.endedAt = null;
     this.phase = card.problem ? 'typing' : 'front';
     this.shownAt = performance.now();
+    this.answerId = crypto.randomUUID();
     await tick();
     markCardShown(arrived);
     if (!card.problem) this.fetchReveal(card.id);
@@ -161,7 +164,7 @@ export class ReviewSession {
     if (this.phase !== 'back') return;
     const entry: SessionAnswer = { cardId: card.id, quality: q, tag: card.tag };
     this.answers.push(entry);
-    const answered = this.enqueue(() => api.answer({ cardId: card.id, quality: q, elapsedMs: this.elapsed() }));
+    const answered = this.enqueue(() => api.answer({ cardId: card.id, quality: q, elapsedMs: this.elapsed(), answerId: this.answerId }));
     const next = this.fetchNext();
     next.catch(() => undefined);
     const upcoming = this.upcoming;
@@ -249,7 +252,7 @@ export class ReviewSession {
     this.selected = q;
     const typed = this.typed.trim();
     await this.run(async () => {
-      const r = await this.enqueue(() => api.answer({ cardId: card.id, typed, seed: card.problem!.seed, quality: q, elapsedMs: this.typedElapsed }));
+      const r = await this.enqueue(() => api.answer({ cardId: card.id, typed, seed: card.problem!.seed, quality: q, elapsedMs: this.typedElapsed, answerId: this.answerId }));
       this.answers.push({ cardId: card.id, quality: (r.quality ?? q) as Quality, tag: card.tag, correct: check.verdict.status === 'right' });
       if (q !== check.quality) this.flash('overridden');
       await this.apply(await this.fetchNext());

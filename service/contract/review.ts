@@ -27,6 +27,8 @@ export const reviewSchemas = {
       typed: z.string().max(10_000).optional(),
       seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
       elapsedMs: z.number().int().min(0).max(24 * 3600 * 1000),
+      /** The client's name for this answer (one per card shown): sending it again returns the first result and writes nothing. */
+      answerId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'answerId: 8–64 letters, digits, - or _').optional(),
     })
     .strict()
     .refine((a) => a.quality !== undefined || a.typed !== undefined, { message: 'give a quality or a typed answer' }),
@@ -134,6 +136,8 @@ export interface AnswerResult {
   verdict?: Verdict;
   solution?: { zh: string; en: string };
   nextDueInDays?: number;
+  /** True when this answerId was already recorded: the result is the first one's, nothing was written. */
+  repeated?: true;
 }
 
 export interface AnswerCheck {

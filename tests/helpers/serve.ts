@@ -27,8 +27,8 @@ export interface Served {
   stderr: () => string;
 }
 
-export function spawnServe(db: string, env: NodeJS.ProcessEnv = {}): Served {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0'], {
+export function spawnServe(db: string, env: NodeJS.ProcessEnv = {}, extra: string[] = []): Served {
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', db, '--port', '0', ...extra], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

@@ -196,3 +196,32 @@ describe('settings', () => {
     expect(await again.getSettings()).toMatchObject({ language: 'en', newPerDay: 5 });
   });
 });
+
+describe('idempotent answers', () => {
+  it('stores an answer sent twice under one answerId once, and returns the first result', async () => {
+    const { api, store } = setup();
+    const card = (await api.nextCard()).card!;
+    const first = await api.answer({ cardId: card.id, quality: 4, elapsedMs: 900, answerId: 'click-0000-aaaa' });
+    const again = await api.answer({ cardId: card.id, quality: 4, elapsedMs: 950, answerId: 'click-0000-aaaa' });
+    expect(again).toMatchObject({ recorded: true, repeated: true, reviewId: first.reviewId, mode: first.mode, quality: 4, nextDueInDays: first.nextDueInDays });
+    expect(first.repeated).toBeUndefined();
+    expect(reviewRows(store)).toHaveLength(1);
+    // A different grade under the same name is still the same answer: the first one stands.
+    const other = await api.answer({ cardId: card.id, quality: 1, elapsedMs: 10, answerId: 'click-0000-aaaa' });
+    expect(other.quality).toBe(4);
+    expect(reviewRows(store)).toHaveLength(1);
+    // A new name is a new answer (a drill of the same card, say).
+    await api.answer({ cardId: card.id, quality: 5, elapsedMs: 10, answerId: 'click-0000-bbbb' });
+    expect(reviewRows(store)).toHaveLength(2);
+  });
+
+  it('refuses an answerId reused for another card, and malformed ids', async () => {
+    const { api } = setup();
+    const n = await api.nextCard();
+    await api.answer({ cardId: n.card!.id, quality: 4, elapsedMs: 1, answerId: 'same-name-123' });
+    const other = (await api.nextCard()).card!;
+    await expect(api.answer({ cardId: other.id, quality: 4, elapsedMs: 1, answerId: 'same-name-123' })).rejects.toMatchObject({ status: 409 });
+    await expect(api.answer({ cardId: other.id, quality: 4, elapsedMs: 1, answerId: 'x' })).rejects.toMatchObject({ status: 400 });
+    await expect(api.answer({ cardId: other.id, quality: 4, elapsedMs: 1, answerId: 'a b;drop table' })).rejects.toMatchObject({ status: 400 });
+  });
+});

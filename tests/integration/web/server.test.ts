@@ -80,3 +80,28 @@ describe('browser-mode HTTP host', () => {
     await expect(startServer({ app, port: server.port, staticDir: '.' })).rejects.toThrow(/already in use/);
   });
 });
+
+describe('one-time browser URL (serve --open)', () => {
+  const host = (port: number) => ({ host: `127.0.0.1:${port}` });
+
+  it('carries no token, redirects once to the token URL, then is dead', async () => {
+    const { server } = await boot();
+    const url = new URL(server.oneTimeUrl());
+    expect(url.href).not.toContain(server.token);
+    const first = await request(server.port, { method: 'GET', path: `${url.pathname}${url.search}`, headers: host(server.port) });
+    expect(first.status).toBe(303);
+    expect(first.headers.location).toBe(`/?token=${server.token}`);
+    const second = await request(server.port, { method: 'GET', path: `${url.pathname}${url.search}`, headers: host(server.port) });
+    expect(second.status).toBe(403);
+    expect(second.body).not.toContain(server.token);
+  });
+
+  it('expires, and an unknown code gets no token', async () => {
+    const { server } = await boot();
+    const url = new URL(server.oneTimeUrl(-1));
+    expect((await request(server.port, { method: 'GET', path: url.search ? `/${url.search}` : '/', headers: host(server.port) })).status).toBe(403);
+    const guess = await request(server.port, { method: 'GET', path: '/?code=guess', headers: host(server.port) });
+    expect(guess.status).toBe(403);
+    expect(guess.body).not.toContain(server.token);
+  });
+});

@@ -41,3 +41,20 @@ describe('replay', () => {
     );
   });
 });
+
+describe('a clock set back', () => {
+  it('alreadyMoved: today or a later day counts as already moved', async () => {
+    const { alreadyMoved } = await import('../../../srs/answer.ts');
+    expect(alreadyMoved(null, 10)).toBe(false);
+    expect(alreadyMoved(undefined, 10)).toBe(false);
+    expect(alreadyMoved(9, 10)).toBe(false);
+    expect(alreadyMoved(10, 10)).toBe(true);
+    expect(alreadyMoved(11, 10)).toBe(true);
+  });
+
+  it('replay treats an answer dated before the last counted one as a drill', async () => {
+    const { replay } = await import('../../../srs/answer.ts');
+    const once = replay([{ day: 10, quality: 5 }]);
+    expect(replay([{ day: 10, quality: 5 }, { day: 9, quality: 5 }])).toEqual(once);
+  });
+});
