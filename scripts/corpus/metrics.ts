@@ -223,6 +223,18 @@ export function topicMissing(card: Pick<ReportCard, 'section' | 'front'>, rel: s
   return ![...card.section, card.front].some((s) => titles.some((t) => norm(s).includes(t)));
 }
 
+/** Share of an answer's characters inside fenced code blocks (0 when there is no answer). */
+export function codeShare(markdown: string): number {
+  const total = markdown.replace(/\s+/g, '').length;
+  if (total === 0) return 0;
+  let code = 0;
+  for (const m of markdown.matchAll(/^(\s*)(`{3,}|~{3,})[^\n]*\n([\s\S]*?)(?:^\1\2[ \t]*$|(?![\s\S]))/gm)) code += m[0].replace(/\s+/g, '').length;
+  return Math.min(1, code / total);
+}
+
+/** An answer that is mostly code: not something to recall word for word. */
+export const CODE_ANSWER = 0.5;
+
 export const LONG_ANSWER = 1500;
 
 export interface CardFlags {
@@ -237,6 +249,7 @@ export interface CardFlags {
   longAnswer: boolean;
   backChars: number;
   topicMissing: boolean; // false when the note is unknown
+  codeAnswer: boolean; // ≥ half of the answer is fenced code
 }
 
 /** Every detector on one card. `noteLang`: the language of the card's source note, when known. */
@@ -258,5 +271,6 @@ export function analyseCard(card: ReportCard, noteLang?: 'zh' | 'en', file?: str
     longAnswer: card.back.length > LONG_ANSWER,
     backChars: card.back.length,
     topicMissing: topicMissing(card, file, h1),
+    codeAnswer: codeShare(card.back) >= CODE_ANSWER,
   };
 }

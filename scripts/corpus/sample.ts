@@ -49,6 +49,7 @@ function flagList(a: AnalysedCard): string {
   if (f.filler) out.push('filler front');
   if (f.longAnswer) out.push(`long answer (${f.backChars} chars)`);
   if (f.topicMissing) out.push('note title missing from crumbs and front');
+  if (f.codeAnswer) out.push('answer mostly code');
   return out.length ? out.join('; ') : 'none';
 }
 

@@ -52,6 +52,8 @@ export interface CorpusRow {
   fillerFront: number;
   longAnswer: number;
   topicMissing: number; // cards whose note title is on neither the crumbs nor the front
+  codeAnswer: number; // cards whose answer is mostly fenced code
+  duplicateFront: number; // cards whose rendered front is shared with another card of the corpus
   images: { shown: number; missing: number; remote: number; remoteLoaded: number }; // see imageStats (all cards)
   fieldsMissing: string[];
 }
@@ -91,7 +93,7 @@ export function analyseCorpus(
   const row: CorpusRow = {
     corpus, importMode, files: files.length, filesWithTextNoCards: null, filesWithTextNoCardsList: [], cards: cards.length, byKind,
     byLang: { zh: 0, en: 0 }, warningsByCode, importErrors, mathErrors: 0, strayDollar: 0, rawMarkup: 0, rawByType, rawImages: 0,
-    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, images: { shown: 0, missing: 0, remote: 0, remoteLoaded: 0 }, fieldsMissing: [],
+    englishCards: 0, enWithZhScaffolding: 0, numberedFront: 0, fillerFront: 0, longAnswer: 0, topicMissing: 0, codeAnswer: 0, duplicateFront: 0, images: { shown: 0, missing: 0, remote: 0, remoteLoaded: 0 }, fieldsMissing: [],
   };
   for (const { card, flags } of analysed) {
     byKind[card.kind] = (byKind[card.kind] ?? 0) + 1;
@@ -107,12 +109,17 @@ export function analyseCorpus(
     if (flags.filler) row.fillerFront++;
     if (flags.longAnswer) row.longAnswer++;
     if (flags.topicMissing) row.topicMissing++;
+    if (flags.codeAnswer) row.codeAnswer++;
     const img = imageStats(`${card.frontHtml ?? ''}${card.backHtml ?? ''}`);
     row.images.shown += img.shown;
     row.images.missing += img.missing;
     row.images.remote += img.remote;
     row.images.remoteLoaded += img.remoteLoaded;
   }
+  const fronts = new Map<string, number>();
+  const frontKey = (c: ReportCard) => (c.frontHtml ?? c.front).replace(/\s+/g, ' ').trim();
+  for (const { card } of analysed) fronts.set(frontKey(card), (fronts.get(frontKey(card)) ?? 0) + 1);
+  row.duplicateFront = analysed.filter(({ card }) => card.kind !== 'reading' && (fronts.get(frontKey(card)) ?? 0) > 1).length;
   const mapped = analysed.some((a) => a.file !== undefined);
   if (mapped || cards.length === 0) {
     const withCards = new Set(analysed.map((a) => a.file));
@@ -136,7 +143,7 @@ const pct = (n: number, of: number) => (of ? `${n} (${((100 * n) / of).toFixed(1
 export function summaryTable(rows: readonly CorpusRow[]): string {
   const head = [
     'corpus', 'files', 'text, no cards', 'cards', 'zh / en', 'kinds', 'warnings', 'math errors', 'stray $', 'raw markup', 'raw images',
-    'en + zh scaffolding', 'numbered Q', 'filler front', '> 1500 chars', 'no note title',
+    'en + zh scaffolding', 'numbered Q', 'filler front', '> 1500 chars', 'no note title', 'code answer', 'same front',
   ];
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) {
@@ -148,6 +155,7 @@ export function summaryTable(rows: readonly CorpusRow[]): string {
         `${r.byLang.zh} / ${r.byLang.en}`, kinds, warns + (r.importErrors ? `; errors ${r.importErrors}` : ''),
         pct(r.mathErrors, r.cards), pct(r.strayDollar, r.cards), pct(r.rawMarkup, r.cards), pct(r.rawImages, r.cards),
         pct(r.enWithZhScaffolding, r.englishCards), pct(r.numberedFront, r.cards), pct(r.fillerFront, r.cards), pct(r.longAnswer, r.cards), pct(r.topicMissing, r.cards),
+        pct(r.codeAnswer, r.cards), pct(r.duplicateFront, r.cards),
       ].join(' | ')} |`,
     );
   }

@@ -14,6 +14,7 @@ import {
   topicMissing,
   firstH1,
   imageStats,
+  codeShare,
   strayDollars,
   zhScaffolding,
   type ReportCard,
@@ -157,5 +158,15 @@ describe('imageStats', () => {
     expect(imageStats(html)).toEqual({ shown: 1, missing: 1, remote: 1, remoteLoaded: 0 });
     expect(imageStats('<p><img src="https://x/y.png" alt=""><img src="img/a.png"></p>')).toEqual({ shown: 1, missing: 0, remote: 0, remoteLoaded: 1 });
     expect(imageStats('<p>no images</p>')).toEqual({ shown: 0, missing: 0, remote: 0, remoteLoaded: 0 });
+  });
+});
+
+describe('codeShare', () => {
+  it('measures how much of an answer is fenced code', () => {
+    expect(codeShare('Text only.')).toBe(0);
+    expect(codeShare('')).toBe(0);
+    expect(codeShare('Intro.\n\n```python\nfor i in range(10):\n    print(i * i)\n```\n')).toBeGreaterThan(0.5);
+    expect(codeShare('A long explanation of the method in words, much longer than the code.\n\n```\nx\n```')).toBeLessThan(0.5);
+    expect(codeShare('~~~python\nimport numpy as np\n~~~')).toBe(1);
   });
 });

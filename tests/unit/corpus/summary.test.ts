@@ -48,6 +48,13 @@ describe('analyseCorpus', () => {
     expect(summaryTable([row])).toContain('| c | 3 | 1 (33.3 %) | 2 |');
   });
 
+  it('counts cards sharing a front and answers that are mostly code', () => {
+    const cards = [card('1', 'What is Overview?', 'A'), card('2', 'What is Overview?', 'B'), card('3', 'Q', '```\nimport x\nx.run()\n```')];
+    const { row } = analyseCorpus('c', 'test', files, cards, [], 0, new Map());
+    expect(row.duplicateFront).toBe(2);
+    expect(row.codeAnswer).toBe(1);
+  });
+
   it('reports n/a for notes without cards when cards cannot be mapped to files', () => {
     const { row } = analyseCorpus('c', 'test', files, [card('1', 'Q', 'A')], [], 0, new Map());
     expect(row.filesWithTextNoCards).toBeNull();
