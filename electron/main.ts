@@ -3,14 +3,15 @@
 // Bundled by scripts/build-electron.js to dist-electron/main.cjs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, clipboard, dialog, ipcMain, Menu, session, shell, BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, clipboard, dialog, ipcMain, Menu, protocol, session, shell, BrowserWindow } from 'electron';
 import { Store } from '../db/store.ts';
 import { App } from '../service/app.ts';
 import { watchNotesFolders } from '../service/notesFolders.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from './bridge.ts';
 import { createInvokeHandler } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
+import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { nativeBindingPath, preloadFile, rendererIndex, resolveDesktopDb } from './paths.ts';
 import { installAppSecurity, installSessionSecurity, isTrustedSender, parseDevUrl, type AppUrls } from './security.ts';
 import { createMainWindow, focusWindow } from './window.ts';
@@ -23,10 +24,12 @@ app.setName('DeepRecall');
 // Tests (and anyone keeping two profiles apart) may move Chromium's profile and the single-instance lock.
 if (process.env.DEEPRECALL_USER_DATA) app.setPath('userData', path.resolve(process.env.DEEPRECALL_USER_DATA));
 app.enableSandbox();
+// Must happen before 'ready': app:// becomes a standard, secure origin (see protocol.ts).
+protocol.registerSchemesAsPrivileged(PRIVILEGED_SCHEMES.map((s) => ({ scheme: s.scheme, privileges: { ...s.privileges } })));
 
 const indexFile = rendererIndex(app.getAppPath());
 const urls: AppUrls = {
-  indexUrl: pathToFileURL(indexFile).href,
+  indexUrl: APP_INDEX_URL,
   devUrl: isDev ? parseDevUrl(process.env.DEEPRECALL_DEV_URL) : undefined,
 };
 const dbFile = resolveDesktopDb(process.argv);
@@ -81,7 +84,7 @@ async function browserModeHelp(): Promise<void> {
 
 function openWindow(): BrowserWindow {
   const icon = path.join(app.getAppPath(), 'build', 'icon.png');
-  const w = createMainWindow({ preload: preloadFile(here), urls, indexFile, isDev, icon: fs.existsSync(icon) ? icon : undefined });
+  const w = createMainWindow({ preload: preloadFile(here), urls, isDev, icon: fs.existsSync(icon) ? icon : undefined });
   w.on('closed', () => {
     if (win === w) win = null;
   });
@@ -128,6 +131,8 @@ function start(): void {
   }
 
   installSessionSecurity(session.defaultSession);
+  // Serves dist/ (and nothing else) at app://deeprecall/, each response with the CSP.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: path.dirname(indexFile) }));
   ipcMain.handle(
     INVOKE_CHANNEL,
     createInvokeHandler((method, args) => service.dispatch(method, args), (frame) => isTrustedSender(frame, urls), log),

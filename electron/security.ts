@@ -3,15 +3,17 @@
 // Electron's security checklist: isolated + sandboxed renderer, no Node in
 // the page, one strict CSP (the same string browser mode sends), no
 // navigation away from the app, no new windows, no webviews, no permissions,
-// and only http(s) links handed to the system browser.
+// and only http(s) links the user clicked (target=_blank → window-open
+// handler) handed to the system browser; a navigation never opens anything.
 import { shell, type App, type Session, type WebContents, type WebPreferences } from 'electron';
 import { CSP } from '../web/security.ts';
+import { APP_SCHEME } from './protocol.ts';
 
 export { CSP };
 
 /** Where the renderer may legitimately live: the built index.html, or (development only) a loopback dev server. */
 export interface AppUrls {
-  /** file:// URL of dist/index.html. */
+  /** app://deeprecall/index.html (electron/protocol.ts serves dist/ there). */
   indexUrl: string;
   /** http://localhost:PORT (unpackaged runs only; see parseDevUrl). */
   devUrl?: string | undefined;
@@ -82,8 +84,9 @@ export function isAppUrl(raw: unknown, urls: AppUrls): boolean {
   const u = parseUrl(raw);
   if (!u) return false;
   const index = new URL(urls.indexUrl);
-  if (u.protocol === 'file:' && index.protocol === 'file:') {
-    return u.host === index.host && u.pathname === index.pathname;
+  // Only our privileged scheme counts as the app; file:// never does (any local file would share its origin).
+  if (u.protocol === `${APP_SCHEME}:` && index.protocol === `${APP_SCHEME}:`) {
+    return u.host.toLowerCase() === index.host.toLowerCase() && u.pathname === index.pathname;
   }
   if (urls.devUrl !== undefined) {
     const dev = new URL(urls.devUrl);
@@ -126,13 +129,40 @@ export function installSessionSecurity(session: Session, csp: string = CSP): voi
   session.setDevicePermissionHandler(() => false);
 }
 
+/**
+ * The window-open details a user's click on `<a href target="_blank">` in a
+ * card produces (Electron's HandlerDetails, the part we read). Script-opened
+ * windows usually carry features or a frame name, a form post carries a body.
+ */
+export interface WindowOpenDetails {
+  url: string;
+  frameName?: string;
+  features?: string;
+  disposition?: string;
+  postBody?: unknown;
+}
+
+/**
+ * Whether a window-open request looks like a plain link click from our own
+ * page: the opener shows the app, no window features or name (window.open
+ * with arguments), no form post, a tab/window disposition. Electron exposes
+ * no user-gesture flag here; the page's CSP (script-src 'self', sanitized
+ * card HTML) is what keeps card content from calling window.open itself.
+ */
+export function isLinkClick(details: WindowOpenDetails, openerUrl: string, urls: AppUrls): boolean {
+  if (!isAppUrl(openerUrl, urls)) return false;
+  if ((details.frameName ?? '') !== '' || (details.features ?? '') !== '') return false;
+  if (details.postBody !== undefined && details.postBody !== null) return false;
+  return ['foreground-tab', 'background-tab', 'new-window', 'default', undefined].includes(details.disposition);
+}
+
 /** Per web contents: stay on the app page, open nothing new, attach no webview. */
 export function hardenWebContents(contents: WebContents, urls: AppUrls): void {
+  // Leaving the app page is always refused and never opens anything outside:
+  // a redirect or script-driven location change must not launch the browser.
+  // Links in cards carry target=_blank, so a click arrives at the window-open handler below.
   contents.on('will-navigate', (event) => {
-    if (isAppUrl(event.url, urls)) return;
-    event.preventDefault();
-    // A plain <a href="https://…"> click lands here: show it in the system browser instead.
-    openExternalIfSafe(event.url);
+    if (!isAppUrl(event.url, urls)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url, urls)) event.preventDefault();
@@ -141,8 +171,8 @@ export function hardenWebContents(contents: WebContents, urls: AppUrls): void {
     if (!isAppUrl(event.url, urls)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
+  contents.setWindowOpenHandler((details) => {
+    if (isLinkClick(details, contents.getURL(), urls)) openExternalIfSafe(details.url);
     return { action: 'deny' };
   });
 }

@@ -7,7 +7,6 @@ export const WINDOW_SIZE = { width: 1100, height: 760, minWidth: 720, minHeight:
 export interface WindowOptions {
   preload: string;
   urls: AppUrls;
-  indexFile: string;
   isDev: boolean;
   icon?: string | undefined;
 }
@@ -23,7 +22,8 @@ export function createMainWindow(o: WindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(o.preload, { devTools: o.isDev }),
   });
   win.once('ready-to-show', () => win.show());
-  void (o.urls.devUrl ? win.loadURL(o.urls.devUrl) : win.loadFile(o.indexFile));
+  // app://deeprecall/index.html (served by electron/protocol.ts), never file://; the dev server only unpackaged.
+  void win.loadURL(o.urls.devUrl ?? o.urls.indexUrl);
   return win;
 }
 

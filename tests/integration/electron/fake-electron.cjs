@@ -6,12 +6,12 @@
 // Scenario via FAKE_SCENARIO: "normal" (default) | "second-instance".
 'use strict';
 const Module = require('node:module');
-const { pathToFileURL } = require('node:url');
 const path = require('node:path');
 
 const scenario = process.env.FAKE_SCENARIO || 'normal';
 const appPath = process.env.FAKE_APP_PATH;
-const record = { calls: [], windows: [], ipcChannels: [], errorBoxes: [], menu: null, session: {}, appEvents: [], session_log: [] };
+const record = { calls: [], windows: [], ipcChannels: [], errorBoxes: [], menu: null, session: {}, appEvents: [], session_log: [], schemes: null, protocolHandlers: [], protocol_log: [], contents_log: {}, openExternal: [] };
+const protocolHandlers = {};
 const ipcHandlers = {};
 
 function finish(code) {
@@ -44,7 +44,10 @@ const app = {
     record.calls.push(['exit', code]);
     finish(code);
   },
-  whenReady: () => Promise.resolve(),
+  whenReady: () => {
+    record.calls.push(['whenReady']);
+    return Promise.resolve();
+  },
 };
 
 class BrowserWindow {
@@ -75,11 +78,11 @@ class BrowserWindow {
   restore() {}
   loadURL(url) {
     record.windows.at(-1).loaded = url;
+    setTimeout(() => void playSession(url), 0);
     return Promise.resolve();
   }
   loadFile(file) {
-    record.windows.at(-1).loaded = file;
-    setTimeout(() => void playSession(file), 0);
+    record.windows.at(-1).loaded = `loadFile:${file}`;
     return Promise.resolve();
   }
   static getAllWindows() {
@@ -88,10 +91,49 @@ class BrowserWindow {
 }
 BrowserWindow.all = [];
 
+/** Requests the page would make through the registered app:// handler: status, type and CSP of each. */
+async function playProtocol(pageUrl) {
+  const handle = protocolHandlers.app;
+  if (!handle) return;
+  const urls = [pageUrl, 'app://deeprecall/../../etc/passwd', 'app://deeprecall/..%2f..%2fetc%2fpasswd', 'app://deeprecall/%2e%2e/%2e%2e/etc/passwd', 'app://evil/index.html', 'app://deeprecall/missing.js'];
+  for (const url of urls) {
+    const res = await handle(new Request(url));
+    const body = await res.text();
+    record.protocol_log.push({ url, status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), body: body.slice(0, 200) });
+  }
+}
+
+/** A web contents as Electron would hand it to 'web-contents-created': the handlers main installed decide. */
+function playContents(pageUrl) {
+  const listeners = {};
+  let openHandler = null;
+  const contents = {
+    on: (name, fn) => ((listeners[name] ??= []).push(fn), contents),
+    setWindowOpenHandler: (fn) => (openHandler = fn),
+    getURL: () => pageUrl,
+  };
+  appListeners['web-contents-created']?.({}, contents);
+  const fire = (name, url) => {
+    let prevented = false;
+    for (const fn of listeners[name] ?? []) fn({ url, preventDefault: () => (prevented = true) }, url);
+    return prevented;
+  };
+  const click = (url) => openHandler?.({ url, frameName: '', features: '', disposition: 'foreground-tab', referrer: { url: '', policy: 'no-referrer' } });
+  record.contents_log = {
+    navigateHttpPrevented: fire('will-navigate', 'https://example.com/from-navigation'),
+    navigateFilePrevented: fire('will-navigate', 'file:///etc/passwd'),
+    navigateOwnPagePrevented: fire('will-navigate', `${pageUrl}#/browse`),
+    openHttps: click('https://example.com/clicked'),
+    openFile: click('file:///etc/passwd'),
+    openJavascript: click('javascript:alert(1)'),
+  };
+}
+
 /** What the renderer would do: a summary, one card reviewed, and a foreign page trying the same channel. */
-async function playSession(indexFile) {
+async function playSession(pageUrl) {
   const handler = ipcHandlers['deeprecall:invoke'];
-  const ours = { senderFrame: { url: `${pathToFileURL(indexFile).href}#/review`, parent: null } };
+  const ours = { senderFrame: { url: `${pageUrl}#/review`, parent: null } };
+  const oldFileUrl = { senderFrame: { url: require('node:url').pathToFileURL(path.join(appPath, 'dist', 'index.html')).href, parent: null } };
   const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
   const out = (record.session_log = []);
   try {
@@ -102,12 +144,17 @@ async function playSession(indexFile) {
     out.push(['answer', await handler(ours, 'answer', { cardId, quality: 4, elapsedMs: 1200 })]);
     out.push(['bad-args', await handler(ours, 'answer', { cardId, quality: 9, elapsedMs: 1 })]);
     out.push(['unknown', await handler(ours, 'rm', {})]);
-    try {
-      await handler(foreign, 'summary', {});
-      out.push(['foreign', 'ANSWERED']);
-    } catch (err) {
-      out.push(['foreign', `rejected: ${err.message}`]);
+    for (const [label, sender] of [['foreign', foreign], ['file-url', oldFileUrl]]) {
+      try {
+        await handler(sender, 'summary', {});
+        out.push([label, 'ANSWERED']);
+      } catch (err) {
+        out.push([label, `rejected: ${err.message}`]);
+      }
     }
+    await playProtocol(pageUrl);
+    playContents(pageUrl);
+    await new Promise((r) => setTimeout(r, 10)); // openExternal is fire-and-forget
     // Second launch: main's 'second-instance' handler must focus, not open another window.
     appListeners['second-instance']?.({}, ['app'], '/');
     record.windowCountAfterSecond = BrowserWindow.all.length;
@@ -145,7 +192,18 @@ const electron = {
     setApplicationMenu: (t) => (record.menu = t.map((m) => m.label ?? m.role)),
   },
   session: { defaultSession: fakeSession },
-  shell: { openExternal: async () => {}, showItemInFolder: () => {} },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => {
+      record.calls.push(['registerSchemesAsPrivileged']);
+      record.schemes = schemes;
+    },
+    handle: (scheme, fn) => {
+      record.calls.push(['protocol.handle', scheme]);
+      record.protocolHandlers.push(scheme);
+      protocolHandlers[scheme] = fn;
+    },
+  },
+  shell: { openExternal: async (url) => void record.openExternal.push(url), showItemInFolder: () => {} },
   clipboard: { writeText: () => {} },
 };
 

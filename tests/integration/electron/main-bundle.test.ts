@@ -27,6 +27,11 @@ interface RunRecord {
   appEvents: string[];
   session_log: [string, unknown][];
   windowCountAfterSecond?: number;
+  schemes: { scheme: string; privileges: Record<string, boolean> }[] | null;
+  protocolHandlers: string[];
+  protocol_log: { url: string; status: number; type: string | null; csp: string | null; body: string }[];
+  contents_log: Record<string, unknown>;
+  openExternal: string[];
 }
 
 function run(scenario: string, args: string[], env: NodeJS.ProcessEnv = {}): { record: RunRecord; status: number | null; stderr: string } {
@@ -47,6 +52,7 @@ beforeAll(() => {
   appPath = path.join(tmp, 'app');
   fs.mkdirSync(path.join(appPath, 'dist'), { recursive: true });
   fs.writeFileSync(path.join(appPath, 'dist', 'index.html'), '<!doctype html><title>t</title>');
+  fs.writeFileSync(path.join(appPath, 'secret.txt'), 'outside dist');
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-electron.js'), '--out', outDir], { cwd: ROOT, stdio: 'pipe' });
 }, 120_000);
 
@@ -86,7 +92,7 @@ describe('main.cjs under a stand-in electron', () => {
       webviewTag: false,
       devTools: true, // unpackaged
     });
-    expect(loaded).toBe(path.join(appPath, 'dist', 'index.html'));
+    expect(loaded).toBe('app://deeprecall/index.html'); // never file://, never loadFile
     expect(fs.existsSync(path.join(outDir, 'preload.cjs'))).toBe(true);
   });
 
@@ -111,9 +117,38 @@ describe('main.cjs under a stand-in electron', () => {
     expect(log.unknown).toEqual({ ok: false, error: { status: 404, message: 'unknown method "rm"' } });
   });
 
-  it('refuses IPC from a foreign page', () => {
+  it('refuses IPC from a foreign page, and from the same index.html over file://', () => {
     const log = Object.fromEntries(result.record.session_log) as Record<string, any>;
     expect(log.foreign).toMatch(/^rejected: deeprecall: IPC refused/);
+    expect(log['file-url']).toMatch(/^rejected: deeprecall: IPC refused/);
+  });
+
+  it('registers app:// as a privileged scheme before ready and serves it with one handler', () => {
+    const names = result.record.calls.map((c) => c[0]);
+    expect(result.record.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(names.indexOf('registerSchemesAsPrivileged')).toBeGreaterThan(-1);
+    expect(names.indexOf('registerSchemesAsPrivileged')).toBeLessThan(names.indexOf('whenReady'));
+    expect(result.record.protocolHandlers).toEqual(['app']);
+  });
+
+  it('the app:// handler serves dist/index.html with the CSP and answers 404 to traversal, other hosts and missing files', async () => {
+    const { CSP } = await import('../../../web/security.ts');
+    const [index, ...rest] = result.record.protocol_log;
+    expect(index).toMatchObject({ url: 'app://deeprecall/index.html', status: 200, type: 'text/html; charset=utf-8', csp: CSP, body: '<!doctype html><title>t</title>' });
+    expect(rest.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+    for (const r of rest) expect(r.body).not.toContain('outside dist');
+  });
+
+  it('navigations to other URLs are prevented and open nothing; a clicked http(s) link opens externally, file:/javascript: do not', () => {
+    expect(result.record.contents_log).toEqual({
+      navigateHttpPrevented: true,
+      navigateFilePrevented: true,
+      navigateOwnPagePrevented: false,
+      openHttps: { action: 'deny' },
+      openFile: { action: 'deny' },
+      openJavascript: { action: 'deny' },
+    });
+    expect(result.record.openExternal).toEqual(['https://example.com/clicked']);
   });
 
   it('focuses on a second launch instead of opening another window', () => {

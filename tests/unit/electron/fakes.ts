@@ -2,10 +2,13 @@
 // fire the events Electron would and see what our code decided.
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { APP_INDEX_URL } from '../../../electron/protocol.ts';
 import type { AppUrls } from '../../../electron/security.ts';
 
 export const INDEX_FILE = path.resolve('/opt/DeepRecall/resources/app.asar/dist/index.html');
-export const URLS: AppUrls = { indexUrl: pathToFileURL(INDEX_FILE).href };
+/** Where the old shell loaded the page from: now refused everywhere. */
+export const INDEX_FILE_URL = pathToFileURL(INDEX_FILE).href;
+export const URLS: AppUrls = { indexUrl: APP_INDEX_URL };
 export const DEV_URLS: AppUrls = { ...URLS, devUrl: 'http://localhost:5173/' };
 
 export interface FakeEvent {
@@ -28,14 +31,20 @@ type Listener = (...args: never[]) => unknown;
 
 export class FakeContents {
   readonly listeners = new Map<string, Listener[]>();
-  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  windowOpenHandler: ((details: { url: string; frameName?: string; features?: string; disposition?: string; postBody?: unknown }) => { action: string }) | null = null;
+  /** What webContents.getURL() answers: the page that would open a window. */
+  url: string = APP_INDEX_URL;
+
+  getURL(): string {
+    return this.url;
+  }
 
   on(name: string, listener: Listener): this {
     this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
     return this;
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+  setWindowOpenHandler(handler: NonNullable<FakeContents['windowOpenHandler']>): void {
     this.windowOpenHandler = handler;
   }
 

@@ -12,7 +12,7 @@ const { CSP: WEB_CSP } = await import('../../../web/security.ts');
 const { createInvokeHandler, ForeignSenderError } = await import('../../../electron/ipc.ts');
 const { ApiError } = await import('../../../service/contract/common.ts');
 const { DbError } = await import('../../../db/errors.ts');
-import { DEV_URLS, FakeContents, FakeSession, INDEX_FILE, URLS } from './fakes.ts';
+import { DEV_URLS, FakeContents, FakeSession, INDEX_FILE_URL, URLS } from './fakes.ts';
 
 const {
   CSP,
@@ -20,6 +20,7 @@ const {
   installAppSecurity,
   installSessionSecurity,
   isAppUrl,
+  isLinkClick,
   isSafeExternalUrl,
   isTrustedSender,
   openExternalIfSafe,
@@ -171,6 +172,11 @@ describe('navigation, new windows, webviews', () => {
     'https://evil.example/',
     'http://127.0.0.1:8080/',
     'file:///etc/passwd',
+    INDEX_FILE_URL,
+    `${INDEX_FILE_URL}#/review`,
+    'app://deeprecall/other.html',
+    'app://evil/index.html',
+    'app://deeprecall.evil.example/index.html',
     'file:///opt/DeepRecall/resources/app.asar/dist/other.html',
     'file://attacker-host/opt/DeepRecall/resources/app.asar/dist/index.html',
     'data:text/html,<script>alert(1)</script>',
@@ -184,18 +190,48 @@ describe('navigation, new windows, webviews', () => {
     expect(contents.fire('will-redirect', url)).toBe(true);
   });
 
-  it('hands an http(s) link the user clicked to the system browser, never anything else', () => {
-    contents.fire('will-navigate', 'https://arxiv.org/abs/1502.03167');
-    contents.fire('will-navigate', 'file:///etc/passwd');
-    contents.fire('will-navigate', 'javascript:alert(1)');
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://arxiv.org/abs/1502.03167']);
+  it('never opens anything externally from a navigation (no user gesture is known there), only prevents it', () => {
+    expect(contents.fire('will-navigate', 'https://arxiv.org/abs/1502.03167')).toBe(true);
+    expect(contents.fire('will-navigate', 'http://example.com/')).toBe(true);
+    expect(contents.fire('will-redirect', 'https://example.com/')).toBe(true);
+    expect(contents.fire('will-frame-navigate', 'https://example.com/')).toBe(true);
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  const click = (url: string) => ({ url, frameName: '', features: '', disposition: 'foreground-tab' });
+
+  it('opens an http(s) link clicked in a card (target=_blank) in the system browser, and denies the window', () => {
+    expect(contents.windowOpenHandler!(click('https://arxiv.org/abs/1502.03167'))).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler!({ ...click('http://example.com/x'), disposition: 'background-tab' })).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://arxiv.org/abs/1502.03167', 'http://example.com/x']);
   });
 
   it('denies every window.open / target=_blank and opens only http(s) externally', () => {
-    for (const url of ['https://example.com/x', 'file:///etc/passwd', 'javascript:alert(1)', URLS.indexUrl, 'about:blank']) {
-      expect(contents.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    for (const url of ['https://example.com/x', 'file:///etc/passwd', 'javascript:alert(1)', URLS.indexUrl, INDEX_FILE_URL, 'about:blank', 'mailto:a@b.c']) {
+      expect(contents.windowOpenHandler!(click(url))).toEqual({ action: 'deny' });
     }
     expect(openExternal.mock.calls.map((c) => c[0])).toEqual(['https://example.com/x']);
+  });
+
+  it.each([
+    ['window.open with features', { ...click('https://example.com/'), features: 'width=200' }],
+    ['window.open with a frame name', { ...click('https://example.com/'), frameName: 'x' }],
+    ['a form post', { ...click('https://example.com/'), postBody: { data: [], contentType: 'application/x-www-form-urlencoded' } }],
+    ['an "other" disposition', { ...click('https://example.com/'), disposition: 'other' }],
+  ])('opens nothing for %s', (_label, details) => {
+    expect(contents.windowOpenHandler!(details)).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it.each(['https://evil.example/', INDEX_FILE_URL, 'about:blank', 'devtools://devtools/bundled/inspector.html'])('opens nothing when the opener is %s, not the app', (opener) => {
+    contents.url = opener;
+    expect(contents.windowOpenHandler!(click('https://example.com/'))).toEqual({ action: 'deny' });
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('isLinkClick requires the app page as opener', () => {
+    expect(isLinkClick(click('https://example.com/'), `${URLS.indexUrl}#/review`, URLS)).toBe(true);
+    expect(isLinkClick(click('https://example.com/'), INDEX_FILE_URL, URLS)).toBe(false);
   });
 
   it('prevents <webview> attachment', () => {
@@ -281,9 +317,14 @@ describe('app URL and dev server', () => {
     expect(isAppUrl(URLS.indexUrl, DEV_URLS)).toBe(true);
   });
 
-  it('resolves the index file to a file: URL', () => {
-    expect(URLS.indexUrl.startsWith('file:///')).toBe(true);
-    expect(decodeURIComponent(new URL(URLS.indexUrl).pathname)).toContain(INDEX_FILE.replace(/\\/g, '/').replace(/^[A-Z]:/i, ''));
+  it('the app page is app://deeprecall/index.html; file:// is never the app', () => {
+    expect(URLS.indexUrl).toBe('app://deeprecall/index.html');
+    expect(isAppUrl('app://deeprecall/index.html#/review', URLS)).toBe(true);
+    expect(isAppUrl('app://deeprecall/index.html?lang=en', URLS)).toBe(true);
+    expect(isAppUrl(INDEX_FILE_URL, URLS)).toBe(false);
+    expect(isAppUrl(INDEX_FILE_URL, { indexUrl: INDEX_FILE_URL })).toBe(false);
+    expect(isAppUrl('app://deeprecall/', URLS)).toBe(false);
+    expect(isAppUrl('app://other/index.html', URLS)).toBe(false);
   });
 });
 
@@ -298,6 +339,9 @@ describe('IPC sender check', () => {
   it.each([
     ['a foreign web page', top('https://evil.example/')],
     ['another local file', top('file:///tmp/evil.html')],
+    ['the same index.html over file://', top(INDEX_FILE_URL)],
+    ['another app:// host', top('app://evil/index.html')],
+    ['another page of the app scheme', top('app://deeprecall/evil.html')],
     ['a data: page', top('data:text/html,hi')],
     ['about:blank', top('about:blank')],
     ['a subframe of our page', { url: URLS.indexUrl, parent: { url: URLS.indexUrl } }],

@@ -41,7 +41,10 @@ const FORBIDDEN: [string, RegExp, string[]?][] = [
   ['CERTIFICATE_ERROR_EVENT_JS_CHECK', /['"]certificate-error['"]/],
   ['SECURITY_WARNINGS_JS_CHECK', /ELECTRON_DISABLE_SECURITY_WARNINGS/],
   ['DANGEROUS_FUNCTIONS_JS_CHECK', /executeJavaScript|insertCSS|\beval\s*\(|new Function\s*\(/],
-  ['PROTOCOL_HANDLERS_JS_CHECK', /setAsDefaultProtocolClient|registerFileProtocol|registerHttpProtocol|protocol\.handle\s*\(/],
+  ['PROTOCOL_HANDLERS_JS_CHECK', /setAsDefaultProtocolClient|registerFileProtocol|registerHttpProtocol|registerBufferProtocol|registerStreamProtocol|interceptFileProtocol|protocol\.intercept/],
+  ['protocol.handle / registerSchemesAsPrivileged only in main.ts (the app:// scheme)', /protocol\.handle\s*\(|registerSchemesAsPrivileged/, ['electron/main.ts']],
+  ['no page is loaded from file:// (the renderer lives at app://deeprecall/)', /\bloadFile\s*\(|pathToFileURL|['"`]file:\/\//],
+  ['no scheme privilege that weakens the page', /bypassCSP\s*:\s*true|corsEnabled\s*:\s*true|allowServiceWorkers\s*:\s*true/],
   ['OPEN_EXTERNAL_JS_CHECK (only through the allow-list)', /openExternal\s*\(/, ['electron/security.ts']],
   ['PERMISSION_REQUEST_HANDLER_JS_CHECK (only the deny-all one)', /setPermission(Request|Check)Handler|setDevicePermissionHandler/, ['electron/security.ts']],
   ['webPreferences built only by secureWebPreferences', /webPreferences\s*:\s*\{/],
@@ -77,6 +80,33 @@ describe('electronegativity-equivalent source checks (electron/)', () => {
     expect(main.match(/ipcMain\.(handle|on|once)\s*\(/g)).toEqual(['ipcMain.handle(']);
   });
 
+  it('main registers app:// as privileged before ready and serves it with the protocol.ts handler', () => {
+    const main = sources.find((s) => s.file === 'electron/main.ts')!.text;
+    const register = main.search(/protocol\.registerSchemesAsPrivileged\(PRIVILEGED_SCHEMES/);
+    expect(register).toBeGreaterThan(-1);
+    // Top-level, before the ready promise is even asked for.
+    expect(register).toBeLessThan(main.search(/\.whenReady\(\)/));
+    expect(register).toBeLessThan(main.search(/function start\(/));
+    expect(main.match(/protocol\.handle\([^,]+/g)).toEqual(['protocol.handle(APP_SCHEME']);
+    expect(main).toMatch(/protocol\.handle\(APP_SCHEME, createAppProtocolHandler\(/);
+    expect(main).toMatch(/indexUrl: APP_INDEX_URL/);
+    const win = sources.find((s) => s.file === 'electron/window.ts')!.text;
+    expect(win).toMatch(/loadURL\(o\.urls\.devUrl \?\? o\.urls\.indexUrl\)/);
+  });
+
+  it('openExternal is reached only from the window-open handler, never from a navigation event', () => {
+    const security = sources.find((s) => s.file === 'electron/security.ts')!.text;
+    const callers = [...security.matchAll(/openExternalIfSafe\(/g)].length;
+    expect(callers).toBe(2); // its definition and the one call in setWindowOpenHandler
+    // Everything hardenWebContents does before the window-open handler (the will-* navigation handlers) opens nothing.
+    const harden = security.slice(security.indexOf('export function hardenWebContents'));
+    const navigation = harden.slice(0, harden.indexOf('setWindowOpenHandler'));
+    expect(navigation).toMatch(/'will-navigate'/);
+    expect(navigation).toMatch(/'will-redirect'/);
+    expect(navigation).not.toMatch(/openExternal/);
+    expect(security).toMatch(/setWindowOpenHandler\(\(details\) => \{\s*if \(isLinkClick\(details, contents\.getURL\(\), urls\)\) openExternalIfSafe\(details\.url\);/);
+  });
+
   it('the preload exposes one object and requires nothing but electron', () => {
     const preload = sources.find((s) => s.file === 'electron/preload.ts')!.text;
     expect(preload.match(/exposeInMainWorld\(/g)).toHaveLength(1);
@@ -85,12 +115,30 @@ describe('electronegativity-equivalent source checks (electron/)', () => {
   });
 });
 
+describe('electron-builder fuses', () => {
+  const config = path.join(ROOT, 'electron-builder.yml');
+
+  it('turns GrantFileProtocolExtraPrivileges off (the renderer is served from app://) and keeps the other fuses safe', async () => {
+    const { parse } = await import('yaml');
+    const fuses = (parse(fs.readFileSync(config, 'utf8')) as { electronFuses?: Record<string, unknown> }).electronFuses;
+    expect(fuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+});
+
 describe('CSP meta tag of the renderer', () => {
   const index = path.join(ROOT, 'renderer', 'index.html');
 
-  // file:// responses carry no headers on every platform, so the page's own
-  // <meta> is what is sure to apply. It must be the shared policy (web/security.ts)
-  // minus frame-ancestors, which a <meta> policy ignores.
+  // The app:// handler sends the policy as a header; the page's own <meta>
+  // stays as a second line (and covers the dev server). It must be the shared
+  // policy (web/security.ts) minus frame-ancestors, which a <meta> policy ignores.
   it.skipIf(!fs.existsSync(index))('renderer/index.html carries the shared policy', async () => {
     const { CSP } = await import('../../../web/security.ts');
     const html = fs.readFileSync(index, 'utf8');
