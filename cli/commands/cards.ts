@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeNotes } from '../../cards/notes/decode.ts';
-import { parseNotes } from '../../cards/notes/parse.ts';
-import { checkNoteFormulas } from '../../cards/problems/checkNotes.ts';
-import { problemCards } from '../../cards/problems/cards.ts';
-import { renderCard } from '../../cards/render/render.ts';
 import type { CardKind, CardLink } from '../../cards/types.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath, deckIdFromName } from '../../service/deck.ts';
+// The parser, problem catalogue and KaTeX load only when this command runs (fast --help).
 import { CliError, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 
@@ -22,7 +18,13 @@ interface CardOut {
   backHtml?: string;
 }
 
-function fromNotes(file: string, isDefault: boolean): CardOut[] {
+async function fromNotes(file: string, isDefault: boolean): Promise<CardOut[]> {
+  const [{ decodeNotes }, { parseNotes }, { checkNoteFormulas }, { problemCards }] = await Promise.all([
+    import('../../cards/notes/decode.ts'),
+    import('../../cards/notes/parse.ts'),
+    import('../../cards/problems/checkNotes.ts'),
+    import('../../cards/problems/cards.ts'),
+  ]);
   const abs = path.resolve(file);
   let bytes: Buffer;
   try {
@@ -58,9 +60,12 @@ export function registerCards(program: Command, io: Io): void {
           return out;
         });
       } else {
-        cards = o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true);
+        cards = await (o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true));
       }
-      if (o.html) for (const c of cards) Object.assign(c, renderCard(c));
+      if (o.html) {
+        const { renderCard } = await import('../../cards/render/render.ts');
+        for (const c of cards) Object.assign(c, renderCard(c));
+      }
       if (o.json) io.out(JSON.stringify(cards, null, 2));
       else for (const c of cards) io.out(`[${c.kind}] ${c.section.join(' › ')}\n  Q: ${c.front.replace(/\n/g, '\n     ')}\n`);
     });

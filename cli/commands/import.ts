@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeNotes } from '../../cards/notes/decode.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 import type { ImportReport } from '../../service/contract/index.ts';
@@ -33,6 +32,7 @@ export function registerImport(program: Command, io: Io): void {
           if (err instanceof CliError) throw err;
           throw new CliError(`${abs}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
         }
+        const { decodeNotes } = await import('../../cards/notes/decode.ts');
         const decoded = decodeNotes(bytes);
         if ('error' in decoded) throw new CliError(`${abs}: ${decoded.error}`);
         input = { name: path.basename(abs), markdown: decoded.text, path: abs };
