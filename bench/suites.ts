@@ -6,6 +6,7 @@ import { browserAvailable, skipReason } from '../tests/e2e/harness.ts';
 import { benchCards } from './cards.ts';
 import type { BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
+import { benchStart } from './start.ts';
 import { benchStats } from './stats.ts';
 import { runUiBench } from './ui.ts';
 
@@ -35,6 +36,7 @@ async function benchUi(): Promise<BenchRow[]> {
 
 export const SUITES: Suite[] = [
   { name: 'cards', run: benchCards },
+  { name: 'start', run: () => benchStart() },
   { name: 'ui', run: benchUi },
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
