@@ -9,6 +9,7 @@ import { benchFolders } from './folders.ts';
 import { benchEvaluate, benchFsrsAnswer } from './fsrs.ts';
 import type { BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
+import { benchStart } from './start.ts';
 import { benchStats } from './stats.ts';
 import { runUiBench } from './ui.ts';
 
@@ -39,6 +40,7 @@ async function benchUi(): Promise<BenchRow[]> {
 export const SUITES: Suite[] = [
   { name: 'cards', run: benchCards },
   { name: 'folders', run: benchFolders },
+  { name: 'start', run: () => benchStart() },
   { name: 'ui', run: benchUi },
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs the CLI from its bundle (dist-cli/, built by `npm install`/`npm run build`)
-// when the bundle is newer than every source file; otherwise straight from the
-// TypeScript sources through tsx, so an edited checkout never runs stale code.
+// when no source file that went into it changed since the build; otherwise
+// straight from the TypeScript sources through tsx, so an edited checkout never
+// runs stale code. The build writes dist-cli/inputs.json (its start time and the
+// list of its source files): checking it is one stat per input, no folder walk.
+// DEEPRECALL_FROM_SOURCE=1 forces the sources.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,22 +14,18 @@ if (process.platform !== 'win32') process.umask(0o077);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist-cli', 'deeprecall.mjs');
-const SOURCES = ['cards', 'srs', 'db', 'service', 'web', 'cli'];
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
+const manifest = path.join(root, 'dist-cli', 'inputs.json');
 
 function bundleIsFresh() {
   try {
-    const built = fs.statSync(bundle).mtimeMs;
-    return SOURCES.every((d) => !fs.existsSync(path.join(root, d)) || newestSource(path.join(root, d)) <= built);
+    const { builtAt, inputs } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+    if (!fs.existsSync(bundle) || !Array.isArray(inputs)) return false;
+    for (const f of inputs) {
+      // A deleted or edited input means the bundle no longer matches the checkout.
+      const st = fs.statSync(path.join(root, f), { throwIfNoEntry: false });
+      if (!st || st.mtimeMs > builtAt) return false;
+    }
+    return true;
   } catch {
     return false;
   }

@@ -4,6 +4,15 @@
 // start re-reads ~300 TypeScript files and all of mathjs (5+ s on a busy
 // machine); the bundle is one file with mathjs cut down to its parser.
 // better-sqlite3 stays external: it is a native module.
+//
+// Code splitting: each command imports its heavy modules (service, server,
+// mathjs, KaTeX) with import(), so `--help` loads only the small entry chunk.
+// Freshness is decided here, at build time: dist-cli/inputs.json lists every
+// source file that went into the bundle; bin/deeprecall.js stats only those
+// (no directory walk) and falls back to the sources if any is newer than the
+// build. A new source file can only matter once an input imports it, which
+// changes that input's mtime.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -11,10 +20,20 @@ import * as esbuild from 'esbuild';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = path.join(ROOT, 'dist-cli', 'deeprecall.mjs');
 
+export const CLI_INPUTS = path.join(ROOT, 'dist-cli', 'inputs.json');
+
 export async function buildCli() {
-  await esbuild.build({
-    entryPoints: [path.join(ROOT, 'cli', 'main.ts')],
-    outfile: CLI_BUNDLE,
+  const outdir = path.dirname(CLI_BUNDLE);
+  // Old chunks would pile up across builds (their names carry a hash).
+  fs.rmSync(outdir, { recursive: true, force: true });
+  const started = Date.now();
+  const result = await esbuild.build({
+    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts') },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    metafile: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -26,6 +45,9 @@ export async function buildCli() {
     logLevel: 'warning',
     absWorkingDir: ROOT,
   });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
+  // builtAt is taken before esbuild read the sources: an edit during the build counts as newer.
+  fs.writeFileSync(CLI_INPUTS, JSON.stringify({ builtAt: started, inputs }));
   return CLI_BUNDLE;
 }
 

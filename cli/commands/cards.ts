@@ -80,7 +80,11 @@ export function registerCards(program: Command, io: Io): void {
           return all;
         });
       } else {
-        cards = o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true);
+        cards = await (o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true));
+      }
+      if (o.html) {
+        const { renderCard } = await import('../../cards/render/render.ts');
+        for (const c of cards) Object.assign(c, renderCard(c));
       }
       if (o.html) for (const c of cards) Object.assign(c, renderCard({ ...c, lang: c.lang ?? undefined }));
       if (o.json) io.out(JSON.stringify(cards, null, 2));

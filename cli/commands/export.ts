@@ -1,10 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { EXPORT_FORMATS, type ExportFormat } from '../../service/contract/stats.ts';
-import { restoreBackup } from '../../service/export/backup.ts';
-import { exportTo } from '../../service/export/run.ts';
-import { StatsService } from '../../service/stats.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../service/contract/exportFormats.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 
@@ -16,6 +13,7 @@ export function registerExport(program: Command, io: Io): void {
     .requiredOption('--out <path>', 'file to write (for csv: a folder, created if missing)')
     .addOption(new Option('--lang <lang>', 'language of the report and of problem prompts (default: the profile setting)').choices(['zh', 'en']))
     .action(async (o) => {
+      const [{ exportTo }, { StatsService }] = await Promise.all([import('../../service/export/run.ts'), import('../../service/stats.ts')]);
       await withApp(o, false, async (app) => {
         const ctx = { ...new StatsService(app).exportContext(o.lang), onWarning: (m: string) => io.err(`warning: ${m}`) };
         const out = path.resolve(o.out);
@@ -41,6 +39,7 @@ export function registerExport(program: Command, io: Io): void {
     .argument('<file>', 'backup file')
     .option('--force', 'replace existing cards and reviews (they are backed up first)')
     .action(async (file: string, o) => {
+      const { restoreBackup } = await import('../../service/export/backup.ts');
       // A profile that does not exist yet is created empty and filled from the backup.
       await withApp(o, true, async (app) => {
         const r = await restoreBackup(app.store, path.resolve(file), { overwrite: Boolean(o.force) });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeNotes } from '../../cards/notes/decode.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 import type { ImportBatchReport, ImportReport } from '../../service/contract/index.ts';

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
-import { grade } from '../../cards/answer/grade.ts';
-import { templateIds } from '../../cards/problems/catalogue.ts';
-import { generate } from '../../cards/problems/generate.ts';
+// The generators (mathjs) load only when a command runs, so --help stays fast.
+const catalogue = () => import('../../cards/problems/catalogue.ts');
+const generator = () => import('../../cards/problems/generate.ts');
 import type { Problem } from '../../cards/problems/types.ts';
 import { CliError, printResult, type Io } from '../context.ts';
 import { intArg } from './options.ts';
 
-function checkTemplate(id: string): string {
+async function checkTemplate(id: string): Promise<string> {
+  const { templateIds } = await catalogue();
   if (!templateIds().includes(id)) throw new CliError(`unknown template ${JSON.stringify(id)} (deeprecall problems --all lists them)`);
   return id;
 }
@@ -20,9 +21,10 @@ export function registerProblems(program: Command, io: Io): void {
     .option('--count <n>', 'variants per template', intArg('--count', 1, 10_000), 1)
     .option('--seed <s>', 'first seed', intArg('--seed', 0, 2 ** 32 - 1), 1)
     .option('--json', 'print JSON')
-    .action((o) => {
+    .action(async (o) => {
       if (!o.template && !o.all) throw new CliError('give --template ID or --all');
-      const ids = o.all ? templateIds() : [checkTemplate(o.template)];
+      const [{ templateIds }, { generate }] = await Promise.all([catalogue(), generator()]);
+      const ids = o.all ? templateIds() : [await checkTemplate(o.template)];
       const out: Pick<Problem, 'template' | 'seed' | 'params' | 'prompt' | 'answer' | 'solution'>[] = [];
       for (const id of ids) {
         for (let i = 0; i < o.count; i++) {
@@ -41,8 +43,9 @@ export function registerProblems(program: Command, io: Io): void {
     .requiredOption('--answer <text>', 'the answer as typed')
     .option('--ms <n>', 'time taken in milliseconds', intArg('--ms', 0, 86_400_000), 0)
     .option('--json', 'print JSON')
-    .action((o) => {
-      const verdict = grade(generate(checkTemplate(o.template), o.seed), o.answer, o.ms);
+    .action(async (o) => {
+      const [{ grade }, { generate }] = await Promise.all([import('../../cards/answer/grade.ts'), generator()]);
+      const verdict = grade(generate(await checkTemplate(o.template), o.seed), o.answer, o.ms);
       printResult(io, o.json, verdict, () =>
         [
           `${verdict.status}${verdict.quality !== undefined ? ` (quality ${verdict.quality})` : ''}`,

@@ -1,11 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/paths.ts';
-import { Store } from '../../db/store.ts';
-import { App } from '../../service/app.ts';
 import { appRoot } from '../../service/appRoot.ts';
-import { startServer } from '../../web/server.ts';
-import { watchNotesFolders } from '../../service/notesFolders.ts';
 import type { Io } from '../context.ts';
 import { common, intArg } from './options.ts';
 import { openInBrowser } from '../open-browser.ts';
@@ -17,6 +13,12 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
     .option('--open', 'open the URL in the default browser')
     .action(async (o) => {
+      const [{ Store }, { App }, { startServer }, { watchNotesFolders }] = await Promise.all([
+        import('../../db/store.ts'),
+        import('../../service/app.ts'),
+        import('../../web/server.ts'),
+        import('../../service/notesFolders.ts'),
+      ]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
       const app = new App(store);

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import type { Stats } from '../../srs/stats/types.ts';
 import { SectionPath } from './common.ts';
+import { EXPORT_FORMATS, type ExportFormat } from './exportFormats.ts';
 
-export const EXPORT_FORMATS = ['reviews.csv', 'cards.csv', 'daily.csv', 'json', 'apkg', 'backup', 'report'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 const JobId = z.string().regex(/^[a-f0-9]{32}$/, 'an export job id');
 /** 4 MiB of file per read keeps one JSON response well under the HTTP host's body and memory limits. */
