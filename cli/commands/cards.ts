@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeNotes } from '../../cards/notes/decode.ts';
-import { parseNotes } from '../../cards/notes/parse.ts';
-import { checkNoteFormulas } from '../../cards/problems/checkNotes.ts';
-import { problemCards } from '../../cards/problems/cards.ts';
-import { problemPartCards } from '../../cards/problems/part.ts';
-import { renderCard } from '../../cards/render/render.ts';
 import type { CardKind, CardLink } from '../../cards/types.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath, deckIdFromName } from '../../service/deck.ts';
-import { diskImages } from '../../service/importer.ts';
-import { ImageResolver } from '../../service/media.ts';
+// The parser, problem catalogue, importer and KaTeX load only when this command runs (fast --help).
 import { CliError, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 
@@ -36,7 +29,16 @@ const out = (c: { id: string; kind: CardKind; section: string[]; front: string; 
   deck: c.deck, file, line: c.line, tags: c.tags ?? [], lang: c.lang ?? null,
 });
 
-function fromNotes(file: string, isDefault: boolean): CardOut[] {
+async function fromNotes(file: string, isDefault: boolean): Promise<CardOut[]> {
+  const [{ decodeNotes }, { parseNotes }, { checkNoteFormulas }, { problemCards }, { problemPartCards }, { diskImages }, { ImageResolver }] = await Promise.all([
+    import('../../cards/notes/decode.ts'),
+    import('../../cards/notes/parse.ts'),
+    import('../../cards/problems/checkNotes.ts'),
+    import('../../cards/problems/cards.ts'),
+    import('../../cards/problems/part.ts'),
+    import('../../service/importer.ts'),
+    import('../../service/media.ts'),
+  ]);
   const abs = path.resolve(file);
   let bytes: Buffer;
   try {
@@ -84,9 +86,8 @@ export function registerCards(program: Command, io: Io): void {
       }
       if (o.html) {
         const { renderCard } = await import('../../cards/render/render.ts');
-        for (const c of cards) Object.assign(c, renderCard(c));
+        for (const c of cards) Object.assign(c, renderCard({ ...c, lang: c.lang ?? undefined }));
       }
-      if (o.html) for (const c of cards) Object.assign(c, renderCard({ ...c, lang: c.lang ?? undefined }));
       if (o.json) io.out(JSON.stringify(cards, null, 2));
       else for (const c of cards) io.out(`[${c.kind}] ${c.section.join(' › ')}\n  Q: ${c.front.replace(/\n/g, '\n     ')}\n`);
     });

@@ -4,9 +4,10 @@ import type { Command } from 'commander';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common } from './options.ts';
 import type { ImportBatchReport, ImportReport } from '../../service/contract/index.ts';
-import { NotesImporter, type Progress } from '../../service/importer.ts';
-import { FolderWatcher } from '../../service/watch.ts';
-import { isAnkiPackage, runAnkiImport } from './import-anki.ts';
+import { decodeNotes } from '../../cards/notes/decode.ts';
+import type { Progress } from '../../service/importer.ts';
+// The importer (notes parser), the watcher (chokidar) and the Anki reader load only when used: `--help` stays fast.
+const isAnkiPackage = (file: string) => /\.(apkg|colpkg)$/i.test(file);
 
 export function formatReport(r: ImportReport): string {
   const c = r.counts;
@@ -80,7 +81,7 @@ export function registerImport(program: Command, io: Io): void {
     .option('--watch', 'keep running and re-import changed notes of the given folders (Ctrl-C stops)')
     .option('--force', 'parse every note again, even those unchanged since their last import')
     .action(async (paths: string[], o) => {
-      if (paths.length === 1 && isAnkiPackage(paths[0]!)) return runAnkiImport(paths[0]!, o, io);
+      if (paths.length === 1 && isAnkiPackage(paths[0]!)) return (await import('./import-anki.ts')).runAnkiImport(paths[0]!, o, io);
       // One existing file keeps the single-deck report it always had.
       const single = paths.length === 1 && !o.watch && fs.existsSync(paths[0]!) && fs.statSync(paths[0]!).isFile() ? readSingle(paths[0]!, io, o.json) : null;
       if (paths.length === 0) {
@@ -99,6 +100,7 @@ export function registerImport(program: Command, io: Io): void {
       }
       const missing = paths.filter((p) => !fs.existsSync(p));
       if (missing.length === paths.length) throw new CliError(`${path.resolve(missing[0]!)}: no such file or folder`);
+      const [{ NotesImporter }, { FolderWatcher }] = await Promise.all([import('../../service/importer.ts'), import('../../service/watch.ts')]);
       await withApp(o, true, async (app) => {
         const importer = new NotesImporter(app.store, () => app.clock.now());
         const report = importer.importPaths(paths, { force: !!o.force, onProgress: o.json ? undefined : progressBar(process.stderr) });
