@@ -27,7 +27,7 @@ describe.skipIf(reason !== '')(`Mnemosyne's Anki importer reads our .apkg${reaso
     const { app, api, store, clock } = profile();
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
     const name = `${createHash('sha256').update(png).digest('hex')}.png`;
-    store.db.prepare('INSERT INTO media (name, mime, bytes, size) VALUES (?, ?, ?, ?)').run(name, 'image/png', png, png.length);
+    store.media.put(name, 'image/png', png, 0);
     store.cards.syncDeck({ id: 'd', name: 'Deck', sourcePath: null, sourceHash: 'h' }, [
       draft('a', { order: 1, section: ['$l_1$和$l_2$正则化'], front: 'what is $\\R^n$?' }),
       draft('b', { order: 2, front: `look ![x](media:${name})` }),

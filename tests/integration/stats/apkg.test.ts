@@ -25,7 +25,7 @@ const PNG_NAME = `${createHash('sha256').update(PNG).digest('hex')}.png`;
 async function apkg() {
   const ctx = statsProfile();
   // A card image in the media table (contract: name = <sha256>.<ext>), referenced from card b's front.
-  ctx.store.db.prepare('INSERT INTO media (name, mime, bytes, size) VALUES (?, ?, ?, ?)').run(PNG_NAME, 'image/png', PNG, PNG.length);
+  ctx.store.media.put(PNG_NAME, 'image/png', PNG, 0);
   ctx.store.db.prepare("UPDATE cards SET front = ?, section = ? WHERE id = 'b'").run(`**B** ![fig](media:${PNG_NAME}) ![gone](media:${'0'.repeat(64)}.png)`, JSON.stringify(['$l_1$和$l_2$正则化']));
   await ctx.api.answer({ cardId: 'a', quality: 5, elapsedMs: 90_000 });
   await ctx.api.answer({ cardId: 'b', quality: 2, elapsedMs: 1000 });
