@@ -164,7 +164,9 @@ export class ReviewSession {
     if (this.phase !== 'back') return;
     const entry: SessionAnswer = { cardId: card.id, quality: q, tag: card.tag };
     this.answers.push(entry);
-    const answered = this.enqueue(() => api.answer({ cardId: card.id, quality: q, elapsedMs: this.elapsed(), answerId: this.answerId }));
+    // Read now: the closure runs after the next card (and its answerId) may already be on screen.
+    const answer = { cardId: card.id, quality: q, elapsedMs: this.elapsed(), answerId: this.answerId };
+    const answered = this.enqueue(() => api.answer(answer));
     const next = this.fetchNext();
     next.catch(() => undefined);
     const upcoming = this.upcoming;
@@ -252,7 +254,8 @@ export class ReviewSession {
     this.selected = q;
     const typed = this.typed.trim();
     await this.run(async () => {
-      const r = await this.enqueue(() => api.answer({ cardId: card.id, typed, seed: card.problem!.seed, quality: q, elapsedMs: this.typedElapsed, answerId: this.answerId }));
+      const answer = { cardId: card.id, typed, seed: card.problem!.seed, quality: q, elapsedMs: this.typedElapsed, answerId: this.answerId };
+      const r = await this.enqueue(() => api.answer(answer));
       this.answers.push({ cardId: card.id, quality: (r.quality ?? q) as Quality, tag: card.tag, correct: check.verdict.status === 'right' });
       if (q !== check.quality) this.flash('overridden');
       await this.apply(await this.fetchNext());
