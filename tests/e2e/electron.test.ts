@@ -72,7 +72,7 @@ describe.skipIf(reason !== null)(`the desktop window${reason ? ` (skipped: ${rea
 
   it('opens one window on the app page, which sees the bridge and nothing of Node', async () => {
     await page.waitForSelector('[data-testid=start]', { timeout: 30_000 });
-    expect(new URL(page.url()).protocol).toBe('file:');
+    expect(page.url()).toMatch(/^app:\/\/deeprecall\/index\.html/);
     const win = await electronApp.evaluate(({ BrowserWindow }) => {
       const all = BrowserWindow.getAllWindows();
       return { count: all.length, size: all[0]!.getSize(), visible: all[0]!.isVisible() };

@@ -61,7 +61,7 @@ describe.skipIf(!browserAvailable)(`folders and decks ${skipReason}`, () => {
     await a.locator('[data-testid=deck-suspend]').click();
     await page.waitForSelector('[data-deck="vault/a/readme"]:not(.suspended)');
 
-    page.once('dialog', (d) => void d.accept());
+    h.acceptNextDialog();
     await page.locator('[data-deck="vault/b/readme"] [data-testid=deck-remove]').click();
     await page.waitForSelector('[data-deck="vault/b/readme"].removed');
     expect((await h.app.client().summary()).new).toBe(2);

@@ -90,6 +90,8 @@ export interface Harness {
   pageErrors: string[];
   consoleErrors: string[];
   dialogs: string[];
+  /** Accept the next confirm() instead of dismissing it. */
+  acceptNextDialog(): void;
   /** Save test-results/screenshots/<name>.png; returns the path. */
   shot(name: string, opts?: { fullPage?: boolean }): Promise<string>;
   cleanup(): Promise<void>;
@@ -126,13 +128,24 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<Harness> {
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
+  // Every dialog is recorded and dismissed (a hostile card must not open one), except a
+  // confirm the test announced with acceptNextDialog() (Remove deck asks first).
+  let acceptNext = false;
   page.on('dialog', (d) => {
+    if (acceptNext && d.type() === 'confirm') {
+      acceptNext = false;
+      void d.accept().catch(() => undefined);
+      return;
+    }
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss().catch(() => undefined);
   });
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   let closed = false;
   return {
+    acceptNextDialog: () => {
+      acceptNext = true;
+    },
     app,
     store,
     server,
