@@ -1,5 +1,5 @@
-// The optional FSRS optimizer (@open-spaced-repetition/binding, a napi build
-// of fsrs-rs). It ships a binary for a few platforms only, so it is loaded
+// The optional FSRS optimizer (@open-spaced-repetition/binding-<platform>, the
+// napi build of fsrs-rs). It ships a binary for a few platforms only, so it is loaded
 // lazily through an injectable loader: when require fails the app says so in
 // plain words and keeps FSRS's default parameters — nothing else depends on it.
 import { createRequire } from 'node:module';
@@ -16,9 +16,20 @@ export interface FsrsBinding {
 
 export type BindingLoader = () => FsrsBinding;
 
-const MODULE = '@open-spaced-repetition/binding';
+/**
+ * The binary package of this platform, required directly. The umbrella
+ * package (@open-spaced-repetition/binding) only picks one of these and
+ * re-exports it, but it lists eleven platform packages of which the registry
+ * serves this version for linux-x64 only, so a lock file with it cannot pass
+ * `npm ci`. The platform package alone (an optional dependency with os/cpu
+ * fields) installs where it exists and is skipped elsewhere.
+ */
+export function bindingModule(platform: string = process.platform, arch: string = process.arch): string {
+  const abi = platform === 'linux' ? '-gnu' : platform === 'win32' ? '-msvc' : '';
+  return `@open-spaced-repetition/binding-${platform}-${arch}${abi}`;
+}
 
-export const requireBinding: BindingLoader = () => createRequire(import.meta.url)(MODULE) as FsrsBinding;
+export const requireBinding: BindingLoader = () => createRequire(import.meta.url)(bindingModule()) as FsrsBinding;
 
 export type BindingStatus = { available: true; binding: FsrsBinding } | { available: false; reason: string };
 

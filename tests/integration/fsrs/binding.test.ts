@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
-import { loadBinding } from '../../../service/fsrs/binding.ts';
+import { bindingModule, loadBinding } from '../../../service/fsrs/binding.ts';
 import { evaluateLog } from '../../../service/fsrs/evaluate.ts';
 import { DEFAULT_WEIGHTS } from '../../../srs/fsrs/config.ts';
 import { sm2ToMemoryState } from '../../../srs/fsrs/convert.ts';
@@ -58,7 +58,7 @@ describe('without the optimizer binary', () => {
 
 describe.skipIf(!present.available)('with the binding' + (present.available ? '' : ` (skipped: ${present.available ? '' : present.reason})`), () => {
   it('memoryStateFromSM2 equals the documented formula', () => {
-    const b = createRequire(import.meta.url)('@open-spaced-repetition/binding') as { FSRSBinding: new () => { memoryStateFromSM2(e: number, i: number, r: number): { stability: number; difficulty: number } } };
+    const b = createRequire(import.meta.url)(bindingModule()) as { FSRSBinding: new () => { memoryStateFromSM2(e: number, i: number, r: number): { stability: number; difficulty: number } } };
     const f = new b.FSRSBinding();
     for (const [ease, ivl] of [[2.5, 10], [1.3, 1], [3.1, 200], [2.0, 45]] as const) {
       const ours = sm2ToMemoryState(DEFAULT_WEIGHTS, ease, ivl);
@@ -73,5 +73,13 @@ describe.skipIf(!present.available)('with the binding' + (present.available ? ''
     expect(r.models.map((m) => m.name)).toEqual(['sm2', 'fsrs-default', 'fsrs-optimized']);
     const by = Object.fromEntries(r.models.map((m) => [m.name, m]));
     expect(by['fsrs-optimized']!.logLoss).toBeLessThan(by.sm2!.logLoss);
+  });
+});
+
+describe('the platform package name', () => {
+  it('names the napi-rs package of each platform', () => {
+    expect(bindingModule('linux', 'x64')).toBe('@open-spaced-repetition/binding-linux-x64-gnu');
+    expect(bindingModule('darwin', 'arm64')).toBe('@open-spaced-repetition/binding-darwin-arm64');
+    expect(bindingModule('win32', 'x64')).toBe('@open-spaced-repetition/binding-win32-x64-msvc');
   });
 });
