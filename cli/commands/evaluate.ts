@@ -2,10 +2,8 @@
 // profile's history, or on any fsrs-rs / py-fsrs review-log CSV (--revlog).
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { systemClock } from '../../service/clock.ts';
-import { loadBinding } from '../../service/fsrs/binding.ts';
-import { evaluateJson, evaluateLog, type EvaluateReport } from '../../service/fsrs/evaluate.ts';
-import { parseRevlog } from '../../service/fsrs/revlog.ts';
+import type { EvaluateReport } from '../../service/fsrs/evaluate.ts';
+// ts-fsrs, the metrics and the CSV reader load only when the command runs (fast --help).
 import { CliError, printResult, withApp, type Io } from '../context.ts';
 import { common, intArg } from './options.ts';
 
@@ -27,6 +25,12 @@ export function registerEvaluate(program: Command, io: Io): void {
     .option('--revlog <file.csv>', 'evaluate a review log CSV instead (card_id, review_rating 1–4, review_time ISO 8601 or ms, review_duration)')
     .option('--rollover <hour>', 'with --revlog: hour the study day starts, local time', intArg('--rollover', 0, 23), 4)
     .action(async (o) => {
+      const [{ systemClock }, { loadBinding }, { evaluateJson, evaluateLog }, { parseRevlog }] = await Promise.all([
+        import('../../service/clock.ts'),
+        import('../../service/fsrs/binding.ts'),
+        import('../../service/fsrs/evaluate.ts'),
+        import('../../service/fsrs/revlog.ts'),
+      ]);
       const binding = loadBinding();
       const run = async (log: Parameters<typeof evaluateLog>[0]) => {
         const r = await evaluateLog(log, binding);
