@@ -1,6 +1,7 @@
 // Writing an Anki import into the profile. The caller runs everything inside
 // one transaction (StatsRepo.bulk), so a failure leaves the profile as it was.
 import type { Db } from './open.ts';
+import type { CardStateWithDay } from './reviews.ts';
 
 export interface ImportCard {
   id: string;
@@ -14,14 +15,8 @@ export interface ImportCard {
   ord: number;
 }
 
-export interface ImportState {
+export interface ImportState extends CardStateWithDay {
   cardId: string;
-  repetitions: number;
-  easeFactor: number;
-  intervalDays: number;
-  dueDay: number;
-  lapses: number;
-  lastDay: number;
 }
 
 export interface ImportReview {

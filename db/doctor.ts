@@ -10,6 +10,7 @@ import { ankiScheduledCards } from './ankiImport.ts';
 import { DbError } from './errors.ts';
 import { createPrivateFile } from './files.ts';
 import type { Db } from './open.ts';
+import type { CardStateWithDay } from './reviews.ts';
 import { toState, type StateRow } from './rows.ts';
 
 export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags' | 'templates' | 'clock';
@@ -61,9 +62,7 @@ export interface RepairResult {
   after: DoctorReport;
 }
 
-export interface CardStateWithDay extends Sm2State {
-  lastDay: number;
-}
+export type { CardStateWithDay } from './reviews.ts';
 
 export interface StateMismatch {
   cardId: string;

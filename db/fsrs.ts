@@ -3,6 +3,7 @@
 // what FSRS needs on top of it.
 import type { FsrsMemory } from '../srs/fsrs/schedule.ts';
 import type { Db } from './open.ts';
+import type { CardStateWithDay } from './reviews.ts';
 
 interface MemoryRow {
   card_id: string;
@@ -26,14 +27,8 @@ const toMemory = (r: MemoryRow): FsrsMemory => ({
 });
 
 /** One card's state and log as a switch to FSRS needs them. */
-export interface CardForSwitch {
+export interface CardForSwitch extends CardStateWithDay {
   cardId: string;
-  repetitions: number;
-  easeFactor: number;
-  intervalDays: number;
-  dueDay: number;
-  lapses: number;
-  lastDay: number;
   /** Non-undone answers, oldest first (drills included; the converter skips them). */
   log: { day: number; quality: number }[];
   /** The first logged answer found the card new: the log is its whole history. */
