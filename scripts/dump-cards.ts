@@ -1,6 +1,6 @@
 // Dev tool: parse every Markdown file of a folder as notes (title = file name)
 // and print statistics, or the cards. Usage:
-//   npx tsx scripts/dump-cards.ts DIR [--cards] [--sample N] [--seed S] [--file SUBSTR]
+//   npx tsx scripts/dump-cards.ts DIR [--cards] [--sample N] [--seed S] [--file SUBSTR] [--dropped] [--nocards]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseNotes } from '../cards/notes/parse.ts';
@@ -39,12 +39,21 @@ let numbered = 0;
 let long = 0;
 const noCards: string[] = [];
 let totalMs = 0;
+const droppedByRule: Record<string, number> = {};
+const dropped: string[] = [];
 for (const f of files) {
   if (only && !f.includes(only)) continue;
   const md = fs.readFileSync(f, 'utf8');
   const title = path.basename(f).replace(/\.(md|markdown)$/i, '');
   const t0 = performance.now();
-  const r = parseNotes(md, { deck: path.relative(dir, f), title } as Parameters<typeof parseNotes>[1]);
+  const r = parseNotes(md, {
+    deck: path.relative(dir, f),
+    title,
+    onDrop: (d) => {
+      droppedByRule[d.rule] = (droppedByRule[d.rule] ?? 0) + 1;
+      dropped.push(`${path.relative(dir, f)}:${d.line} [${d.rule}] ${d.section.join(' › ')}`);
+    },
+  } as Parameters<typeof parseNotes>[1]);
   totalMs += performance.now() - t0;
   const body = md.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/\s/g, '');
   if (r.cards.length === 0 && body.length > 40) noCards.push(f);
@@ -64,6 +73,8 @@ console.log(`files ${files.length}, cards ${all.length}, parse ${totalMs.toFixed
 console.log('by kind', byKind);
 console.log('by lang', byLang);
 console.log(`english cards with chinese scaffolding ~${enScaffold}; numbered fronts ${numbered}; answers >1500 chars ${long}; files with text but no cards ${noCards.length}`);
+console.log('not worth a card (worth.ts), by rule', droppedByRule);
+if (flag('--dropped')) for (const d of dropped) console.log('  dropped:', d);
 if (flag('--nocards')) for (const f of noCards) console.log('  no cards:', f);
 if (flag('--numbered')) for (const { file, card } of all) if (NUMBERED.test(card.front)) console.log(`  ${path.relative(dir, file)}: ${card.front}`);
 

@@ -259,7 +259,8 @@ export function classifyLine(line: Line, srcLines: readonly string[], f: Flat = 
   if (pieces && pieces.length >= 2) {
     const terms = pieces.map(classifyPiece);
     if (terms.every((t) => t !== null)) return { kind: 'terms', terms: terms as Term[] };
-    const isQuestionList = findColon(f.s) < 0 && !/[。]/.test(text) && pieces.every((p) => p.length <= 40);
+    // "BN原理；手写BN；…；BN在训练和测试的区别？" is a list of questions; "A是局部连接；B是全局连接" is two statements.
+    const isQuestionList = findColon(f.s) < 0 && !/[。]/.test(text) && /[？?]$/.test(text) && pieces.every((p) => p.length <= 40);
     if (isQuestionList) return { kind: 'prompts', items: pieces };
   }
 

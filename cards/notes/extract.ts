@@ -15,6 +15,7 @@ import type { Lang } from './lang.ts';
 import { dedented, listQuestions } from './listq.ts';
 import { difficulty, stripNumbering } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
+import { isLinkOnly, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -37,6 +38,8 @@ export interface SectionResult {
   specs: Spec[];
   links: CardLink[];
   unsafeLinks: { line: number; url: string }[];
+  /** Sections and candidate cards judged not worth a recall card (worth.ts), for reports. */
+  dropped: { rule: DropRule | 'link-term'; line: number }[];
 }
 
 type Role = 'blank' | 'prose' | 'math' | 'term' | 'formula' | 'link' | 'card';
@@ -47,7 +50,6 @@ export function openBack(lang: Lang, links: boolean): string {
   return links ? '（开放问题：笔记里没有写答案，参考本节链接。）' : '（开放问题：笔记里没有写答案。）';
 }
 
-const REFERENCES = /^(?:参考文献|参考资料|参考链接|参考|相关链接|相关阅读|延伸阅读|推荐阅读|扩展阅读|资料|references?|resources|further reading|links|bibliography|see also|citations?|sources?|reading list|more resources|useful links)$/i;
 
 /** "答：…" / "Answer: …" opening an answer is the notes' scaffolding, not the answer. */
 const ANSWER_LABEL = /^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i;
@@ -70,7 +72,7 @@ function collectLinks(lines: readonly Line[], flats: readonly Flat[], out: Secti
 }
 
 export function extractSection(sec: Section, srcLines: readonly string[], sctx: SectionContext = { lang: 'zh' }): SectionResult {
-  const out: SectionResult = { specs: [], links: [], unsafeLinks: [] };
+  const out: SectionResult = { specs: [], links: [], unsafeLinks: [], dropped: [] };
   const lang = sctx.lang;
   const lines = sec.lines;
   const n = lines.length;
@@ -219,6 +221,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
         role.fill(formula ? 'formula' : 'term', i, j);
         i = j - 1;
       }
+    } else if (c.kind === 'terms' && c.terms.every((t) => isLinkOnly(t.body)) && mathRun(i + 1) === i + 1) {
+      // "Paper: [Title](…)", "参考：https://…": a reference, not a definition; its links stay on the section's cards.
+      role[i] = 'link';
+      out.dropped.push({ rule: 'link-term', line });
     } else if (c.kind === 'terms') {
       const run = c.terms.length === 1 ? mathRun(i + 1) : i + 1;
       const attached = run > i + 1;
@@ -287,15 +293,18 @@ function finishSection(
   if (prose.length) {
     const shape = headingShape(sec.title, lang);
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
-    const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank');
+    // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
+    const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
+    const verdict = sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    if (!verdict.keep) {
+      out.dropped.push({ rule: verdict.rule, line: sec.line });
+      // A reading list is kept as one `reading` card (never scheduled as new); the rest gives no card.
+      if (verdict.reading) specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: readingFront(sec, sctx), back: pick(answer), line: sec.line });
+      return;
+    }
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
-    if (REFERENCES.test(sec.title.trim())) {
-      // "参考文献" / "References" with bare URLs or book titles: a reading list, not a question.
-      specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sctx.topicMd ?? sec.titleMd}` : `阅读清单：${sctx.topicMd ?? sec.titleMd}`, back: pick(answer), line: sec.line });
-      return;
-    }
     const front =
       sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
@@ -320,8 +329,14 @@ function finishSection(
 
   if (specs.length === 0 && out.links.length) {
     const back = out.links.map((l) => `- ${escapeTitle(l.title)}`).join('\n');
-    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: lang === 'en' ? `Reading list: ${sec.titleMd}` : `阅读清单：${sec.titleMd}`, back, line: sec.line });
+    specs.push({ kind: 'reading', ns: 'reading', key: sec.title, front: readingFront(sec, sctx), back, line: sec.line });
   }
+}
+
+/** "Reading list: Decision Trees", not "Reading list: Papers": a reference heading names its topic's reading. */
+function readingFront(sec: Section, sctx: SectionContext): string {
+  const topic = isReferenceHeading(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd;
+  return sctx.lang === 'en' ? `Reading list: ${topic}` : `阅读清单：${topic}`;
 }
 
 /** Past this many characters a section answer with structure is split into focused cards. */
@@ -353,13 +368,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const e = f.emphasis[0];
     if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
       const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：]\s*$/, '').trim());
-      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
+      if (title && title.length <= 80 && !isReferenceHeading(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
     }
     const next = lines[answer[pos + 1] ?? -1];
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
       const title = plainText(l.tokens).replace(/[:：]\s*$/, '').trim();
       const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：](?:\*\*|__)?\s*$/, '').trim();
-      if (title && title.length <= 80 && !REFERENCES.test(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
+      if (title && title.length <= 80 && !isReferenceHeading(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
     }
     return null;
   };

@@ -15,6 +15,8 @@ export interface ParseOptions {
   check?: FormulaChecker;
   /** The note's title (file name without extension): the root crumb, the topic of text before the first heading. */
   title?: string;
+  /** Told about each section or candidate card judged not worth a recall card (worth.ts): for reports, never needed to parse. */
+  onDrop?: (d: { rule: string; line: number; section: string[] }) => void;
 }
 
 /** Past this many warnings of one kind, a summary is more useful than a wall of lines. */
@@ -112,6 +114,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const topicMd = sec.level === 0 ? undefined : (sec.parentMd ?? (title ? titleMd(stripNumbering(title)) : undefined));
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
     const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
+    for (const d of r.dropped) opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });
     for (const u of r.unsafeLinks) {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }

@@ -254,8 +254,11 @@ describe('mixed-language notes', () => {
 describe('long textbook sections', () => {
   it('leave their code out of a long answer, and keep it in a short one', () => {
     const code = '```python\n' + 'x = compute(x)\n'.repeat(80) + '```';
-    const long = parse(`## 训练模型\n我们先实现损失函数，再训练模型。\n\n${code}\n\n训练后损失下降。`)[0]!;
-    expect(long.back).toBe('我们先实现损失函数，再训练模型。\n\n训练后损失下降。');
+    const prose = '我们先用平方损失作为损失函数，它衡量预测值与真实值之差的平方，再用小批量随机梯度下降训练模型，每次迭代读取一个小批量样本并更新参数。学习率决定每一步沿负梯度方向走多远：太大会发散，太小则收敛很慢，所以通常先试几个数量级。批量大小也要权衡：大批量让梯度估计更准、并行更充分，但每个周期的更新次数更少，泛化有时也更差。';
+    const long = parse(`## 训练模型\n${prose}\n\n${code}\n\n训练后损失下降。`)[0]!;
+    expect(long.back).toBe(`${prose}\n\n训练后损失下降。`);
+    // One line of narration around a code listing is not worth a card at all (worth.ts).
+    expect(parse(`## 训练模型\n我们先实现损失函数，再训练模型。\n\n${code}\n\n训练后损失下降。`)).toEqual([]);
     expect(parse('## 训练模型\n我们先实现损失函数。\n\n```python\nx = 1\n```')[0]!.back).toContain('```python');
   });
 });
