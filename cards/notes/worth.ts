@@ -254,7 +254,7 @@ export function sectionWorth(heading: string, md: string, facts: SectionFacts): 
   // Code with a line of narration ("下面定义模型。", "Output:"): implementation, not recall.
   // Formulas in the narration count as words; a section built on them is about the maths.
   const content = s.words + s.math;
-  if (s.codeChars > 0 && ((content < 50 && s.codeChars >= s.proseChars) || (content < 80 && s.codeChars >= 3 * s.proseChars))) return drop('code');
+  if (s.codeChars > 0 && ((content < 50 && s.codeChars >= s.proseChars) || (content < 60 && s.codeChars >= 3 * s.proseChars))) return drop('code');
   return KEEP;
 }
 
