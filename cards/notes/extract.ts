@@ -39,7 +39,7 @@ export interface SectionResult {
   links: CardLink[];
   unsafeLinks: { line: number; url: string }[];
   /** Sections and candidate cards judged not worth a recall card (worth.ts), for reports. */
-  dropped: { rule: DropRule | 'link-term'; line: number }[];
+  dropped: { rule: DropRule | 'link-term'; line: number; heading?: string; back?: string }[];
 }
 
 type Role = 'blank' | 'prose' | 'math' | 'term' | 'formula' | 'link' | 'card';
@@ -297,7 +297,8 @@ function finishSection(
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
     const verdict = sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
-      out.dropped.push({ rule: verdict.rule, line: sec.line });
+      // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
+      out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
       // A reading list is kept as one `reading` card (never scheduled as new); the rest gives no card.
       if (verdict.reading) specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: readingFront(sec, sctx), back: pick(answer), line: sec.line });
       return;

@@ -9,6 +9,7 @@ import { stableId } from '../id.ts';
 import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
+import { indexNoteBack } from './worth.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -95,6 +96,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
 
   const cards: CardDraft[] = [];
   const taken = new Map<string, number>();
+  const indexParts: { line: number; heading?: string; back?: string }[] = [];
   const noteLang: Lang = detectLang(text, 'zh');
   const obsidian = frontMatter || OBSIDIAN.test(text);
   const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
@@ -114,7 +116,10 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const topicMd = sec.level === 0 ? undefined : (sec.parentMd ?? (title ? titleMd(stripNumbering(title)) : undefined));
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
     const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
-    for (const d of r.dropped) opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });
+    for (const d of r.dropped) {
+      opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });
+      if (d.rule === 'index') indexParts.push(d);
+    }
     for (const u of r.unsafeLinks) {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }
@@ -140,6 +145,27 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         ...(tags.length ? { tags } : {}),
       });
     }
+  }
+
+  const indexBack = cards.length === 0 ? indexNoteBack(indexParts) : '';
+  if (indexBack) {
+    // Only lists of links to other notes (a map of content): one reading card, never a question (worth.ts).
+    const topic = title ?? doc.sections.find((s) => s.level > 0)?.title ?? opts.deck;
+    const lang = noteLang;
+    cards.push({
+      id: stableId([opts.deck, 'reading', '(index)']),
+      deck: opts.deck,
+      kind: 'reading',
+      section: title ? [title] : [],
+      key: '(index)',
+      front: lang === 'en' ? `Reading list: ${titleMd(topic)}` : `阅读清单：${titleMd(topic)}`,
+      back: indexBack,
+      links: [],
+      order: 0,
+      line: (indexParts[0]?.line ?? 0) + 1,
+      lang,
+      ...(noteTags.length ? { tags: noteTags } : {}),
+    });
   }
 
   if (opts.check) {

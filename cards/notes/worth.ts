@@ -263,3 +263,16 @@ export function isLinkOnly(md: string): boolean {
   const s = answerShape(md);
   return s.links + s.wikilinks > 0 && s.words + s.linkWords <= 12 && s.words <= 2 && s.math === 0 && s.codeChars === 0;
 }
+
+/**
+ * A note made only of link lists (an Obsidian map of content, a folder's
+ * index page) gives no recall card, yet it is text the user wrote: it becomes
+ * one reading card holding its lists under their headings, so the note still
+ * shows up (and its links stay reachable) without a question to review.
+ */
+export function indexNoteBack(parts: readonly { heading?: string; back?: string }[]): string {
+  return parts
+    .filter((p) => p.back)
+    .map((p) => (p.heading ? `**${p.heading}**\n\n${p.back}` : p.back!))
+    .join('\n\n');
+}
