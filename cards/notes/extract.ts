@@ -13,9 +13,10 @@ import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions } from './listq.ts';
-import { difficulty, stripNumbering } from './numbering.ts';
+import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { hasFormula, LEGEND } from './formula.ts';
+import { namesNothing } from './topic.ts';
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -89,7 +90,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     specs.push(...card.specs);
   }
   if (implicit) {
-    const lq = listQuestions(lines, srcLines, role, lang, placeholder);
+    const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
     for (const k of lq.consumed) role[k] = 'card';
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
@@ -196,7 +197,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
-      const d = difficulty(stripNumbering(c.items[0]!.replace(/^(?:\*\*|__)?(?:Q|问|问题|Question)(?:\*\*|__)?\s*[:：]\s*/i, '')));
+      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!)));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];
@@ -357,7 +358,9 @@ function finishSection(
         const words = answer.filter((i) => !lines[i]!.code);
         if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
       }
-      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(body), line });
+      // Under a question heading, "A:" / "答：" opening the text is scaffolding.
+      const back = headingShape(sec.title, lang) === 'question' ? stripAnswerLabel(pick(body)) : pick(body);
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back, line });
     }
   }
 

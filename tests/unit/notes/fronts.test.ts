@@ -101,3 +101,38 @@ describe('a formula card shows a formula', () => {
     expect(fronts(parse(md))).toContain('AdaGrad算法的公式是什么？');
   });
 });
+
+describe('Q:/A: pairs are one card', () => {
+  it('reads Q:/A: paragraphs, 问：/答：, a bold "Q7：…？" paragraph and a "Q:" heading as one question each', () => {
+    const md = '## FAQ\nQ: Why use RRF?\nA: It needs no tuning.\n\n### Q: Do I need to tune anything?\n**A**: With RRF, no tuning required.\n\n## 词向量\n问：负采样为什么用词频？\n答：让高频词先学习。\n\n**Q7：One-hot模型与Word2Vec模型比较？**\n\n>  A：One-hot模型的缺点\n>\n> - 稀疏\n';
+    expect(parse(md).map((c) => [c.kind, c.front, c.back])).toEqual([
+      ['prompt', 'Why use RRF?', 'It needs no tuning.'],
+      ['section', 'Do I need to tune anything?', 'With RRF, no tuning required.'],
+      ['prompt', '负采样为什么用词频？', '让高频词先学习。'],
+      ['prompt', 'One-hot模型与Word2Vec模型比较？', 'One-hot模型的缺点\n\n- 稀疏'],
+    ]);
+  });
+});
+
+describe('list questions carry the subject they leave out', () => {
+  const md = '# Image Search System\n\n### 1. Problem Formulation\n* Clarifying questions\n    - What is the primary objective of the visual search system?\n    - What are the specific use cases where it will be applied?\n    - How will users interact with the system? Click only\n    - Business objective?\n';
+  it('names the system for questions that point at it or are elliptical, not for those that name it', () => {
+    expect(parse(md).map((c) => [c.front, c.back])).toEqual([
+      ['Clarifying questions: What is the primary objective of the visual search system?', '(Open question: the notes give no answer.)'],
+      ['Image Search System — Clarifying questions: What are the specific use cases where it will be applied?', '(Open question: the notes give no answer.)'],
+      ['Image Search System — Clarifying questions: How will users interact with the system?', 'Click only'],
+      ['Image Search System — Clarifying questions: Business objective?', '(Open question: the notes give no answer.)'],
+    ]);
+  });
+
+  it('takes the note title when the headings name nothing', () => {
+    const cards = parse('## Clarifying questions\n- Do we display ads as well?\n- Latency requirements?\n', 'News feed system');
+    expect(cards.map((c) => c.front)).toEqual(['News feed system — Do we display ads as well?', 'News feed system — Latency requirements?']);
+  });
+
+  it('names the topic of a Chinese question that points back with 该/这', () => {
+    const cards = parse('# 批归一化\n批归一化对每层输入做标准化。\n## 面试题\n- 该方法在测试时如何计算均值？\n- 批归一化为什么能加速训练？\n');
+    expect(cards.map((c) => c.front)).toContain('批归一化：该方法在测试时如何计算均值？');
+    expect(cards.map((c) => c.front)).toContain('批归一化为什么能加速训练？');
+  });
+});
