@@ -209,7 +209,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
       answer.forEach((k) => (role[k] = 'card'));
       const back = answer.length ? dedented(lines, answer, srcLines).replace(ANSWER_LABEL, '') : placeholder;
-      specs.push({ kind: 'prompt', ns: 'prompt', key: c.items[0]!, front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
+      specs.push({ kind: 'prompt', ns: 'prompt', key: stripQuestionLabel(c.items[0]!), front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
       i = j - 1;
     } else if (c.kind === 'prompts') {
       for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });

@@ -127,6 +127,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     const inline = inlineAnswer(q.md);
     let front = promptQuestion(inline.md, lang);
     let generalParent = false;
+    let namedParent = false; // "Outer product" above "Give an example of how it is useful": the subject is named
     const parentLine = item.parent ? firstLine.get(item.parent) : undefined;
     if (item.parent && parentLine !== undefined) {
       const p = questionOf(lines[parentLine]!, srcLines);
@@ -135,6 +136,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       } else if (p.plain.length <= 80 && !q.plain.toLowerCase().includes(p.plain.toLowerCase().replace(/[:：]$/, ''))) {
         front = `${p.md.replace(/[:：]\s*$/, '')}${lang === 'en' ? ': ' : '：'}${front}`;
         generalParent = isGenericHeading(p.plain) || /\bquestions?$|问题$/i.test(p.plain.replace(/[:：]\s*$/, ''));
+        namedParent = !generalParent;
       }
       consumed.add(parentLine);
     }
@@ -155,7 +157,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       }
     }
     if (context.length) front = `${context.join('\n\n')}\n\n${front}`;
-    else if (topicMd && !mentions(q.plain, topicMd) && (OUTSIDE.test(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
+    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (OUTSIDE.test(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
       // "Do we display ads as well?", "video content embeddings?": name what the notes are about.
       front = lang === 'en' ? `${topicMd} — ${front}` : `${topicMd}：${front}`;
     }
