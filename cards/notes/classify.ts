@@ -253,7 +253,7 @@ export function classifyLine(line: Line, srcLines: readonly string[], f: Flat = 
     return { kind: 'prose' };
   }
   // "Q: …" (then "A: …" below): a question as written.
-  if (/^(?:\*\*|__)?(?:Q|问|问题)(?:\*\*|__)?\s*[:：]\s*\S/.test(raw.trim()) && text.length <= 300) return { kind: 'prompts', items: [raw.trim()] };
+  if (/^(?:\*\*|__)?(?:Q\s*\d{0,3}|问|问题)(?:\*\*|__)?\s*[:：]\s*\S/.test(raw.trim()) && text.length <= 300) return { kind: 'prompts', items: [raw.trim()] };
 
   const pieces = f.s.includes('；') ? splitSemicolons(f, raw) : null;
   if (pieces && pieces.length >= 2) {

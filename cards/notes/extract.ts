@@ -13,9 +13,11 @@ import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions } from './listq.ts';
-import { difficulty, stripNumbering } from './numbering.ts';
+import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { isLinkOnly, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
+import { hasFormula, LEGEND } from './formula.ts';
+import { namesNothing } from './topic.ts';
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -90,7 +92,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     specs.push(...card.specs);
   }
   if (implicit) {
-    const lq = listQuestions(lines, srcLines, role, lang, placeholder);
+    const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
     for (const k of lq.consumed) role[k] = 'card';
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
@@ -114,6 +116,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   const ctx = (extra: Partial<TermContext>): TermContext => ({
     headingMd: sec.titleMd,
     headingPlain: sec.title,
+    topicMd: isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd,
     attachedFormulas: false,
     allDerivatives: false,
     anyDerivative: false,
@@ -127,16 +130,27 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (l.item && l.first) firstOfItem.set(l.item, k);
     if (!indexOfLine.has(l.line)) indexOfLine.set(l.line, k);
   });
+  // "**Model-Free**: …" right above "- Pro: …" / "- Con: …": the list is about that term.
+  const leadTerm = (k: number): string | undefined => {
+    const item = lines[k]!.item;
+    if (!item || item.parent) return undefined;
+    let s = k;
+    while (s > 0 && lines[s - 1]!.item?.list === item.list) s--;
+    const c = s > 0 ? classes[s - 1]! : undefined;
+    return c?.kind === 'terms' && c.terms.length === 1 && c.terms[0]!.emphasized && !lines[s - 1]!.item ? c.terms[0]!.md : undefined;
+  };
   const parentItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
     const parent = k !== undefined ? lines[k]!.item?.parent : undefined;
     const p = parent ? firstOfItem.get(parent) : undefined;
-    if (p === undefined) return undefined;
+    if (p === undefined) return k !== undefined ? leadTerm(k) : undefined;
     const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：]$/, '').trim();
     const plain = plainText(lines[p]!.tokens).trim();
     return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
   };
-  const termSpec = (t: Term, formula: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+  const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+    // A formula card must show a formula; a sentence or a worked number is a term card.
+    const formula = claimed && hasFormula(back);
     const parent = formula ? undefined : parentItem(line);
     return {
       kind: formula ? 'formula' : 'term',
@@ -147,6 +161,27 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       line,
     };
   };
+
+  // "Where:" and its list under a formula explain its symbols: they stay in the
+  // answer (and join the heading's formula card), never cards of their own.
+  const legends = new Map<number, number[]>();
+  if (implicit) {
+    for (let i = 1; i < n; i++) {
+      if (role[i] || lines[i]!.item || !LEGEND.test(plainText(lines[i]!.tokens))) continue;
+      let m = i - 1;
+      while (m > 0 && classes[m]!.kind === 'blank') m--;
+      if (classes[m]!.kind !== 'math' || role[m]) continue;
+      const legend = [i];
+      let k = i + 1;
+      while (k < n && !role[k] && lines[k]!.block === lines[i]!.block) legend.push(k++);
+      // Only a bare "Where:" owns the list below it ("This makes SVMs:" introduces other points).
+      if (/^\W*\w{0,6}\W*[:：]\s*$/u.test(plainText(lines[k - 1]!.tokens).trim()) && k === i + 1) {
+        while (k < n && !role[k] && (lines[k]!.item || classes[k]!.kind === 'blank') && !(classes[k]!.kind === 'blank' && !lines[k + 1]?.item)) legend.push(k++);
+      }
+      for (const j of legend) if (classes[j]!.kind !== 'blank') role[j] = 'prose';
+      legends.set(m, legend.filter((j) => classes[j]!.kind !== 'blank'));
+    }
+  }
 
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
@@ -164,7 +199,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
-      const d = difficulty(stripNumbering(c.items[0]!.replace(/^(?:\*\*|__)?(?:Q|问|问题|Question)(?:\*\*|__)?\s*[:：]\s*/i, '')));
+      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!)));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];
@@ -176,7 +211,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
       answer.forEach((k) => (role[k] = 'card'));
       const back = answer.length ? dedented(lines, answer, srcLines).replace(ANSWER_LABEL, '') : placeholder;
-      specs.push({ kind: 'prompt', ns: 'prompt', key: c.items[0]!, front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
+      specs.push({ kind: 'prompt', ns: 'prompt', key: stripQuestionLabel(c.items[0]!), front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });
       i = j - 1;
     } else if (c.kind === 'prompts') {
       for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });
@@ -241,7 +276,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     }
   }
 
-  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out, sctx);
+  if (implicit) finishSection(sec, lines, flats, classes, role, srcLines, out, sctx, legends);
   // Notes order (stable: a line's prompts keep their order; the section card, at the heading, leads).
   out.specs.sort((a, b) => a.line - b.line);
   return out;
@@ -257,34 +292,43 @@ function finishSection(
   srcLines: readonly string[],
   out: SectionResult,
   sctx: SectionContext,
+  legends: ReadonlyMap<number, number[]>,
 ): void {
   const lang = sctx.lang;
   const specs = out.specs;
   const idx = (r: Role) => lines.map((_, i) => i).filter((i) => role[i] === r);
   const prose = idx('prose').filter((i) => plainText(lines[i]!.tokens).trim().length > 1 || lines[i]!.other);
-  const hasFormula = specs.some((s) => s.kind === 'formula');
+  const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
+  // "算法" / "Conclusion" name no formula: ask about what they belong to.
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.
     const math = idx('math');
-    if (math.length) {
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: pick(math), line: lines[math[0]!]!.line });
+    if (math.length && hasFormula(pick(math))) {
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick(math), line: lines[math[0]!]!.line });
       math.forEach((i) => (role[i] = 'formula'));
     }
-  } else if (!hasFormula && headingShape(sec.title, lang) !== 'question') {
+  } else if (!formulaCards && headingShape(sec.title, lang) !== 'question') {
     // An equation inside the prose (权重衰减's update rule) is the section's formula.
+    const explained = new Set([...legends.values()].flat());
     const sentences = prose
+      .filter((i) => !explained.has(i))
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
-      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s));
-    if (sentences.length) {
+      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s));
+    // A displayed formula the notes explain with a "where …" legend (GAE, BLEU) is the section's formula; the legend alone is none.
+    const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
+    if (shown !== undefined) {
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legends.get(shown)!]), line: lines[shown]!.line });
+    } else if (sentences.length) {
       // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
       const first = sentences[0]!;
       const eq = first.search(/\$[^$]*(?<!\\not)=[^$]*\$/);
       const clause = Math.max(first.lastIndexOf('，', eq), first.lastIndexOf('。', eq)) + 1;
       sentences[0] = first.slice(clause);
       const line = lines[prose.find((i) => flats[i]!.atoms.some((a) => a.equation)) ?? prose[0]!]!.line;
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(sec.titleMd, lang), back: sentences.join('').trim(), line });
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: sentences.join('').trim(), line });
     }
   }
 
@@ -324,7 +368,9 @@ function finishSection(
         const words = answer.filter((i) => !lines[i]!.code);
         if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
       }
-      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: pick(body), line });
+      // Under a question heading, "A:" / "答：" opening the text is scaffolding.
+      const back = headingShape(sec.title, lang) === 'question' ? stripAnswerLabel(pick(body)) : pick(body);
+      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back, line });
     }
   }
 

@@ -8,7 +8,7 @@ import { plainText } from './blocks.ts';
 import { rawContent } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { difficulty, stripNumbering } from './numbering.ts';
-import { looksLikeQuestion, promptQuestion } from './questions.ts';
+import { isGenericHeading, looksLikeQuestion, promptQuestion } from './questions.ts';
 import type { Spec } from './extract.ts';
 
 const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
@@ -50,7 +50,30 @@ export interface ListQuestionResult {
   consumed: number[]; // line indexes that became part of these cards
 }
 
-export function listQuestions(lines: readonly Line[], srcLines: readonly string[], taken: readonly unknown[], lang: Lang, placeholder: string): ListQuestionResult {
+/** "How will users interact? Click only": the question, and the answer written after it on the same line. */
+function inlineAnswer(md: string): { md: string; answer: string } {
+  const m = /^(.*[?？])\s*([^?？]{1,80})$/.exec(md);
+  if (!m || !/[A-Za-z0-9\u4e00-\u9fff]/.test(m[2]!) || /^[)）\]]/.test(m[2]!.trim())) return { md, answer: '' };
+  return { md: m[1]!.trim(), answer: m[2]!.trim() };
+}
+
+/** Words that point outside the question ("it", "we", "the system"): without its topic the card means nothing. */
+const OUTSIDE = /\b(?:it|its|this|these|that|they|them|their|we|our|us|users?|the system|the model|the platform|the product|here)\b|此|该|这|其|它|我们/i;
+const STOPWORDS = /^(?:a|an|the|of|and|or|in|on|for|to|with|design|system|what|how|is|are)$/i;
+
+/** The question already names its topic ("What is the objective of the visual search system?" under "Image search system"). */
+function mentions(question: string, topic: string): boolean {
+  const q = question.toLowerCase();
+  const words = topic.toLowerCase().replace(/[*_`\\[\]()（）]/g, ' ').split(/[\s:：,，]+/).filter((w) => w.length > 2 && !STOPWORDS.test(w));
+  if (!words.length) return true;
+  if (/[\u4e00-\u9fff]/.test(topic)) return q.includes(topic.toLowerCase().replace(/[\s*_`]/g, '').slice(0, 4));
+  return words.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/s$/, '')}`, 'i').test(q));
+}
+
+/** "Business objective?", "Free or paid?": a noun phrase asked about something the note names elsewhere. */
+const elliptical = (md: string) => md.split(/\s+/).length <= 5 && !/^(?:what|why|how|when|which|who|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|explain|describe|compare|derive|give|name|list)\b/i.test(md) && !/[\u4e00-\u9fff]/.test(md);
+
+export function listQuestions(lines: readonly Line[], srcLines: readonly string[], taken: readonly unknown[], lang: Lang, placeholder: string, topicMd?: string): ListQuestionResult {
   const n = lines.length;
   const questionAt = new Map<ItemInfo, number>();
   const hintItems = new Set<ItemInfo>();
@@ -101,7 +124,10 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     }
 
     const context: string[] = [];
-    let front = promptQuestion(q.md, lang);
+    const inline = inlineAnswer(q.md);
+    let front = promptQuestion(inline.md, lang);
+    let generalParent = false;
+    let namedParent = false; // "Outer product" above "Give an example of how it is useful": the subject is named
     const parentLine = item.parent ? firstLine.get(item.parent) : undefined;
     if (item.parent && parentLine !== undefined) {
       const p = questionOf(lines[parentLine]!, srcLines);
@@ -109,6 +135,8 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
         if (DEICTIC.test(q.plain)) context.push(promptQuestion(p.md, lang));
       } else if (p.plain.length <= 80 && !q.plain.toLowerCase().includes(p.plain.toLowerCase().replace(/[:：]$/, ''))) {
         front = `${p.md.replace(/[:：]\s*$/, '')}${lang === 'en' ? ': ' : '：'}${front}`;
+        generalParent = isGenericHeading(p.plain) || /\bquestions?$|问题$/i.test(p.plain.replace(/[:：]\s*$/, ''));
+        namedParent = !generalParent;
       }
       consumed.add(parentLine);
     }
@@ -129,8 +157,13 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       }
     }
     if (context.length) front = `${context.join('\n\n')}\n\n${front}`;
+    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (OUTSIDE.test(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
+      // "Do we display ads as well?", "video content embeddings?": name what the notes are about.
+      front = lang === 'en' ? `${topicMd} — ${front}` : `${topicMd}：${front}`;
+    }
 
     let back = answer.length ? dedented(lines, answer, srcLines).replace(/^(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i, '') : '';
+    if (inline.answer) back = back ? `${inline.answer}\n\n${back}` : inline.answer;
     const hint = hints.length ? dedented(lines, hints, srcLines).replace(/^\s*(?:[-+*]|\d{1,9}[.)])\s+/, '') : '';
     if (!back) back = placeholder;
     if (hint) back += `\n\n${hint}`;

@@ -9,6 +9,7 @@ const PATTERNS: RegExp[] = [
   new RegExp(`^${CN_NUM}\\s*[、.．]\\s*`),
   new RegExp(`^[（(]\\s*(?:${CN_NUM}|\\d{1,3}|[a-zA-Z])\\s*[)）]\\s*`),
   /^(?:Q|Question|Problem|Exercise|Ex\.?)\s*\d+(?:\.\d+)*\s*[.:：)、-]?\s*/i,
+  /^(?:Q|Question|问|问题)\s*[:：]\s*/i, // "Q: Will hybrid search slow down my search?"
   /^(?:Pattern|Approach|Method|Option|Strategy|Technique|Step|Stage|Phase|Level|Type|Case|Tip|Lesson|Rule|Pitfall|Mistake|Idea|Trick)\s+\d+\s*[:：.)-]\s*/i,
   /^(?:Chapter|Section|Part|Lecture)\s+\d+(?:\.\d+)*\s*[.:：)、-]?\s*/i,
   /^\d{1,3}(?:\.\d{1,3})+\s*[.、．)）:：]?\s*/, // 3.2.1 / 3.2.1.
@@ -42,4 +43,18 @@ export function difficulty(text: string): { text: string; tags: string[] } {
   const m = /^\s*\[(E|M|H)\]\s*/i.exec(text) ?? /\s*\[(E|M|H)\]\s*$/i.exec(text);
   if (!m) return { text, tags: [] };
   return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).trim(), tags: [DIFFICULTY[m[1]!.toUpperCase()]!] };
+}
+
+/** "**Q7：Why…？**" / "Q: Why…?" / "问：…": the question without its label (and the bold around the whole line). */
+export function stripQuestionLabel(text: string): string {
+  const m = /^(\*\*|__)?(?:Q\s*\d{0,3}|Question\s*\d{0,3}|问|问题)(\*\*|__)?\s*[:：]\s*/i.exec(text.trim());
+  if (!m) return text.trim();
+  let rest = text.trim().slice(m[0].length);
+  if (m[1] && !m[2]) rest = rest.replace(new RegExp(`${m[1].replace(/\*/g, '\\*')}\\s*$`), '');
+  return rest.trim() || text.trim();
+}
+
+/** "答：" / "**A**:" / "> A：" opening an answer: the notes' scaffolding, not the answer. */
+export function stripAnswerLabel(text: string): string {
+  return text.replace(/^(\s*>\s*)?(?:\*\*|__)?(?:答|答案|解答?|Answer|Ans|A|Solution)(?:\*\*|__)?\s*[:：]\s*/i, '$1');
 }

@@ -10,6 +10,7 @@ import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
 import { indexNoteBack } from './worth.ts';
+import { sectionTopic } from './topic.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -113,7 +114,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       if (sec.title === '') continue;
     }
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
-    const topicMd = sec.level === 0 ? undefined : (sec.parentMd ?? (title ? titleMd(stripNumbering(title)) : undefined));
+    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.path, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
     const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
     for (const d of r.dropped) {

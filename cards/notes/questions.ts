@@ -50,16 +50,53 @@ function calcSubject(md: string): string {
 }
 
 /** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
-const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it)$/i;
-const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展)$/;
+const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|clarifying questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it|description|range|others?|misc|miscellaneous|pro|con|strengths?|weaknesses?|key properties|key features|characteristics|when to use it|use case|best practices|practical considerations|common pitfalls|considerations|notes and tips|tips|steps|core concepts?|key concepts?|problem formulation|problem statement|data|features|feature engineering|model|modeling|model development|offline evaluation|online evaluation|serving|deployment|monitoring|scaling|data collection|data preparation|prediction service|inference service|high level design|system design|design)$/i;
+const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
   const p = noMath(plain).replace(/[:：?？。.]+$/, '').trim();
-  return GENERIC_EN.test(p) || GENERIC_ZH.test(p);
+  if (GENERIC_EN.test(p) || GENERIC_ZH.test(p)) return true;
+  // A question with no subject of its own: "用处是什么？", "How does it work?", "Why is this important?".
+  if (/[?？]$/.test(plain.trim())) {
+    if (GENERIC_ZH.test(p.replace(/^(?:它的|其|它)/, '').replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)$/, ''))) return true;
+    if (p.split(/\s+/).length <= 6 && /^(?:how|why|when|what|where)\b/i.test(p) && /\b(?:it|this|they|these|that)\b/i.test(p) && !/\b(?:this|these|that)\s+(?!is\b|are\b|works?\b|matters?\b)\w+/i.test(p)) return true;
+  }
+  return false;
 }
 
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+/**
+ * The head noun of an English heading or term is plural ("Loss functions",
+ * "ML Systems at Big Companies", "GANs"), so it is asked with "are".
+ */
+export function isPluralEn(plain: string): boolean {
+  const head = noMath(plain)
+    .replace(/\s*[(（].*$/, '')
+    .split(/\s+(?:at|in|for|of|with|on|from|to|across|by|vs\.?|versus|under|over|via)\s+/i)[0]!
+    .trim();
+  const words = head.split(/\s+/);
+  const w = words.pop() ?? '';
+  // "The problem PPO solves", "What it does": a verb after its subject, not a plural noun.
+  if (/^(?:[A-Z0-9]{2,}|it|we|they|you|one|he|she)$/.test(words[words.length - 1] ?? '') && words.length >= 2) return false;
+  if (/^[A-Z0-9]{2,}s$/.test(w)) return true; // LLMs, GANs, CNNs
+  if (/^(?:metrics|statistics|heuristics|characteristics|topics|graphics|analytics)$/i.test(w)) return true;
+  if (/(?:ss|us|is|ics|ness|sis|ous|as|ys)$/i.test(w)) return false;
+  return /^[A-Za-z][a-z-]*[a-z]s$/.test(w) && w.length > 3;
+}
+
+/** "Handling categorical features", "Choosing an embedding model": an activity, not a concept. */
+const EN_GERUND = /^(?:handling|choosing|using|building|designing|dealing|avoiding|preventing|improving|reducing|selecting|evaluating|deploying|debugging|implementing|understanding|comparing|combining|getting|making|setting up|managing|measuring|tuning|optimizing|optimising|interpreting|adding|applying|creating|defining|detecting|fixing|mitigating|putting|running|speeding up|writing|going|moving|putting|storing|serving|training (?:a|an|the|your|on|with)|scaling (?:up|out|a|an|the)|working with|thinking about)\b/i;
+
+/** "What is X?" / "What are X?" by number. */
+export const whatIs = (md: string, plain: string): string => `${isPluralEn(plain) ? 'What are' : 'What is'} ${md.replace(/^The\s(?=[a-z]|[A-Z][a-z])/, 'the ')}?`;
+
+/** "Feature Engineering" → "feature engineering" (Title Case is the heading's style, not names); acronyms and names inside stay. */
+const lowerFirst = (s: string) => {
+  if (!/^[A-Z][a-z]/.test(s)) return s;
+  const words = s.split(' ');
+  if (words.length > 1 && words.every((w) => /^(?:[A-Z][a-z]+|[a-z]+|&|-)$/.test(w))) return words.map((w) => w.toLowerCase()).join(' ');
+  return s[0]!.toLowerCase() + s.slice(1);
+};
 const endsWithMark = (s: string) => /[？?。.！!]$/.test(s.trim());
 
 /** "Definition" under "Precision and recall" → "Precision and recall: definition?" */
@@ -71,7 +108,10 @@ export function genericQuestion(topicMd: string, titleMd: string, titlePlain: st
     return topicAsks ? topicMd : lang === 'en' ? `${topicMd}?` : `${topicMd}？`;
   }
   if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${topicMd}（${t}）`;
-  if (endsWithMark(t)) return lang === 'en' ? `${topicMd}: ${lowerFirst(t)}` : `${topicMd}：${t}`;
+  if (endsWithMark(t)) {
+    if (lang === 'en') return `${topicMd}: ${lowerFirst(t)}`;
+    return /^(?:它的|其)/.test(t) ? `${topicMd}${t.replace(/^(?:它的|其)/, '的')}` : GENERIC_ZH.test(t.replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)?[？?]$/, '')) ? `${topicMd}的${t}` : `${topicMd}：${t}`;
+  }
   if (lang === 'en') {
     if (EN_LIST.test(noMath(titlePlain))) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     return `${topicMd}: ${lowerFirst(t)}?`;
@@ -91,14 +131,16 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
     case 'calc':
       return `How is the ${lowerFirst(t.replace(/\s+(?:computation|calculation)$/i, ''))} computed?`;
     case 'list':
+      if (EN_GERUND.test(p)) return `${t}: what are the key points?`;
       return /^the\s/i.test(p) ? `What are ${lowerFirst(t)}?` : EN_LIST.test(p.split(/\s+/)[0] ?? '') || /^\w+\s+(?:of|for|in)\s/i.test(p) ? `What are the ${lowerFirst(t)}?` : `${t}: what are they?`;
     case 'pair':
       return /\s(?:and|&)\s/.test(p) ? `What are ${t}?` : `${t}: how do they differ?`;
     default:
-      if (enumeration) return `What does ${t} include?`;
-      // "Gradient descent" reads as a concept; "Training a network on small data" as a topic.
-      if (p.split(/\s+/).length <= 5 && !/^\w+ing\s/i.test(p)) return `What is ${t}?`;
-      return `${t}: what are the key points?`;
+      if (enumeration) return `What ${isPluralEn(p) ? 'do' : 'does'} ${t} include?`;
+      // "Gradient descent" reads as a concept; "Training a network on small data" or "ML systems at big companies" as a topic.
+      if (EN_GERUND.test(p) || p.split(/\s+/).length > 5) return `${t}: what are the key points?`;
+      if (p.split(/\s+/).length >= 4 && /\s(?:at|in|for|on|with|from|across|under|via)\s/i.test(p.replace(/\s*[(（].*$/, ''))) return `${t}: what are the key points?`;
+      return whatIs(t, p);
   }
 }
 
@@ -141,15 +183,38 @@ export interface TermContext {
   anyDerivative: boolean;
   mathBody: boolean; // the answer holds TeX, not just an ASCII equation
   parentItem?: string; // the list item this term is nested under ("Offline metrics" above "- CTR: …")
+  topicMd?: string; // what the section is about: its heading, or its parent's when the heading is generic ("Key ideas")
+}
+
+const bare = (md: string) => md.replace(/[*_`\\]|\$[^$]*\$/g, '').trim();
+const STOP = /^(?:a|an|the|of|and|or|in|on|for|to|with|vs\.?|versus|&|-|—)$/i;
+const stem = (w: string) => w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/(?<=\w{4})ing$/, '').replace(/(?:es|s)$/, '');
+
+/** The term already names its topic ("Dropout rate" under "Dropout") or is one side of it ("Asymmetric models" under "Asymmetric vs Symmetric Models"). */
+function namesTopic(term: string, topic: string): boolean {
+  const tw = bare(term).split(/\s+/).filter((w) => !STOP.test(w)).map(stem).filter(Boolean);
+  const hw = new Set(bare(topic).split(/\s+/).filter((w) => !STOP.test(w)).map(stem));
+  const termWords = new Set(tw);
+  if (tw.length && tw.every((w) => hw.has(w))) return true;
+  return [...hw].length > 0 && [...hw].every((w) => termWords.has(w));
+}
+
+/** "Offline metrics: what is CTR?"; a topic holding a colon takes a dash ("Layer 2: Prompt architecture — what is …?"). */
+function underTopic(topic: string, question: string): string {
+  const q = question[0]!.toLowerCase() + question.slice(1);
+  return /[:：]/.test(bare(topic)) ? `${topic} — ${q}` : `${topic}: ${q}`;
 }
 
 function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const md = t.md;
+  const topic = ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd;
+  if (formula && /^(?:formulas?|equations?|math|formulation)$/i.test(t.plain.trim()) && topic) return headingFormulaQuestion(topic, 'en');
   if (!formula) {
-    if (ctx.parentItem) return `${ctx.parentItem}: what is ${md}?`;
-    if (isGenericHeading(t.plain) && ctx.headingMd) return genericQuestion(ctx.headingMd, md, t.plain, 'en');
-    if (EN_LIST.test(noMath(ctx.headingPlain)) && ctx.headingPlain) return `${ctx.headingMd}: what is “${md}”?`;
-    return `What is ${md}?`;
+    // "Pro", "Range", "Description": asked about what they describe ("Mean absolute error: range?").
+    if (isGenericHeading(t.plain) && topic) return genericQuestion(topic, md, t.plain, 'en');
+    // A term only means something in its section ("Overlap" under "Fixed-size chunking"), unless it names the section itself.
+    if (topic && !endsWithMark(topic) && !namesTopic(t.plain, topic)) return underTopic(topic, whatIs(md, t.plain));
+    return whatIs(md, t.plain);
   }
   if (ctx.group) return `How is the ${md} of ${ctx.group} computed?`;
   if (headingShape(ctx.headingPlain, 'en') === 'calc') return `How is the ${lowerFirst(ctx.headingMd)} computed (${md})?`;
@@ -164,7 +229,7 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
-  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && !ASPECT.test(t.plain)) return genericQuestion(ctx.headingMd, md, t.plain, 'zh');
+  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && !ASPECT.test(t.plain)) return genericQuestion(ctx.topicMd ?? ctx.headingMd, md, t.plain, 'zh');
   if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
   if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
   const shape = headingShape(ctx.headingPlain);

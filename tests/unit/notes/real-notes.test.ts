@@ -200,7 +200,8 @@ describe('Obsidian notes', () => {
 
 describe('no walls of text', () => {
   const filler = (n: number) => 'The method is described in detail here, with caveats and numbers. '.repeat(n);
-  const md = `## Query Expansion\nAugment the query with synonyms.\n\n**Why It May Work**:\n\n- ${filler(6)}\n\n**Strengths**:\n\n- ${filler(6)}\n\n**Q3: Why not always expand?**\n\n${filler(5)}`;
+  // The "**Q3: …**" paragraph is a question with its answer below (fronts.test.ts), not a part of the long section.
+  const md = `## Query Expansion\nAugment the query with synonyms.\n\n**Why It May Work**:\n\n- ${filler(9)}\n\n**Strengths**:\n\n- ${filler(9)}\n\n**Q3: Why not always expand?**\n\n${filler(5)}`;
 
   it('splits a long section with labelled parts into one card per part, keyed by the label', () => {
     const cards = parse(md);
@@ -208,7 +209,7 @@ describe('no walls of text', () => {
       ['Query Expansion', 'What is Query Expansion?'],
       ['Query Expansion › Why It May Work', 'Query Expansion: Why It May Work?'],
       ['Query Expansion › Strengths', 'Query Expansion: Strengths?'],
-      ['Query Expansion › Why not always expand?', 'Why not always expand?'],
+      ['Why not always expand?', 'Why not always expand?'],
     ]);
     expect(cards[0]!.back).toBe('Augment the query with synonyms.');
     expect(cards[2]!.back.startsWith('- The method')).toBe(true);
