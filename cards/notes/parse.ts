@@ -111,7 +111,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
     const topicMd = sec.level === 0 ? undefined : (sec.parentMd ?? (title ? titleMd(stripNumbering(title)) : undefined));
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
-    const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
+    const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const u of r.unsafeLinks) {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }

@@ -28,6 +28,9 @@ const HTML_ELEMENTS = new Set(
   ).split(' '),
 );
 
+/** True for a real HTML element name (`a`, `br`, `center`), false for `<EOS>`, `<unk>`. */
+export const isHtmlElement = (name: string): boolean => HTML_ELEMENTS.has(name.toLowerCase());
+
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>|<!--[\s\S]*?-->/g;
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
