@@ -88,7 +88,7 @@ export function htmlTags(raw: string, text: (s: string) => string): string {
 const CARD_CLASSES = [
   'math', 'math-block', 'math-error', 'card-img', 'img-missing', 'img-missing-path', 'img-missing-alt', 'img-link',
   'wikilink', 'wikilink-embed', 'note-link', 'callout', 'callout-*', 'center', 'more', 'more-body', 'card-links',
-  'ta-left', 'ta-center', 'ta-right', 'render-error',
+  'ta-left', 'ta-center', 'ta-right', 'render-error', 'footnote-ref', 'footnote-def',
 ];
 
 const MEDIA_NAME = /^[0-9a-f]{64}\.(?:png|jpg|jpeg|gif|webp|svg)$/;

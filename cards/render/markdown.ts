@@ -4,6 +4,7 @@
 import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { emojiShortcodes } from './emoji.ts';
+import { footnotes } from './footnotes.ts';
 import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
@@ -117,5 +118,6 @@ export function createRenderer(): MarkdownIt {
   };
   md.use(obsidianSyntax);
   md.use(emojiShortcodes);
+  md.use(footnotes);
   return md;
 }
