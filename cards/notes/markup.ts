@@ -7,9 +7,10 @@
 const PROTECTED = /(`+[^`]*?`+|\$\$[\s\S]*?\$\$|\$[^$\n]+\$)/;
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
-/** `**X **` at a line end and `** X**` at a line start: the stray space goes. */
+/** `**X **` at a line end and `** X**` at a line start: the stray space goes; `X****` closes once. */
 function tightenLine(line: string): string {
   return line
+    .replace(/(?<=\S)\*{4}(?=[\s|]|$)/g, '**') // `**text-embedding-3-****`: a doubled closer
     .replace(/(\*\*)(?=\S)([^*\n]*?\S)[ \t]+\*\*([ \t]*)$/, '$1$2**$3')
     .replace(/^([ \t]*(?:[-+]|\d+[.、)])?[ \t]*)\*\*[ \t]+(?=\S)([^*\n]*?\S)\*\*/, '$1**$2**');
 }

@@ -20,6 +20,11 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
         '# Transformer\n\nA stack of attention and feed-forward layers with residual connections.\n\n' +
         '## Encoder\n\nSix identical layers of self-attention and a feed-forward network.\n\n' +
         '## Decoder\n\nMasked self-attention, then cross-attention over the encoder output.\n',
+      // One long answer (≈ 2,000 characters in six paragraphs): the back folds after ≈ 500.
+      'Long note.md':
+        '# Optimizers\n\n' +
+        Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1}: ` + 'Adam keeps running averages of the gradient and of its square, corrects their bias, and scales each step by their ratio. '.repeat(3)).join('\n\n') +
+        '\n',
     };
     for (const [rel, body] of Object.entries(files)) {
       fs.mkdirSync(path.join(dir, 'vault'), { recursive: true });
@@ -69,9 +74,23 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
     expect(rows.every((r) => r.startsWith('Transformer'))).toBe(true);
 
     await page.click('[data-testid=clear-note]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=card-list] .card-row').length === 5);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=card-list] .card-row').length === 6);
     expect(h.context.pages()).toHaveLength(1); // no new window or tab
     expect(h.pageErrors).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('a long answer shows its first part and folds the rest behind "Show the rest"', async () => {
+    const { page } = h;
+    await page.goto(`${h.url}#/browse`);
+    await page.click('[data-testid=card-list] .card-row >> text=Optimizers');
+    const fold = page.locator('.detail-pane details.more');
+    await fold.waitFor();
+    expect(await fold.getAttribute('open')).toBeNull();
+    expect(await fold.locator('summary').textContent()).toContain('Show the rest');
+    expect(await page.locator('.detail-pane .md p:visible', { hasText: 'Paragraph 6' }).count()).toBe(0);
+    await h.shot('long-answer-folded');
+    await fold.locator('summary').click();
+    await page.locator('.detail-pane .md p', { hasText: 'Paragraph 6' }).waitFor({ state: 'visible' });
   });
 });

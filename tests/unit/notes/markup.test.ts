@@ -24,6 +24,7 @@ describe('bold markers on cards', () => {
   it('closes `**label： **` despite the space (daily-interview YOLOv2)', () => {
     expect(tidyEmphasis('**相比于v1的改进： **\n1. Anchor')).toBe('**相比于v1的改进：**\n1. Anchor');
     expect(tidyEmphasis('- ** 注意**：x')).toBe('- **注意**：x');
+    expect(tidyEmphasis('| **OpenAI text-embedding-3-**** | 100+ |')).toBe('| **OpenAI text-embedding-3-** | 100+ |');
     expect(renderMarkdown(tidyEmphasis('**相比于v1的改进： **')).html).toContain('<strong>相比于v1的改进：</strong>');
   });
 
