@@ -20,10 +20,10 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
         '# Transformer\n\nA stack of attention and feed-forward layers with residual connections.\n\n' +
         '## Encoder\n\nSix identical layers of self-attention and a feed-forward network.\n\n' +
         '## Decoder\n\nMasked self-attention, then cross-attention over the encoder output.\n',
-      // One long answer (≈ 2,000 characters in six paragraphs): the back folds after ≈ 500.
+      // One long answer (a lead sentence and a 14-step list, ≈ 1,500 characters): the back folds after ≈ 500.
       'Long note.md':
-        '# Optimizers\n\n' +
-        Array.from({ length: 6 }, (_, i) => `Paragraph ${i + 1}: ` + 'Adam keeps running averages of the gradient and of its square, corrects their bias, and scales each step by their ratio. '.repeat(3)).join('\n\n') +
+        '# Optimizers\n\nAdam keeps running averages of the gradient and of its square.\n\n' +
+        Array.from({ length: 14 }, (_, i) => `- Step ${i + 1}: the update divides the bias-corrected first moment by the root of the second moment plus epsilon.`).join('\n') +
         '\n',
     };
     for (const [rel, body] of Object.entries(files)) {
@@ -88,9 +88,9 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
     await fold.waitFor();
     expect(await fold.getAttribute('open')).toBeNull();
     expect(await fold.locator('summary').textContent()).toContain('Show the rest');
-    expect(await page.locator('.detail-pane .md p:visible', { hasText: 'Paragraph 6' }).count()).toBe(0);
+    expect(await page.locator('.detail-pane .md li', { hasText: 'Step 14:' }).isVisible()).toBe(false);
     await h.shot('long-answer-folded');
     await fold.locator('summary').click();
-    await page.locator('.detail-pane .md p', { hasText: 'Paragraph 6' }).waitFor({ state: 'visible' });
+    await page.locator('.detail-pane .md li', { hasText: 'Step 14:' }).waitFor({ state: 'visible' });
   });
 });
