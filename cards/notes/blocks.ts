@@ -4,6 +4,7 @@
 import type { Token } from 'markdown-it';
 import { createParser } from '../render/markdown.ts';
 import { strayDollars } from '../render/syntax.ts';
+import { cleanHeadingMd, crumbText } from './crumbs.ts';
 import { stripNumbering } from './numbering.ts';
 
 export interface Line {
@@ -33,7 +34,8 @@ export interface Section {
   level: number; // 1–6; 0 for text before the first heading
   title: string; // plain text, math kept as `$…$`, outline numbering ("3.2.1", "一、") stripped
   titleMd: string; // heading source (inline Markdown), numbering stripped
-  path: string[]; // headings as written, outermost first
+  path: string[]; // headings as written, outermost first (ids derive from these)
+  crumbs: string[]; // the same headings as shown: anchors, emoji, badges, HTML and `[[…]]` removed (crumbs.ts)
   parentMd?: string; // the enclosing heading (numbering stripped), for generic headings like "Definition"
   line: number; // 0-based heading line
   lines: Line[];
@@ -114,7 +116,7 @@ export function readDocument(src: string): Document {
   const env = {};
   const tokens = parser.parse(src, env);
   const srcLines = src.split('\n');
-  const root: Section = { level: 0, title: '', titleMd: '', path: [], line: 0, lines: [], hasChildren: false };
+  const root: Section = { level: 0, title: '', titleMd: '', path: [], crumbs: [], line: 0, lines: [], hasChildren: false };
   const sections: Section[] = [root];
   const stack: Section[] = [];
   const mathTokens: Document['mathTokens'] = [];
@@ -169,8 +171,9 @@ export function readDocument(src: string): Document {
       current = {
         level,
         title,
-        titleMd: stripNumbering(clean(inline.content).replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
+        titleMd: stripNumbering(cleanHeadingMd(inline.content).replace(/^(\*\*|__)([^*_]+)\1$/, '$2')).replace(/\s*[:：]$/, ''),
         path: [...stack.map((s) => s.path[s.path.length - 1]!), written],
+        crumbs: [...stack.map((s) => s.crumbs[s.crumbs.length - 1]!), crumbText(inline.children ?? []) || written],
         ...(parent ? { parentMd: parent.titleMd } : {}),
         line: t.map?.[0] ?? 0,
         lines: [],

@@ -6,6 +6,7 @@ import { readDocument, type Document } from './blocks.ts';
 import type { FormulaChecker } from './check.ts';
 import { extractSection } from './extract.ts';
 import { stableId } from '../id.ts';
+import { tidyEmphasis } from './markup.ts';
 import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
@@ -114,9 +115,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       if (sec.title === '') continue;
     }
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
-    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.path, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
+    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
-    const crumbs = title && !(sec.path.length && sameTitle(sec.path[0]!, title)) ? [title, ...sec.path] : [...sec.path];
+    const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
       opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });
       if (d.rule === 'index') indexParts.push(d);
@@ -125,6 +126,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }
     for (const s of r.specs) {
+      const front = tidyEmphasis(s.front);
+      const back = tidyEmphasis(s.back);
+      if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       // Same key twice under one heading: number the later ones, in notes order, so ids stay distinct and stable.
       const slot = JSON.stringify([s.ns, sec.path, s.key]);
       const n = (taken.get(slot) ?? 0) + 1;
@@ -137,8 +141,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         kind: s.kind,
         section: [...crumbs],
         key,
-        front: obsidian && noteTags.length ? removeInlineTags(s.front) : s.front,
-        back: obsidian && noteTags.length ? removeInlineTags(s.back) : s.back,
+        front: obsidian && noteTags.length ? removeInlineTags(front) : front,
+        back: obsidian && noteTags.length ? removeInlineTags(back) : back,
         links: s.kind === 'qa' || s.kind === 'cloze' ? [] : r.links.map((l) => ({ ...l })),
         order: cards.length,
         line: s.line + 1,

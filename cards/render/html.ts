@@ -28,6 +28,9 @@ const HTML_ELEMENTS = new Set(
   ).split(' '),
 );
 
+/** True for a real HTML element name (`a`, `br`, `center`), false for `<EOS>`, `<unk>`. */
+export const isHtmlElement = (name: string): boolean => HTML_ELEMENTS.has(name.toLowerCase());
+
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>|<!--[\s\S]*?-->/g;
 const ATTR = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -85,7 +88,7 @@ export function htmlTags(raw: string, text: (s: string) => string): string {
 const CARD_CLASSES = [
   'math', 'math-block', 'math-error', 'card-img', 'img-missing', 'img-missing-path', 'img-missing-alt', 'img-link',
   'wikilink', 'wikilink-embed', 'note-link', 'callout', 'callout-*', 'center', 'more', 'more-body', 'card-links',
-  'ta-left', 'ta-center', 'ta-right', 'render-error',
+  'ta-left', 'ta-center', 'ta-right', 'render-error', 'footnote-ref', 'footnote-def',
 ];
 
 const MEDIA_NAME = /^[0-9a-f]{64}\.(?:png|jpg|jpeg|gif|webp|svg)$/;

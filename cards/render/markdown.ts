@@ -3,6 +3,8 @@
 // links become anchors, and math goes through renderTex's limits.
 import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { emojiShortcodes } from './emoji.ts';
+import { footnotes } from './footnotes.ts';
 import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
@@ -115,5 +117,7 @@ export function createRenderer(): MarkdownIt {
     return imageHtml(String(t.meta?.src ?? ''), t.content);
   };
   md.use(obsidianSyntax);
+  md.use(emojiShortcodes);
+  md.use(footnotes);
   return md;
 }

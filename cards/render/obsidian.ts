@@ -34,21 +34,27 @@ export function parseWikiTarget(inner: string): WikiTarget {
   return { note, heading, text };
 }
 
-/** `[[…]]` and `![[…]]` on one line. */
+/** Longest `[[…]]` target looked for: names and aliases are short; this bounds the search. */
+const MAX_INNER = 300;
+
+/**
+ * `[[…]]` and `![[…]]`, on one line or wrapped once (hard-wrapped notes:
+ * `[[convolutional filter|convolutional⏎filter]]`); the line break reads as a space.
+ */
 function wikilink(state: StateInline, silent: boolean): boolean {
   const { src, pos, posMax: max } = state;
   const embed = src.charCodeAt(pos) === BANG;
   const open = embed ? pos + 1 : pos;
   if (src.charCodeAt(open) !== BRACKET || src.charCodeAt(open + 1) !== BRACKET) return false;
-  const close = src.indexOf(']]', open + 2);
-  if (close < 0 || close >= max) return false;
-  const inner = src.slice(open + 2, close);
-  if (inner.trim() === '' || inner.includes('\n') || inner.includes('[')) return false;
+  const close = src.slice(open + 2, Math.min(max, open + 2 + MAX_INNER + 2)).indexOf(']]');
+  if (close < 0) return false;
+  const inner = src.slice(open + 2, open + 2 + close);
+  if (inner.trim() === '' || inner.includes('[') || inner.split('\n').length > 2) return false;
   if (!silent) {
     const t = state.push(embed ? 'wiki_embed' : 'wikilink', '', 0);
-    t.content = inner;
+    t.content = inner.replace(/[ \t]*\n[ \t]*/, ' ');
   }
-  state.pos = close + 2;
+  state.pos = open + 2 + close + 2;
   return true;
 }
 

@@ -2,6 +2,7 @@
 // `==highlight==` (Obsidian's cloze marker). Shared by the importer (which
 // reads the token stream) and the renderer, so both see the same structure.
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
+import { cjkEmphasis } from './cjkEmphasis.ts';
 
 const DOLLAR = 0x24;
 const EQ = 0x3d;
@@ -431,4 +432,5 @@ export function notesSyntax(md: MarkdownIt): void {
   md.inline.ruler.after('math_inline', 'mark', markInline);
   md.block.ruler.before('table', 'dense_rest', denseRest);
   md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] });
+  md.use(cjkEmphasis); // `**概率分布(distribution)**对…` is bold (cjkEmphasis.ts)
 }

@@ -12,20 +12,21 @@ import { doctor } from './doctor.ts';
 import { fsrs } from './fsrs.ts';
 import { locale, setLang, type Lang } from './lang.svelte.ts';
 import { mock } from './mock.ts';
+import { notes } from './notes.ts';
 import { stats } from './stats.ts';
 
 export { locale, setLang, type Lang };
 export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 /** Every string module; a new area adds its `{ zh, en }` object here. */
-export const modules = { core, mock, stats, doctor, decks, fsrs } as const;
+export const modules = { core, mock, stats, doctor, decks, fsrs, notes } as const;
 
-export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en | keyof typeof decks.en | keyof typeof fsrs.en;
+export type Key = keyof typeof core.en | keyof typeof mock.en | keyof typeof stats.en | keyof typeof doctor.en | keyof typeof decks.en | keyof typeof fsrs.en | keyof typeof notes.en;
 export type Params = Record<string, string | number>;
 
 const dict: Record<Lang, Record<string, string>> = {
-  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh, ...decks.zh, ...fsrs.zh },
-  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en, ...decks.en, ...fsrs.en },
+  zh: { ...core.zh, ...mock.zh, ...stats.zh, ...doctor.zh, ...decks.zh, ...fsrs.zh, ...notes.zh },
+  en: { ...core.en, ...mock.en, ...stats.en, ...doctor.en, ...decks.en, ...fsrs.en, ...notes.en },
 };
 
 function fill(s: string, params?: Params): string {

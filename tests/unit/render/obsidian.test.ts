@@ -25,6 +25,13 @@ describe('wikilinks', () => {
     expect(t).toContain('<td><a class="wikilink" data-note="Loss">loss</a></td>');
   });
 
+  it('reads a wikilink wrapped once in a hard-wrapped note (glossary vault), not across paragraphs', () => {
+    const h = html('a convolution mixes the [[convolutional filter|convolutional\nfilter]] and the input');
+    expect(h).toContain('<a class="wikilink" data-note="convolutional filter">convolutional filter</a>');
+    expect(textOf(html('[[a\n\nb]]'))).toContain('[[a');
+    expect(textOf(html('[[a\nb\nc]]'))).toContain('[[a');
+  });
+
   it('a note embed is a marked wikilink, an image embed a placeholder', () => {
     expect(html('![[Gradient descent]]')).toContain('<a class="wikilink wikilink-embed" data-note="Gradient descent">Gradient descent</a>');
     expect(html('![[diagram.excalidraw.svg]]')).toContain('class="img-missing"');

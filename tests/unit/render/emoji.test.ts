@@ -1,0 +1,21 @@
+// Emoji shortcodes in card text are decoration: dropped as whole words only.
+import { describe, expect, it } from 'vitest';
+import { stripShortcodes } from '../../../cards/render/emoji.ts';
+import { renderMarkdown } from '../../../cards/render/render.ts';
+import { textOf } from './helpers.ts';
+
+describe('emoji shortcodes', () => {
+  it('drops :name: standing as a word, in fronts and backs', () => {
+    const text = textOf(renderMarkdown('Linear regression (code) :white_check_mark:\n\nFeedback is welcome :blush:').html);
+    expect(text.split('\n').map((l) => l.trim())).toEqual(['Linear regression (code)', 'Feedback is welcome', '']);
+    expect(stripShortcodes(':newspaper: I now offer coaching (:+1:)').trim()).toBe('I now offer coaching');
+    expect(stripShortcodes('AI :robot: :computer: Interviews')).toBe('AI Interviews');
+  });
+
+  it('keeps ratios, times, scopes, code and math', () => {
+    for (const s of ['ratio 1:2', 'at 12:30:45', 'std::vector', 'a:b:c', 'key:value:', 'http://x.y/:id:']) expect(stripShortcodes(s)).toBe(s);
+    const h = renderMarkdown('`:robot:` and $a:b:c$').html;
+    expect(h).toContain('<code>:robot:</code>');
+    expect(h).toContain('a:b:c');
+  });
+});
