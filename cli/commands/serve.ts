@@ -13,21 +13,21 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
     .option('--open', 'open the URL in the default browser')
     .action(async (o) => {
-      const [{ Store }, { App }, { startServer }, { watchNotesFolders }] = await Promise.all([
+      const [{ Store }, { App }, { startServer }, { watchNotesFoldersLazily }] = await Promise.all([
         import('../../db/store.ts'),
         import('../../service/app.ts'),
         import('../../web/server.ts'),
-        import('../../service/notesFolders.ts'),
+        import('../../service/notesFoldersLazy.ts'),
       ]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
       const app = new App(store);
-      app.ensureDefaultDeck();
+      await app.ensureDefaultDeck();
       const server = await startServer({ app, port: o.port, staticDir: DIST_DIR, log: io.err }).catch((err) => {
         store.close();
         throw err;
       });
-      const folders = watchNotesFolders(app, { log: io.err });
+      const folders = watchNotesFoldersLazily(app, { log: io.err });
       io.out(`DeepRecall (browser mode) on ${file}`);
       io.out(`open: ${server.url}`);
       // The browser's command line is readable by every local user: give it a one-time code, not the token.
