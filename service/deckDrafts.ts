@@ -15,3 +15,6 @@ export function defaultDeckDrafts(markdown: string, deck: string = DEFAULT_DECK_
   const parsed = parseNotes(markdown, { deck, check: checkNoteFormulas });
   return { cards: interleaveProblems([...parsed.cards, ...problemPartCards(deck)], problemCards(deck)), warnings: parsed.warnings };
 }
+
+// For scripts/build-cli.js, which imports this module's bundle to write the prebuilt deck.
+export { prebuiltDeckJson } from './prebuiltDeck.ts';
