@@ -12,6 +12,8 @@ export default defineConfig({
   root: `${here}renderer`,
   base: './',
   plugins: [svelte()],
+  // sanitize-html's postcss is only for style attributes, which cards never keep (renderer/lib/noPostcss.ts).
+  resolve: { alias: { postcss: `${here}renderer/lib/noPostcss.ts` } },
   build: {
     outDir: `${here}dist`,
     emptyOutDir: true,

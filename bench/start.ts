@@ -67,15 +67,18 @@ export async function benchStart(runs = 5): Promise<BenchRow[]> {
   try {
     const fresh: number[] = [];
     const existing: number[] = [];
+    const existingCard: number[] = [];
     for (let i = 0; i < Math.max(2, runs >> 1); i++) {
       const db = path.join(dir, `p${i}.db`);
       fresh.push((await serveCpu(db, true)).card!);
-      existing.push((await serveCpu(db, false)).ready);
+      const again = await serveCpu(db, true);
+      existing.push(again.ready);
+      existingCard.push(again.card!);
     }
     const ratio = help / node0;
     return [
       { name: 'CLI --help CPU vs node -e 0', value: help, unit: 'ms CPU', floor: node0, ratio, target: '≤ 2× floor', pass: ratio <= 2 },
-      { name: 'serve ready, existing profile', value: median(existing), unit: 'ms CPU', target: '< 300 ms', pass: median(existing) < 300, note: 'CPU of the server process at its `open:` line' },
+      { name: 'serve ready, existing profile', value: median(existing), unit: 'ms CPU', target: '< 300 ms', pass: median(existing) < 300, note: `CPU of the server process at its \`open:\` line (listening; the service loads after it); to its first nextCard answer ${median(existingCard).toFixed(0)} ms` },
       { name: 'fresh profile → first card (server)', value: median(fresh), unit: 'ms CPU', target: '< 1000 ms', pass: median(fresh) < 1000, note: 'start, default deck, first nextCard; page rendering is the ui suite' },
     ];
   } finally {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, ipcMain, Menu, protocol, session, shell, BrowserWindow } from 'electron';
 import { Store } from '../db/store.ts';
 import { App } from '../service/app.ts';
-import { watchNotesFolders } from '../service/notesFolders.ts';
+import { watchNotesFoldersLazily } from '../service/notesFoldersLazy.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from './bridge.ts';
 import { createInvokeHandler } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -91,7 +91,7 @@ function openWindow(): BrowserWindow {
   return w;
 }
 
-function start(): void {
+async function start(): Promise<void> {
   if (!urls.devUrl && !fs.existsSync(indexFile)) return fatal('renderer not built', `${indexFile} is missing (run: npm run build)`);
 
   const native = nativeBindingPath({
@@ -113,7 +113,7 @@ function start(): void {
   }
   const service = new App(store);
   try {
-    service.ensureDefaultDeck();
+    await service.ensureDefaultDeck();
   } catch (err) {
     log(`default deck not imported: ${message(err)}`); // the app still works; Import is one click away
   }
@@ -124,7 +124,7 @@ function start(): void {
     return r.canceled ? null : (r.filePaths[0] ?? null);
   };
   try {
-    const folders = watchNotesFolders(service, { log });
+    const folders = watchNotesFoldersLazily(service, { log });
     app.on('will-quit', () => void folders.close());
   } catch (err) {
     log(`notes folders not watched: ${message(err)}`);

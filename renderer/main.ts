@@ -15,9 +15,6 @@ currentTransport(); // take the token out of the address bar right away
 const target = document.getElementById('app');
 if (!target) throw new Error('#app missing from index.html');
 mount(App, { target });
-
-// KaTeX's two main faces, fetched while the user looks at Today, so the first
-// card's formulas don't wait on fonts.
-if (document.fonts) {
-  void Promise.allSettled([document.fonts.load('1em KaTeX_Main'), document.fonts.load('italic 1em KaTeX_Math')]);
-}
+// KaTeX's fonts are not fetched here: the browser loads a face when a shown
+// formula first uses it, so a start without math (or before the first card)
+// spends nothing on them.

@@ -12,9 +12,15 @@
 // (no directory walk) and falls back to the sources if any is newer than the
 // build. A new source file can only matter once an input imports it, which
 // changes that input's mtime.
+//
+// The bundled deck ships parsed: after bundling, the build runs the bundle's
+// own deck code (entry `deck-drafts`) on decks/dl-interview-notes.md and
+// writes dist-cli/default-deck.json keyed by the deck's sha256, so a fresh
+// profile stores its cards without loading the parser (service/prebuiltDeck.ts).
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,13 +28,16 @@ export const CLI_BUNDLE = path.join(ROOT, 'dist-cli', 'deeprecall.mjs');
 
 export const CLI_INPUTS = path.join(ROOT, 'dist-cli', 'inputs.json');
 
+/** Relative to the app root, as service/prebuiltDeck.ts resolves it. */
+const PREBUILT_DECK = 'dist-cli/default-deck.json';
+
 export async function buildCli() {
   const outdir = path.dirname(CLI_BUNDLE);
   // Old chunks would pile up across builds (their names carry a hash).
   fs.rmSync(outdir, { recursive: true, force: true });
   const started = Date.now();
   const result = await esbuild.build({
-    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts') },
+    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts'), 'deck-drafts': path.join(ROOT, 'service', 'deckDrafts.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
@@ -39,6 +48,7 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3'],
+    define: { __DEEPRECALL_PREBUILT_DECK__: JSON.stringify(PREBUILT_DECK) },
     // CommonJS dependencies inside an ES module bundle still call require().
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     legalComments: 'none',
@@ -48,7 +58,17 @@ export async function buildCli() {
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
   // builtAt is taken before esbuild read the sources: an edit during the build counts as newer.
   fs.writeFileSync(CLI_INPUTS, JSON.stringify({ builtAt: started, inputs }));
+  await writePrebuiltDeck(outdir);
   return CLI_BUNDLE;
+}
+
+/** Parse the bundled deck with the code just bundled and store the result next to the bundle. */
+async function writePrebuiltDeck(outdir) {
+  const deckFile = path.join(ROOT, 'decks', 'dl-interview-notes.md');
+  const markdown = fs.readFileSync(deckFile, 'utf8');
+  const { defaultDeckDrafts, prebuiltDeckJson } = await import(pathToFileURL(path.join(outdir, 'deck-drafts.mjs')).href);
+  const sha = createHash('sha256').update(markdown).digest('hex');
+  fs.writeFileSync(path.join(ROOT, PREBUILT_DECK), prebuiltDeckJson(sha, defaultDeckDrafts(markdown)));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,11 +9,12 @@ import { clockFromEnv, type Clock } from './clock.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
 import { LibraryService } from './library.ts';
 import { ReviewService } from './review.ts';
-import { mockHandlers } from './mock.ts';
-import { statsHandlers } from './stats.ts';
 import { doctorHandlers } from './doctor.ts';
-import { decksHandlers } from './decks.ts';
-import { ankiHandlers } from './anki.ts';
+import { lazyArea } from './lazyArea.ts';
+import { mockSchemas } from './contract/mock.ts';
+import { statsSchemas } from './contract/stats.ts';
+import { decksSchemas } from './contract/decks.ts';
+import { ankiSchemas } from './contract/anki.ts';
 import type { BindingLoader } from './fsrs/binding.ts';
 import { FsrsService, fsrsHandlers } from './fsrs/service.ts';
 
@@ -77,11 +78,12 @@ export class App {
         for (const f of this.settingsListeners) f(next);
         return next;
       },
-      ...mockHandlers(this),
-      ...statsHandlers(this),
+      // Loaded at their first call (KaTeX, sanitize-html, fflate, the parser): start-up stays small.
+      ...lazyArea(mockSchemas, async () => (await import('./mock.ts')).mockHandlers(this)),
+      ...lazyArea(statsSchemas, async () => (await import('./stats.ts')).statsHandlers(this)),
       ...doctorHandlers(this),
-      ...decksHandlers(this),
-      ...ankiHandlers(this),
+      ...lazyArea(decksSchemas, async () => (await import('./decks.ts')).decksHandlers(this)),
+      ...lazyArea(ankiSchemas, async () => (await import('./anki.ts')).ankiHandlers(this)),
       ...fsrsHandlers(this, this.fsrs),
     };
   }
@@ -89,7 +91,7 @@ export class App {
   /** Where the bundled deck is; replaceable so a test can play an installation that lost it. */
   locateDefaultDeck: () => string = defaultDeckPath;
 
-  importDefaultDeck() {
+  async importDefaultDeck() {
     let file: string;
     try {
       file = this.locateDefaultDeck();
@@ -101,8 +103,8 @@ export class App {
   }
 
   /** First launch: an empty profile gets the bundled deck so there is something to study. */
-  ensureDefaultDeck(): void {
-    if (!this.store.cards.deck(DEFAULT_DECK_ID) && this.library.sections().length === 0) this.importDefaultDeck();
+  async ensureDefaultDeck(): Promise<void> {
+    if (!this.store.cards.deck(DEFAULT_DECK_ID) && this.library.sections().length === 0) await this.importDefaultDeck();
   }
 
   /** Validate, then run. Throws ApiError(400) naming the bad argument; never runs a handler on bad input. */

@@ -1,12 +1,8 @@
 // Import, browse and settings: everything about the collection except answering.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parseNotes } from '../cards/notes/parse.ts';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
-import { checkNoteFormulas } from '../cards/problems/checkNotes.ts';
-import { problemCards } from '../cards/problems/cards.ts';
-import { problemPartCards } from '../cards/problems/part.ts';
-import type { CardDraft } from '../cards/types.ts';
+import type { CardDraft, ParseResult } from '../cards/types.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
 import {
@@ -19,7 +15,7 @@ import {
 } from './contract/index.ts';
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
 import { cardStateLabel } from './review.ts';
-import { diskImages, NotesImporter } from './importer.ts';
+import { prebuiltDeckFile, readPrebuiltDeck } from './prebuiltDeck.ts';
 
 const templateMissing = (c: { kind: string; templateId: string | null }) => c.kind === 'problem' && (!c.templateId || !resolveTemplate(c.templateId));
 
@@ -46,6 +42,9 @@ export function interleaveProblems(notes: readonly CardDraft[], problems: readon
 }
 
 export class LibraryService {
+  /** The build's prebuilt default deck (service/prebuiltDeck.ts); replaceable so a test can play a bundle. */
+  prebuiltDeckFile: () => string | null = prebuiltDeckFile;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => number,
@@ -54,10 +53,12 @@ export class LibraryService {
   /**
    * Parse and store a notes file. The default deck also gets the formula-core
    * problem cards; other notes go through the folder importer (images, title).
+   * The parser and importer are loaded here, at the first import, not at start.
    */
-  importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): ImportReport {
+  async importNotes(a: { name: string; markdown: string; path?: string }, opts: { deckId?: string } = {}): Promise<ImportReport> {
     const deck = opts.deckId ?? deckIdFromName(a.name);
     if (deck !== DEFAULT_DECK_ID) {
+      const { diskImages, NotesImporter } = await import('./importer.ts');
       const f = new NotesImporter(this.store, this.now).importText({
         deck, name: a.name, title: a.name.replace(/\.(md|markdown|txt)$/i, ''), markdown: a.markdown, sourcePath: a.path ?? null,
         // Without a path (a browser upload of one file) nothing can be looked up: local images become placeholders.
@@ -66,9 +67,10 @@ export class LibraryService {
       if (f.error || !f.counts) throw new ApiError(422, `${a.name}: ${f.error ?? 'not imported'}`);
       return { deck, cards: f.cards, counts: f.counts, byKind: f.byKind ?? {}, warnings: f.warnings, ...(f.renamed ? { renamed: f.renamed } : {}) };
     }
-    const parsed = parseNotes(a.markdown, { deck, check: checkNoteFormulas });
-    const drafts = deck === DEFAULT_DECK_ID ? interleaveProblems([...parsed.cards, ...problemPartCards(deck)], problemCards(deck)) : parsed.cards;
     const sourceHash = createHash('sha256').update(a.markdown).digest('hex');
+    // The bundle ships this deck parsed; an edited deck (other hash) is parsed here.
+    const parsed: ParseResult = readPrebuiltDeck(this.prebuiltDeckFile(), sourceHash) ?? (await import('./deckDrafts.ts')).defaultDeckDrafts(a.markdown, deck);
+    const drafts = parsed.cards;
     const renamed: NonNullable<ImportReport['renamed']> = [];
     const counts = this.store.cards.syncDeck(
       { id: deck, name: deck === DEFAULT_DECK_ID ? DEFAULT_DECK_NAME : a.name, sourcePath: a.path ?? null, sourceHash },

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { App } from '../service/app.ts';
-import { ApiError } from '../service/contract/common.ts';
+import { ApiError } from '../service/contract/apiError.ts';
 import { DbError } from '../db/errors.ts';
 import { isLoopbackHost, newToken, SECURITY_HEADERS, tokenMatches } from './security.ts';
 
@@ -25,7 +25,8 @@ const MIME: Record<string, string> = {
 };
 
 export interface ServerOptions {
-  app: App;
+  /** Only dispatch is used: `serve` hands over one that waits for the service still loading. */
+  app: Pick<App, 'dispatch'>;
   port?: number; // 0 = any free port
   staticDir: string; // the built renderer (dist/)
   token?: string;

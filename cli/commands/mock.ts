@@ -105,7 +105,7 @@ export function registerMock(program: Command, io: Io): void {
           ...(o.mix !== undefined ? { mix: o.mix } : {}), ...(o.total !== undefined ? { totalSeconds: o.total } : {}),
           ...(o.perQuestion !== undefined ? { perQuestionSeconds: o.perQuestion } : {}), ...(o.feedSrs === false ? { feedSrs: false } : {}),
         };
-        if (!readOnly) app.ensureDefaultDeck();
+        if (!readOnly) await app.ensureDefaultDeck();
         if (!lines && o.report === undefined) {
           const draw = await api.mockDraw(config);
           return printResult(io, o.json, draw, () => formatDraw(draw));

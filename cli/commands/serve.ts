@@ -13,25 +13,43 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
     .option('--open', 'open the URL in the default browser')
     .action(async (o) => {
-      const [{ Store }, { App }, { startServer }, { watchNotesFolders }] = await Promise.all([
-        import('../../db/store.ts'),
-        import('../../service/app.ts'),
-        import('../../web/server.ts'),
-        import('../../service/notesFolders.ts'),
-      ]);
+      // Listen first, with only the store and the HTTP host loaded: the page and its
+      // scripts are served at once, while the service (zod contract, review, the
+      // default deck on a fresh profile) loads beside the browser's own start-up.
+      // API calls wait for it; nothing is answered before it is complete.
+      const [{ Store }, { startServer }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts')]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
-      const app = new App(store);
-      app.ensureDefaultDeck();
-      const server = await startServer({ app, port: o.port, staticDir: DIST_DIR, log: io.err }).catch((err) => {
+      const appReady = (async () => {
+        const { App } = await import('../../service/app.ts');
+        const app = new App(store);
+        await app.ensureDefaultDeck();
+        return app;
+      })();
+      appReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
+      const server = await startServer({
+        app: { dispatch: async (method, args) => (await appReady).dispatch(method, args) },
+        port: o.port,
+        staticDir: DIST_DIR,
+        log: io.err,
+      }).catch((err) => {
         store.close();
         throw err;
       });
-      const folders = watchNotesFolders(app, { log: io.err });
       io.out(`DeepRecall (browser mode) on ${file}`);
       io.out(`open: ${server.url}`);
       // The browser's command line is readable by every local user: give it a one-time code, not the token.
       if (o.open) openInBrowser(server.oneTimeUrl());
+      let app;
+      try {
+        app = await appReady;
+      } catch (err) {
+        await server.close();
+        store.close();
+        throw err;
+      }
+      const { watchNotesFoldersLazily } = await import('../../service/notesFoldersLazy.ts');
+      const folders = watchNotesFoldersLazily(app, { log: io.err });
       await new Promise<void>((resolve) => {
         const stop = () => {
           void Promise.all([server.close(), folders.close()]).then(() => {

@@ -5,14 +5,5 @@ export const CardId = z.string().min(1).max(200);
 export const Empty = z.object({}).strict();
 export const SectionPath = z.array(z.string().min(1).max(500)).max(20);
 
-/** An error the host sends back as 4xx (the caller's input was wrong or the state forbids it) or 503 (this installation cannot serve it). */
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409 | 413 | 422 | 503,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+// In its own zod-free file so the HTTP host can start without loading zod (apiError.ts).
+export { ApiError } from './apiError.ts';

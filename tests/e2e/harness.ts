@@ -109,7 +109,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<Harness> {
   const dbFile = path.join(dir, 'profile.sqlite');
   const store = Store.open(dbFile, { create: true });
   const app = new App(store, opts.clock);
-  if (opts.defaultDeck !== false) app.ensureDefaultDeck();
+  if (opts.defaultDeck !== false) await app.ensureDefaultDeck();
   opts.setup?.(app, store);
   const server = await startServer({ app, port: 0, staticDir: DIST });
   const ownBrowser = !opts.browser;

@@ -26,7 +26,7 @@ export async function bootServer(log?: (line: string) => void) {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const store = Store.open(path.join(dir, 'w.db'), { create: true });
   const app = new App(store, fakeClock());
-  app.ensureDefaultDeck();
+  await app.ensureDefaultDeck();
   const server = await startServer({ app, port: 0, staticDir, log });
   running.push({ server, store });
   return { server, store, staticDir, app };

@@ -24,7 +24,7 @@ describe('without the optimizer binary', () => {
   it('says so plainly and keeps defaults; switching, answering, evaluating and simulating still work', async () => {
     const store = Store.open(path.join(tmpDir(), 'nb.db'), { create: true });
     const app = new App(store, fakeClock(), { fsrsBinding: missing });
-    app.ensureDefaultDeck();
+    await app.ensureDefaultDeck();
     const api = app.client();
     const st = await api.fsrsStatus();
     expect(st.optimizer.available).toBe(false);

@@ -17,7 +17,7 @@ async function studied() {
   const store = Store.open(file, { create: true });
   const clock = fakeClock();
   const app = new App(store, clock);
-  app.ensureDefaultDeck();
+  await app.ensureDefaultDeck();
   const api = app.client();
   // Ten days of SM-2 study: new cards, reviews and drills.
   for (let d = 0; d < 10; d++) {

@@ -6,7 +6,7 @@ const err = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e 
 
 describe('a mock interview through the API', () => {
   it('draws the same set for a seed, and starts exactly that set', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     const a = await api.mockDraw({ questions: 6, seed: 42 });
     const b = await api.mockDraw({ questions: 6, seed: 42 });
     expect(b).toEqual(a);
@@ -18,7 +18,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('answers go through the normal answer path, logged with mode mock and the mock id', async () => {
-    const { api, store, clock } = setup();
+    const { api, store, clock } = await setup();
     let v = (await api.mockStart({ questions: 4, seed: 7, mix: 0.5 }))!;
     const mockId = v.mockId;
     for (let i = 0; i < 4; i++) {
@@ -43,7 +43,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('feedSrs false keeps SM-2 and the review log untouched', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     const v = await api.mockStart({ questions: 2, seed: 3, feedSrs: false });
     await answerCurrent(api, v, 4);
     expect(rows(store, 'SELECT count(*) AS n FROM reviews')[0]!.n).toBe(0);
@@ -51,7 +51,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('no going back, reveal before grading, one mock at a time', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     const v = await api.mockStart({ questions: 3, seed: 11, mix: 0 });
     expect((await err(api.mockAnswer({ mockId: v.mockId, index: 0, quality: 4, elapsedMs: 1 })))?.message).toMatch(/reveal question 0 before grading/);
     expect((await err(api.mockStart({})))?.status).toBe(409);
@@ -64,7 +64,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('an unreadable typed answer records nothing; the learner retypes', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     const v = await api.mockStart({ questions: 2, seed: 5, mix: 1, sections: [['卷积']] });
     expect(v.question.kind).toBe('problem');
     const bad = await api.mockAnswer({ mockId: v.mockId, index: 0, typed: 'what?', elapsedMs: 1 });
@@ -76,7 +76,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('unsatisfiable configurations are refused with 422 and a clear message, and nothing is stored', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ questions: 999 }, /asked for 999 questions but only \d+ cards/],
       [{ questions: 0 }, /questions must be a positive integer/],
@@ -98,7 +98,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('reports score, counts, misses with answers, section accuracy, trend; history and HTML export', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     // mock 1: everything right
     let v = await api.mockStart({ questions: 3, seed: 1 });
     for (let i = 0; i < 3; i++) {
@@ -138,7 +138,7 @@ describe('a mock interview through the API', () => {
   });
 
   it('abandon ends the mock with what was done and keeps it out of the trend', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     let v = await api.mockStart({ questions: 3, seed: 9 });
     v = (await answerCurrent(api, v, 4)).next!;
     const r = await api.mockAbandon({ mockId: v.mockId });

@@ -8,7 +8,7 @@ const S = 1000;
 
 describe('mock persistence across a reload', () => {
   it('a reopened profile resumes the active mock; answered questions, reveal and notes are kept', async () => {
-    const first = setup();
+    const first = await setup();
     let v = await first.api.mockStart({ questions: 5, seed: 21, mix: 0 });
     const mockId = v.mockId;
     first.clock.advance(10 * S);
@@ -20,7 +20,7 @@ describe('mock persistence across a reload', () => {
     first.store.close(); // the window goes away
 
     first.clock.advance(20 * S); // still inside the 120 s question limit
-    const second = setup(first.file, first.clock);
+    const second = await setup(first.file, first.clock);
     const resumed = (await second.api.mockCurrent())!;
     expect(resumed).toMatchObject({ mockId, index: 2, done: { answered: 2, timedOut: 0 } });
     expect(resumed.remainingMs.question).toBe(120 * S - 25 * S);
@@ -39,14 +39,14 @@ describe('mock persistence across a reload', () => {
   });
 
   it('time-outs that passed while the app was closed are applied on reload', async () => {
-    const first = setup();
+    const first = await setup();
     const v = await first.api.mockStart({ questions: 4, seed: 5, perQuestionSeconds: 30, totalSeconds: 600, mix: 0 });
     first.clock.advance(10 * S);
     await answerCurrent(first.api, v, 4);
     first.store.close();
 
     first.clock.advance(45 * S); // question 1 (shown) ran out 20 s after it began; question 2 began then and still runs
-    const second = setup(first.file, first.clock);
+    const second = await setup(first.file, first.clock);
     const resumed = (await second.api.mockCurrent())!;
     expect(resumed).toMatchObject({ index: 2, done: { answered: 1, timedOut: 1 }, remainingMs: { question: 15 * S } });
     const log = rows(second.store, 'SELECT quality, mode FROM reviews WHERE mock_id = ? ORDER BY id', v.mockId);
@@ -55,14 +55,14 @@ describe('mock persistence across a reload', () => {
   });
 
   it('after the total limit a reload ends the mock as abandoned, keeping what was done; unseen questions stay out of SM-2', async () => {
-    const first = setup();
+    const first = await setup();
     let v = await first.api.mockStart({ questions: 5, seed: 8, perQuestionSeconds: 60, totalSeconds: 200, mix: 0 });
     first.clock.advance(5 * S);
     v = (await answerCurrent(first.api, v, 5)).next!;
     first.store.close();
 
     first.clock.advance(3600 * S);
-    const second = setup(first.file, first.clock);
+    const second = await setup(first.file, first.clock);
     expect(await second.api.mockCurrent()).toBeNull();
     const report = await second.api.mockReport({ id: v.mockId });
     expect(report.status).toBe('abandoned');
@@ -77,7 +77,7 @@ describe('mock persistence across a reload', () => {
   });
 
   it('with the learner present, the total limit ends the mock as expired', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     let v = await api.mockStart({ questions: 5, seed: 4, perQuestionSeconds: 10, totalSeconds: 25, mix: 0 });
     clock.advance(5 * S);
     v = (await answerCurrent(api, v, 5)).next!; // q1 starts at 5 s
@@ -92,7 +92,7 @@ describe('mock persistence across a reload', () => {
   });
 
   it('an answer arriving just after the deadline still counts; a later one is refused as timed out', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     let v = await api.mockStart({ questions: 3, seed: 6, perQuestionSeconds: 10, totalSeconds: 100, mix: 0 });
     await api.mockReveal({ mockId: v.mockId, index: 0 });
     clock.advance(10 * S + 800); // inside the grace window

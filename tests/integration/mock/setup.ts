@@ -10,10 +10,10 @@ import { tmpDir } from '../../helpers/tmp.ts';
 
 export type FakeClock = ReturnType<typeof fakeClock>;
 
-export function setup(file = path.join(tmpDir(), 'mock.db'), clock: FakeClock = fakeClock()) {
+export async function setup(file = path.join(tmpDir(), 'mock.db'), clock: FakeClock = fakeClock()) {
   const store = Store.open(file, { create: true });
   const app = new App(store, clock);
-  app.ensureDefaultDeck();
+  await app.ensureDefaultDeck();
   return { app, api: app.client(), store, clock, file };
 }
 

@@ -10,17 +10,17 @@ import { tmpDir } from '../../helpers/tmp.ts';
 
 const DAY = 86_400_000;
 
-function setup() {
+async function setup() {
   const store = Store.open(path.join(tmpDir(), 'clock.db'), { create: true });
   const clock = fakeClock();
   const app = new App(store, clock);
-  app.ensureDefaultDeck();
+  await app.ensureDefaultDeck();
   return { app, api: app.client(), store, clock };
 }
 
 describe('a clock that goes back', () => {
   it('does not move a schedule twice; the second answer is a drill', async () => {
-    const { api, store, clock } = setup();
+    const { api, store, clock } = await setup();
     const card = (await api.nextCard()).card!;
     const first = await api.answer({ cardId: card.id, quality: 5, elapsedMs: 1 });
     expect(first.mode).toBe('review');
@@ -39,7 +39,7 @@ describe('a clock that goes back', () => {
   });
 
   it('flags answers dated in the future once the clock is right again', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     clock.advance(30 * DAY);
     const card = (await api.nextCard()).card!;
     await api.answer({ cardId: card.id, quality: 4, elapsedMs: 1 });

@@ -9,10 +9,10 @@ import { App } from '../../../service/app.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
 
-function brokenProfile() {
+async function brokenProfile() {
   const file = path.join(tmpDir(), 'gone.db');
   const first = Store.open(file, { create: true });
-  new App(first, fakeClock()).ensureDefaultDeck();
+  await new App(first, fakeClock()).ensureDefaultDeck();
   const broken = first.db.prepare("UPDATE cards SET template_id = 'gone' WHERE kind = 'problem'").run().changes;
   first.close();
   // A restart: the damage is already in the file.
@@ -25,7 +25,7 @@ const problemIds = (store: Store) => new Set(store.db.prepare("SELECT id FROM ca
 
 describe('problem cards whose template is gone', () => {
   it('are skipped by the queue, counted on Today, and the other cards can all be studied', async () => {
-    const { api, store, broken } = brokenProfile();
+    const { api, store, broken } = await brokenProfile();
     expect(broken).toBeGreaterThan(30);
     const problems = problemIds(store);
     // Let every card be new today, so the queue would reach the problem cards.
@@ -46,7 +46,7 @@ describe('problem cards whose template is gone', () => {
   });
 
   it('answer 409 with a reason (not 500) when asked for directly, and show no variant', async () => {
-    const { app, api, store } = brokenProfile();
+    const { app, api, store } = await brokenProfile();
     const id = [...problemIds(store)][0]!;
     await expect(api.checkAnswer({ cardId: id, typed: '1', elapsedMs: 1 })).rejects.toMatchObject({ status: 409 });
     await expect(api.answer({ cardId: id, typed: '1', elapsedMs: 1 })).rejects.toThrow(/template "gone"/);
@@ -60,7 +60,7 @@ describe('problem cards whose template is gone', () => {
   });
 
   it('are left out of mock interviews, which still start', async () => {
-    const { api, store } = brokenProfile();
+    const { api, store } = await brokenProfile();
     const problems = problemIds(store);
     const draw = await api.mockDraw({ preset: 'quick', seed: 7 });
     expect(draw.questions.length).toBeGreaterThan(0);
@@ -70,7 +70,7 @@ describe('problem cards whose template is gone', () => {
   });
 
   it('are marked in Browse, flagged by Check database, and suspended by its repair', async () => {
-    const { api, store, broken } = brokenProfile();
+    const { api, store, broken } = await brokenProfile();
     const list = await api.listCards({ kind: 'problem', limit: 200, offset: 0 });
     expect(list.cards.length).toBe(broken);
     expect(list.cards.every((c) => c.templateMissing === true)).toBe(true);
@@ -92,7 +92,7 @@ describe('problem cards whose template is gone', () => {
   it('a healthy profile reports none and its doctor check passes', async () => {
     const store = Store.open(path.join(tmpDir(), 'ok.db'), { create: true });
     const app = new App(store, fakeClock());
-    app.ensureDefaultDeck();
+    await app.ensureDefaultDeck();
     expect((await app.client().summary()).templateMissing).toBe(0);
     expect((await app.client().doctor()).checks.find((c) => c.name === 'templates')!.ok).toBe(true);
   });

@@ -6,12 +6,12 @@ import { ApiError } from '../../../service/contract/common.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
 
-function setup() {
+async function setup() {
   const file = path.join(tmpDir(), 'app.db');
   const store = Store.open(file, { create: true });
   const clock = fakeClock();
   const app = new App(store, clock);
-  app.ensureDefaultDeck();
+  await app.ensureDefaultDeck();
   return { app, api: app.client(), store, clock, file };
 }
 
@@ -20,7 +20,7 @@ const reviewRows = (store: Store) =>
 
 describe('first launch', () => {
   it('imports the bundled deck once, with problem cards, and offers 20 new cards', async () => {
-    const { app, api, store } = setup();
+    const { app, api, store } = await setup();
     const s = await api.summary();
     expect(s.hasCards).toBe(true);
     expect(s.new).toBe(20);
@@ -28,7 +28,7 @@ describe('first launch', () => {
     const kinds = store.db.prepare('SELECT kind, count(*) AS n FROM cards GROUP BY kind').all() as { kind: string; n: number }[];
     expect(kinds.find((k) => k.kind === 'problem')?.n).toBeGreaterThanOrEqual(30);
     const before = store.db.prepare('SELECT total_changes()').pluck().get();
-    app.ensureDefaultDeck();
+    await app.ensureDefaultDeck();
     const again = await api.importDefaultDeck();
     expect(again.counts.new + again.counts.updated + again.counts.retired).toBe(0);
     expect(store.db.prepare('SELECT total_changes()').pluck().get()).toBe(before);
@@ -37,7 +37,7 @@ describe('first launch', () => {
 
 describe('reading lists', () => {
   it('are browsable but never served as new cards', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     await api.updateSettings({ newPerDay: 1000 });
     const reading = await api.listCards({ kind: 'reading', limit: 100 });
     expect(reading.total).toBeGreaterThan(0);
@@ -49,7 +49,7 @@ describe('reading lists', () => {
 
 describe('a review session', () => {
   it('serves cards, drills a failure until >= 4, and the log holds exactly the answers', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     await api.updateSettings({ newPerDay: 3 });
     const seen: string[] = [];
     const first = (await api.nextCard()).card!;
@@ -78,7 +78,7 @@ describe('a review session', () => {
   });
 
   it('undo restores the card and puts it back at the front of the queue', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     const c = (await api.nextCard()).card!;
     await api.answer({ cardId: c.id, quality: 5, elapsedMs: 1000 });
     expect((await api.nextCard()).card!.id).not.toBe(c.id);
@@ -90,7 +90,7 @@ describe('a review session', () => {
   });
 
   it('nextCard names the upcoming card: the one served after a good answer', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     await api.updateSettings({ newPerDay: 3 });
     for (let i = 0; i < 3; i++) {
       const n = await api.nextCard();
@@ -102,7 +102,7 @@ describe('a review session', () => {
   });
 
   it('the day rolls over at the configured hour', async () => {
-    const { api, clock } = setup();
+    const { api, clock } = await setup();
     const c = (await api.nextCard()).card!;
     await api.answer({ cardId: c.id, quality: 4, elapsedMs: 1000 }); // interval 1 day
     const day0 = (await api.summary()).today;
@@ -125,7 +125,7 @@ describe('problem cards', () => {
   }
 
   it('grade a typed answer: right → recorded with auto quality; unparseable → not recorded', async () => {
-    const { app, api, store } = setup();
+    const { app, api, store } = await setup();
     const id = await problemCard(api);
     const view = app.review.view(store.cards.byId(id)!, 'new', app.review.today());
     expect(view.problem).toBeDefined();
@@ -146,7 +146,7 @@ describe('problem cards', () => {
   });
 
   it('a wrong typed answer maps to quality 1 or 2 and the learner can override', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     const id = await problemCard(api);
     const r = await api.answer({ cardId: id, typed: '123456789', elapsedMs: 5000 });
     expect(r.verdict?.status).toBe('wrong');
@@ -168,7 +168,7 @@ describe('dispatch validates every argument', () => {
     ['listCards', { limit: 'ten' }, /limit/],
     ['cardDetail', {}, /id/],
   ])('%s(%j) → 400 naming the field', async (method, args, re) => {
-    const { app, store } = setup();
+    const { app, store } = await setup();
     const before = store.db.prepare('SELECT total_changes()').pluck().get();
     const err = await app.dispatch(method, args).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
@@ -178,7 +178,7 @@ describe('dispatch validates every argument', () => {
   });
 
   it('unknown methods and missing cards are 404', async () => {
-    const { app } = setup();
+    const { app } = await setup();
     await expect(app.dispatch('dropTables', {})).rejects.toMatchObject({ status: 404 });
     await expect(app.dispatch('__proto__', {})).rejects.toMatchObject({ status: 404 });
     await expect(app.dispatch('answer', { cardId: 'nope', quality: 3, elapsedMs: 1 })).rejects.toMatchObject({ status: 404 });
@@ -187,7 +187,7 @@ describe('dispatch validates every argument', () => {
 
 describe('settings', () => {
   it('persist, and a corrupt stored value falls back to its default', async () => {
-    const { api, store, file } = setup();
+    const { api, store, file } = await setup();
     await api.updateSettings({ language: 'en', newPerDay: 5 });
     store.settings.set('theme', 'neon');
     expect(await api.getSettings()).toMatchObject({ language: 'en', newPerDay: 5, theme: 'system' });
@@ -199,7 +199,7 @@ describe('settings', () => {
 
 describe('idempotent answers', () => {
   it('stores an answer sent twice under one answerId once, and returns the first result', async () => {
-    const { api, store } = setup();
+    const { api, store } = await setup();
     const card = (await api.nextCard()).card!;
     const first = await api.answer({ cardId: card.id, quality: 4, elapsedMs: 900, answerId: 'click-0000-aaaa' });
     const again = await api.answer({ cardId: card.id, quality: 4, elapsedMs: 950, answerId: 'click-0000-aaaa' });
@@ -216,7 +216,7 @@ describe('idempotent answers', () => {
   });
 
   it('refuses an answerId reused for another card, and malformed ids', async () => {
-    const { api } = setup();
+    const { api } = await setup();
     const n = await api.nextCard();
     await api.answer({ cardId: n.card!.id, quality: 4, elapsedMs: 1, answerId: 'same-name-123' });
     const other = (await api.nextCard()).card!;

@@ -1,0 +1,55 @@
+// The bundled deck parsed at build time (scripts/build-cli.js writes
+// dist-cli/default-deck.json): a fresh profile stores its 172 cards without
+// loading the notes parser. The file is keyed by the sha256 of the deck text
+// it was made from; any other text (an edited deck, $DEEPRECALL_DECKS_DIR) is
+// parsed as before. It is only used by the bundle that was built with it —
+// from the TypeScript sources there is none — so parser or template changes in
+// a checkout can never be hidden behind an old prebuilt file.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CardDraft, ParseResult } from '../cards/types.ts';
+import { appRoot } from './appRoot.ts';
+
+/** Defined by the CLI build (esbuild `define`) as the JSON's path relative to the app root. */
+declare const __DEEPRECALL_PREBUILT_DECK__: string | undefined;
+
+export const PREBUILT_DECK_VERSION = 1;
+
+export interface PrebuiltDeck extends ParseResult {
+  version: number;
+  /** sha256 (hex) of the deck Markdown these cards were parsed from. */
+  sourceSha256: string;
+}
+
+/** Where this build's prebuilt deck is, or null when running from sources. */
+export function prebuiltDeckFile(): string | null {
+  return typeof __DEEPRECALL_PREBUILT_DECK__ === 'string' ? path.join(appRoot(), __DEEPRECALL_PREBUILT_DECK__) : null;
+}
+
+const isDraft = (c: unknown): c is CardDraft => {
+  const d = c as Partial<CardDraft> | null;
+  return !!d && typeof d.id === 'string' && typeof d.deck === 'string' && typeof d.kind === 'string' && Array.isArray(d.section) && typeof d.front === 'string' && typeof d.back === 'string';
+};
+
+/**
+ * The prebuilt cards of `file` if they were made from text with this sha256;
+ * null when there is no file, it is unreadable or damaged, or the deck changed
+ * (the caller then parses).
+ */
+export function readPrebuiltDeck(file: string | null, sourceSha256: string): ParseResult | null {
+  if (!file) return null;
+  let data: Partial<PrebuiltDeck>;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PrebuiltDeck>;
+  } catch {
+    return null;
+  }
+  if (data.version !== PREBUILT_DECK_VERSION || data.sourceSha256 !== sourceSha256) return null;
+  if (!Array.isArray(data.cards) || !data.cards.every(isDraft) || !Array.isArray(data.warnings)) return null;
+  return { cards: data.cards, warnings: data.warnings };
+}
+
+export function prebuiltDeckJson(sourceSha256: string, parsed: ParseResult): string {
+  const out: PrebuiltDeck = { version: PREBUILT_DECK_VERSION, sourceSha256, cards: parsed.cards, warnings: parsed.warnings };
+  return JSON.stringify(out);
+}
