@@ -4,14 +4,13 @@
 // only after a backup, and never by deleting history.
 import fs from 'node:fs';
 import path from 'node:path';
-import { replayMixed, type MixedLogEntry } from '../srs/fsrs/replay.ts';
-import type { Quality, Sm2State } from '../srs/sm2.ts';
 import { ankiScheduledCards } from './ankiImport.ts';
 import { DbError } from './errors.ts';
 import { createPrivateFile } from './files.ts';
+import { integrityProblems } from './integrity.ts';
+import { scanLog, type StateMismatch } from './logScan.ts';
 import type { Db } from './open.ts';
 import type { CardStateWithDay } from './reviews.ts';
-import { toState, type StateRow } from './rows.ts';
 
 export type CheckName = 'integrity' | 'foreignKeys' | 'orphanHistory' | 'orphanStates' | 'states' | 'newFlags' | 'templates' | 'clock';
 
@@ -64,83 +63,39 @@ export interface RepairResult {
 
 export type { CardStateWithDay } from './reviews.ts';
 
-export interface StateMismatch {
-  cardId: string;
-  stored: CardStateWithDay | null;
-  /** What the card's non-undone log replays to; null when it has no such log. */
-  replayed: CardStateWithDay | null;
+export type { StateMismatch } from './logScan.ts';
+
+/** How far a check has got: the UI's progress bar and the CLI's status line. */
+export interface DoctorProgress {
+  phase: 'integrity' | 'indexes' | 'history' | 'references';
+  done: number;
+  total: number;
 }
 
 const MAX_SAMPLES = 20;
 
-const fromRow = (r: StateRow): CardStateWithDay => ({ ...toState(r), lastDay: r.last_day });
-
-function sameState(a: CardStateWithDay | null, b: CardStateWithDay | null): boolean {
-  if (a === null || b === null) return a === b;
-  // Exact equality on EF: it is a double that storage must never round (DESIGN.md).
-  return a.repetitions === b.repetitions && a.easeFactor === b.easeFactor && a.intervalDays === b.intervalDays
-    && a.dueDay === b.dueDay && a.lapses === b.lapses && a.lastDay === b.lastDay;
+/** A schedule imported from Anki is Anki's, not a replay of the log (see db/migrations/006_anki.ts). */
+function withoutAnki(db: Db, m: StateMismatch[]): StateMismatch[] {
+  const fromAnki = ankiScheduledCards(db);
+  return fromAnki.size ? m.filter((x) => !fromAnki.has(x.cardId)) : m;
 }
 
 /**
  * Every existing card whose stored SM-2 state differs from a replay of its
  * non-undone log (in log order, drills leaving state alone). `last_day` is
  * the day of the last answer that counted: it decides whether the next answer
- * is a drill, so it is part of the state.
+ * is a drill, so it is part of the state. One pass over the log (db/logScan.ts).
  */
 export function stateMismatches(db: Db, backwards?: string[]): StateMismatch[] {
-  const stored = new Map<string, CardStateWithDay>();
-  for (const r of db.prepare<[], StateRow>('SELECT s.* FROM card_state s JOIN cards c ON c.id = s.card_id').iterate()) {
-    stored.set(r.card_id, fromRow(r));
-  }
-  const cards = new Set(db.prepare<[], string>('SELECT id FROM cards').pluck().all());
-  // One pass over the table in id order, grouped in memory (day, quality pairs): on a million
-  // reviews this is about twice as fast as walking the (card_id, id) index, which reads rows out of order.
-  const logs = new Map<string, number[]>();
-  // FSRS-scheduled answers (schema v7) carry their logged after-state: FSRS isn't replayable from the quality alone.
-  const fsrsAfter = new Map<number, Sm2State>();
-  const rows = db.prepare<[], [number, string, number, number, number]>(
-    "SELECT id, card_id, quality, day, sched = 'fsrs' FROM reviews WHERE undone_at IS NULL ORDER BY id",
-  ).raw();
-  for (const [id, cardId, quality, day, isFsrs] of rows.iterate()) {
-    if (!cards.has(cardId)) continue; // orphaned history: its own check
-    let log = logs.get(cardId);
-    if (!log) logs.set(cardId, (log = []));
-    log.push(day, quality, isFsrs === 1 ? id : -1);
-  }
-  if (logs.size) {
-    const after = db.prepare<[], { id: number; reps_after: number; ease_after: number; ivl_after: number; due_after: number; lapses_after: number }>(
-      "SELECT id, reps_after, ease_after, ivl_after, due_after, lapses_after FROM reviews WHERE sched = 'fsrs' AND undone_at IS NULL",
-    );
-    for (const r of after.iterate()) {
-      fsrsAfter.set(r.id, { repetitions: r.reps_after, easeFactor: r.ease_after, intervalDays: r.ivl_after, dueDay: r.due_after, lapses: r.lapses_after });
-    }
-  }
-  const out: StateMismatch[] = [];
-  for (const [cardId, triples] of logs) {
-    const log: MixedLogEntry[] = [];
-    for (let i = 0; i < triples.length; i += 3) {
-      // A later answer on an earlier day: the clock was set back between the two.
-      if (i > 0 && triples[i]! < triples[i - 3]!) backwards?.push(`card ${cardId}: an answer on day ${triples[i]} follows one on day ${triples[i - 3]} (the clock went back)`);
-      const f = triples[i + 2]! >= 0 ? fsrsAfter.get(triples[i + 2]!) : undefined;
-      log.push({ day: triples[i]!, quality: triples[i + 1] as Quality, ...(f ? { fsrsAfter: f } : {}) });
-    }
-    const s = replayMixed(log);
-    // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
-    const replayed = s && { ...s, lastDay: log.reduce((m, r) => Math.max(m, r.day), -Infinity) };
-    const have = stored.get(cardId) ?? null;
-    stored.delete(cardId);
-    if (!sameState(have, replayed)) out.push({ cardId, stored: have, replayed });
-  }
-  for (const [cardId, have] of stored) out.push({ cardId, stored: have, replayed: null });
-  // A schedule imported from Anki is Anki's, not a replay of the log (see db/migrations/006_anki.ts).
-  const fromAnki = ankiScheduledCards(db);
-  return out.filter((m) => !fromAnki.has(m.cardId)).sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
+  const scan = scanLog(db);
+  backwards?.push(...scan.backwards.samples);
+  return withoutAnki(db, scan.mismatches);
 }
 
-const ORPHAN_HISTORY = `
-  SELECT 'review ' || r.id || ' refers to missing card ' || r.card_id AS what FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id)
-  UNION ALL SELECT 'review ' || r.id || ' refers to missing mock ' || r.mock_id FROM reviews r
+const ORPHAN_CARD_REVIEWS = `SELECT 'review ' || r.id || ' refers to missing card ' || r.card_id AS what FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = r.card_id)`;
+/** The other kinds of orphaned history: cheap (mocks and their answers are few), so always run. */
+const ORPHAN_MOCK_REFS = `
+  SELECT 'review ' || r.id || ' refers to missing mock ' || r.mock_id AS what FROM reviews r
     WHERE r.mock_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mocks m WHERE m.id = r.mock_id)
   UNION ALL SELECT 'mock answer ' || a.mock_id || '/' || a.idx || ' refers to missing mock' FROM mock_answers a
     WHERE NOT EXISTS (SELECT 1 FROM mocks m WHERE m.id = a.mock_id)
@@ -148,14 +103,44 @@ const ORPHAN_HISTORY = `
     WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = a.card_id)
   UNION ALL SELECT 'mock answer ' || a.mock_id || '/' || a.idx || ' refers to missing review ' || a.review_id FROM mock_answers a
     WHERE a.review_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.id = a.review_id)`;
+const ORPHAN_HISTORY = `${ORPHAN_CARD_REVIEWS}\n  UNION ALL ${ORPHAN_MOCK_REFS.trim()}`;
 const ORPHAN_STATES = 'SELECT card_id FROM card_state s WHERE NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id)';
 /** is_new must mean "no SM-2 state yet": the new-card queue reads the flag, the review queue reads the state. */
 const BAD_NEW_FLAGS = `SELECT c.id, c.is_new FROM cards c
   WHERE c.is_new != (NOT EXISTS (SELECT 1 FROM card_state s WHERE s.card_id = c.id)) ORDER BY c.id`;
 
 function result(name: CheckName, problems: string[], repairable: boolean): CheckResult {
-  const ok = problems.length === 0;
-  return { name, ok, count: problems.length, samples: problems.slice(0, MAX_SAMPLES), repairable: !ok && repairable };
+  return counted(name, problems.length, problems, repairable);
+}
+
+function counted(name: CheckName, count: number, samples: string[], repairable: boolean): CheckResult {
+  const ok = count === 0;
+  return { name, ok, count, samples: samples.slice(0, MAX_SAMPLES), repairable: !ok && repairable };
+}
+
+/** The foreign keys the log pass checks itself (a missing card) or ORPHAN_MOCK_REFS does (a missing mock). */
+const REVIEW_KEYS = 'card_id>cards.id,mock_id>mocks.id';
+
+/**
+ * Could `PRAGMA foreign_key_check` find anything? Asked table by table,
+ * except that the reviews table (a million rows, a lookup each) is answered
+ * by what the log pass and the orphan query already saw. Only when the
+ * answer is yes does the whole pragma run, for its exact rows.
+ */
+function foreignKeysSuspect(db: Db, reviewsSuspect: boolean): boolean {
+  const tables = db.prepare<[], { name: string; keys: string }>(
+    `SELECT t.name, group_concat(k."from" || '>' || k."table" || '.' || ifnull(k."to", '?'), ',') AS keys
+       FROM pragma_table_list t, pragma_foreign_key_list(t.name) k WHERE t.schema = 'main' AND t.type = 'table' GROUP BY t.name`,
+  ).all();
+  for (const t of tables) {
+    const keys = t.keys.split(',').sort().join(',');
+    if (t.name === 'reviews' && keys === REVIEW_KEYS) {
+      if (reviewsSuspect) return true;
+    } else if ((db.pragma(`foreign_key_check(${JSON.stringify(t.name)})`) as unknown[]).length > 0) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const fmt = (s: CardStateWithDay | null) =>
@@ -169,17 +154,16 @@ function missingTemplates(db: Db, ctx: DoctorContext): { id: string; template_id
 }
 
 /** Read-only: runs every check and says what `repair` would fix. */
-export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT): DoctorReport {
+export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): DoctorReport {
   const t0 = performance.now();
-  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+  const integrity = integrityProblems(db, (phase, done, total) => progress?.({ phase: phase === 'indexes' ? 'indexes' : 'integrity', done, total }));
   const checks: CheckResult[] = [result('integrity', integrity, false)];
   // A damaged file can make every later query lie or throw: report the damage alone.
   if (integrity.length === 0) {
-    const fk = (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
-      .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
     const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
-    const backwards: string[] = [];
-    const states = stateMismatches(db, backwards);
+    const scan = scanLog(db, { keepBackwards: MAX_SAMPLES, progress: (done, total) => progress?.({ phase: 'history', done, total }) });
+    progress?.({ phase: 'references', done: 0, total: 1 });
+    const states = withoutAnki(db, scan.mismatches);
     const future = ctx.now === undefined ? [] : db
       .prepare<[number, number], { id: number; card_id: string; reviewed_at: number; day: number }>(
         'SELECT id, card_id, reviewed_at, day FROM reviews WHERE reviewed_at > ? OR day > ? ORDER BY id LIMIT 1000',
@@ -187,15 +171,20 @@ export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONT
       .all(ctx.now + FUTURE_SLACK_MS, ctx.today ?? Number.MAX_SAFE_INTEGER)
       .map((r) => `review ${r.id} of card ${r.card_id} is dated ${new Date(r.reviewed_at).toISOString()} (day ${r.day}), in the future`);
     const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
+    // The exact lists (and their order) come from the same queries as ever, run only when the fast pass saw something.
+    const mockRefs = db.prepare<[], { what: string }>(ORPHAN_MOCK_REFS).all();
+    const orphanHistory = scan.orphanReviews > 0 ? db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what) : mockRefs.map((r) => r.what);
+    const fk = !foreignKeysSuspect(db, scan.orphanReviews > 0 || mockRefs.length > 0) ? [] : (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
+      .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
     checks.push(
       // Only state rows are derived data; other dangling references are history, kept as they are.
       result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
-      result('orphanHistory', db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what), false),
+      result('orphanHistory', orphanHistory, false),
       result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
       result('states', states.map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
       result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
       // Kept as they are: the history is what happened; the schedule never moved twice for it (srs alreadyMoved).
-      result('clock', [...future, ...backwards], false),
+      counted('clock', future.length + scan.backwards.count, [...future, ...scan.backwards.samples], false),
       result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
     );
   }

@@ -12,14 +12,22 @@ export interface MixedLogEntry {
   fsrsAfter?: Sm2State;
 }
 
+/** Where a replay stands after some of a card's log: its state and the day of the last answer that counted. */
+export interface ReplayCursor {
+  state: Sm2State | null;
+  lastDay: number | null;
+}
+
+/** One answer of a mixed log applied to `c` (in place): the single rule replayMixed and the doctor's one-pass scan share. */
+export function replayStep(c: ReplayCursor, r: MixedLogEntry): void {
+  const effect = applyAnswer({ state: c.state, quality: r.quality, today: r.day, answeredToday: alreadyMoved(c.lastDay, r.day) });
+  if (effect.mode === 'drill') return;
+  c.state = r.fsrsAfter ?? effect.after;
+  c.lastDay = r.day;
+}
+
 export function replayMixed(log: readonly MixedLogEntry[]): Sm2State | null {
-  let state: Sm2State | null = null;
-  let lastDay: number | null = null;
-  for (const r of log) {
-    const effect = applyAnswer({ state, quality: r.quality, today: r.day, answeredToday: alreadyMoved(lastDay, r.day) });
-    if (effect.mode === 'drill') continue;
-    state = r.fsrsAfter ?? effect.after;
-    lastDay = r.day;
-  }
-  return state;
+  const c: ReplayCursor = { state: null, lastDay: null };
+  for (const r of log) replayStep(c, r);
+  return c.state;
 }
