@@ -138,12 +138,18 @@ export async function benchStats(store: Store, o: StatsBenchOptions = {}): Promi
     // The issue's floor: SQLite writing the same rows as CSV itself (Debian sqlite3), where installed.
     const cli = sqliteCliFloor(store.file, path.join(dir, 'floor.csv'));
     const ctx = service.exportContext();
+    const cpu0 = process.cpuUsage();
     const m = await withMemory(() => exportTo('reviews.csv', out, ctx));
+    const cpu = process.cpuUsage(cpu0);
     const size = fs.statSync(out).size / MB;
+    // The issue's target: < 5 s and at most 2× SQLite writing the same rows itself (its floor when sqlite3 is installed).
+    const floor = cli ?? csvFloor;
+    const ratio = m.ms / floor;
     rows.push({
       name: `export reviews.csv (${m.value.toLocaleString('en')} rows, ${size.toFixed(0)} MB)`,
-      value: m.ms, unit: 'ms', floor: csvFloor, ratio: m.ms / csvFloor, target: '< 5000 ms', pass: m.ms < 5000,
-      note: cli === null ? 'floor = reading the rows; no sqlite3 CLI here' : `floor = reading the rows; sqlite3 -csv of the same rows: ${cli.toFixed(0)} ms (${(m.ms / cli).toFixed(2)}×, issue aims at ≤ 2×)`,
+      value: m.ms, unit: 'ms', floor, ratio, target: cli === null ? '< 5000 ms' : '< 5000 ms, ≤ 2× sqlite3 -csv',
+      pass: m.ms < 5000 && (cli === null || ratio <= 2),
+      note: `${cli === null ? 'floor = reading the rows (no sqlite3 CLI here)' : `floor = sqlite3 -csv of the same rows; reading the rows alone: ${csvFloor.toFixed(0)} ms`}; export CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (includes the final fsync of the file)`,
     });
     // Constant memory: a 1M-row file is ~100 MB; the process should grow by a small fraction of that.
     rows.push({ name: 'export reviews.csv: peak RSS growth', value: m.rssGrowth, unit: 'MB', target: '< 64 MB', pass: m.rssGrowth < 64, note: `output ${size.toFixed(0)} MB` });

@@ -23,31 +23,45 @@ export type CardExportRow = { rowid: number } & Pick<
 const TABLES_SQL = `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
   AND name NOT LIKE 'stat\\_%' ESCAPE '\\' ORDER BY rowid`;
 
-/** [id, `id,time,study_day,card_id,` (formatted), card_id, `,quality,…,mock_id\r\n`]: the card's section and kind go between. */
-export type ReviewCsvParts = [id: number, head: string, cardId: string, rest: string];
+/**
+ * One batch of reviews.csv as SQLite formats it: `last` is the batch's highest
+ * review id (null when there were none), `body` its lines as UTF-8 bytes in id
+ * order. Each line carries `\xFF<card id>\xFF` where the card's id, section and
+ * kind go; a review whose time SQLite's date functions cannot show (outside
+ * 1970–9999, a broken clock) is only `\xFF\xFE<review id>\xFF`, for the caller
+ * to format from reviewById. 0xFF and 0xFE never occur in UTF-8 text, so no
+ * stored value can be mistaken for a mark.
+ */
+export interface ReviewCsvBatch {
+  last: number | null;
+  body: Buffer | null;
+}
+
+export const CSV_CARD_MARK = 0xff;
+export const CSV_ODD_ROW = 0xfe;
 
 /** Times SQLite's date functions can show (1970-01-01 to 9999-12-31, as ms and as study days). */
-// `+day`: never let the planner walk the day index for this filter (it would sort every batch by id).
-const CSV_DATES_OK = 'reviewed_at BETWEEN 0 AND 253402300799999 AND +day BETWEEN 0 AND 2932896';
-
-/** A text column as a CSV field: quoted only when it holds a comma, quote, CR or LF. */
-const csvText = (col: string) =>
-  `CASE WHEN ${col} GLOB '*[",' || char(13, 10) || ']*' THEN '"' || replace(${col}, '"', '""') || '"' ELSE ${col} END`;
+const CSV_DATES_OK = 'at BETWEEN 0 AND 253402300799999 AND day BETWEEN 0 AND 2932896';
 
 /**
  * A REAL as text that reads back as the same double. SQLite's own conversion
  * keeps 15 significant digits (2.3600000000000003 → "2.36", a different
  * number); where that loses the value, 17 digits keep it. EF is never rounded
  * in storage (DESIGN.md), so it is not rounded on its way out either.
+ * `text` is the column already cast to TEXT once (the batch's inner select).
  */
-const exactReal = (col: string) =>
-  `CASE WHEN ${col} IS NULL THEN '' WHEN CAST(CAST(${col} AS TEXT) AS REAL) = ${col} THEN CAST(${col} AS TEXT) ELSE printf('%!.17g', ${col}) END`;
+const exactReal = (col: string, text: string) =>
+  `CASE WHEN ${col} IS NULL THEN '' WHEN CAST(${text} AS REAL) = ${col} THEN ${text} ELSE printf('%!.17g', ${col}) END`;
+
+/** Rows per reviews.csv batch: one native call and one ~100 KB buffer each. */
+export const CSV_BATCH = 1000;
 
 export class ExportReader {
   readonly stats: StatsRepo;
   private readonly reviewsStmt;
   private readonly labelsStmt;
   private readonly reviewsCsvStmt;
+  private readonly reviewByIdStmt;
   private readonly cardsStmt;
   private readonly countsStmt;
 
@@ -61,21 +75,35 @@ export class ExportReader {
          FROM reviews WHERE id > @after AND undone_at IS NULL ORDER BY id LIMIT @limit`,
       )
       .raw();
-    this.labelsStmt = db.prepare('SELECT id, section, kind FROM cards').raw();
-    // reviews.csv rows with SQLite doing the formatting (in C, one string per side of
-    // the card's label) — see reviewsCsvLines. Columns as REVIEWS_HEADER in service/export/csv.ts.
+    this.labelsStmt = db
+      .prepare<{ after: number; limit: number }>('SELECT rowid, id, section, kind FROM cards WHERE rowid > @after ORDER BY rowid LIMIT @limit')
+      .raw();
+    // reviews.csv with SQLite doing all the formatting in C and handing over one
+    // buffer per batch (group_concat as a BLOB: no JS string per row or per
+    // field). The inner select reads each row once (it runs as a co-routine, so
+    // each EF is cast to text once); the time is its UTC date plus integer
+    // arithmetic, cheaper than strftime and the same for integer ms in range.
+    // The card's id, section and kind are left to the caller (a join would
+    // cost a random B-tree lookup per review): see ReviewCsvBatch.
+    // Columns as REVIEWS_HEADER in service/export/csv.ts.
+    const mark = "CAST(x'FF' AS TEXT)";
     this.reviewsCsvStmt = db
-      .prepare<{ after: number; limit: number }>(
-        `SELECT id,
-           id || ',' || strftime('%Y-%m-%dT%H:%M:%fZ', reviewed_at / 1000.0, 'unixepoch') || ',' || date(day * 86400, 'unixepoch') || ','
-             || ${csvText('card_id')} || ',',
-           card_id,
-           ',' || quality || ',' || elapsed_ms || ',' || ifnull(ivl_before, '') || ',' || ${exactReal('ease_before')} || ','
-             || ivl_after || ',' || ${exactReal('ease_after')} || ',' || mode || ',' || ifnull(correct, '') || ',' || ifnull(mock_id, '') || char(13, 10)
-         FROM reviews WHERE id > @after AND undone_at IS NULL
-           AND ${CSV_DATES_OK} ORDER BY id LIMIT @limit`,
+      .prepare<{ after: number }>(
+        `SELECT max(id), CAST(group_concat(CASE WHEN ${CSV_DATES_OK}
+           THEN printf('%d,%sT%02d:%02d:%02d.%03dZ,%s,%s%s%s,%d,%d,%s,%s,%d,%s,%s,%s,%s' || char(13, 10),
+             id, date(at / 86400000 * 86400, 'unixepoch'), at / 3600000 % 24, at / 60000 % 60, at / 1000 % 60, at % 1000,
+             date(day * 86400, 'unixepoch'), ${mark}, card_id, ${mark}, quality, elapsed_ms, ivl_before, ${exactReal('eb', 'eb_text')},
+             ivl_after, ${exactReal('ea', 'ea_text')}, mode, correct, mock_id)
+           ELSE printf('%s%s%d%s', ${mark}, CAST(x'FE' AS TEXT), id, ${mark}) END, '') AS BLOB)
+         FROM (SELECT id, reviewed_at AS at, day, card_id, quality, elapsed_ms, ivl_before, ease_before AS eb,
+                 CAST(ease_before AS TEXT) AS eb_text, ivl_after, ease_after AS ea, CAST(ease_after AS TEXT) AS ea_text, mode, correct, mock_id
+               FROM reviews WHERE id > @after AND undone_at IS NULL ORDER BY id LIMIT ${CSV_BATCH})`,
       )
       .raw();
+    this.reviewByIdStmt = db.prepare<[number]>(
+      `SELECT id, reviewed_at, day, card_id, quality, elapsed_ms, ivl_before, ease_before, ivl_after, ease_after, mode, correct, mock_id
+       FROM reviews WHERE id = ?`,
+    ).raw();
     this.cardsStmt = db.prepare<{ after: number; limit: number }, CardExportRow>(
       `SELECT c.rowid, c.id, c.deck_id, c.kind, c.section, c.card_key, c.front, c.back, c.links, c.template_id, c.ord, c.suspended, c.retired_at,
          s.repetitions, s.ease_factor, s.interval_days, s.due_day, s.lapses, s.last_day
@@ -128,39 +156,33 @@ export class ExportReader {
     }
   }
 
-  /**
-   * reviews.csv, batch by batch, formatted by SQLite in C (ReviewCsvParts):
-   * the caller adds the card's section and kind from its small per-card map
-   * (a join would read a card page per review). Rows whose time is outside
-   * 1970–9999, which SQLite's date functions cannot show, are left to
-   * \`reviewsOutsideCsvRange\`.
-   */
-  *reviewsCsvLines(): IterableIterator<ReviewCsvParts> {
+  /** The next reviews.csv batch (ReviewCsvBatch): up to CSV_BATCH non-undone reviews with id > after, formatted by SQLite. */
+  reviewsCsvBatch(after: number): ReviewCsvBatch {
+    const [last, body] = this.reviewsCsvStmt.get({ after }) as [number | null, Buffer | null];
+    return { last, body };
+  }
+
+  /** One review as an export row, for the rare reviews.csv line SQLite cannot format. */
+  reviewById(id: number): ReviewExportRow | undefined {
+    return this.reviewByIdStmt.get(id) as ReviewExportRow | undefined;
+  }
+
+  /** [card id, section (JSON), kind] of every card, read 10,000 at a time (a native round trip per row costs more than the row). */
+  *cardLabelRows(): IterableIterator<[id: string, section: string, kind: string]> {
     const BATCH = 10_000;
     let last = 0;
     for (;;) {
-      const rows = this.reviewsCsvStmt.all({ after: last, limit: BATCH }) as ReviewCsvParts[];
-      yield* rows;
+      const rows = this.labelsStmt.all({ after: last, limit: BATCH }) as [number, string, string, string][];
+      for (const r of rows) yield [r[1], r[2], r[3]];
       if (rows.length < BATCH) return;
       last = rows[rows.length - 1]![0];
     }
   }
 
-  /** The few reviews reviewsCsvLines leaves out: times outside 1970–9999 (a broken clock). */
-  reviewsOutsideCsvRange(): ReviewExportRow[] {
-    return this.db
-      .prepare(
-        `SELECT id, reviewed_at, day, card_id, quality, elapsed_ms, ivl_before, ease_before, ivl_after, ease_after, mode, correct, mock_id
-         FROM reviews WHERE undone_at IS NULL AND NOT (${CSV_DATES_OK}) ORDER BY id`,
-      )
-      .raw()
-      .all() as ReviewExportRow[];
-  }
-
   /** Card id → section (JSON) and kind: memory grows with cards, never with reviews. */
   cardLabels(): Map<string, { section: string; kind: string }> {
     const out = new Map<string, { section: string; kind: string }>();
-    for (const [id, section, kind] of this.labelsStmt.iterate() as IterableIterator<[string, string, string]>) out.set(id, { section, kind });
+    for (const [id, section, kind] of this.cardLabelRows()) out.set(id, { section, kind });
     return out;
   }
 

@@ -4,7 +4,7 @@
 // A leading = + - @ is left as is: these files are data for the user's own
 // spreadsheet, and prefixing a quote would corrupt negative numbers.
 import { dayToIso } from '../../srs/day.ts';
-import type { CardExportRow, ExportReader, ReviewExportRow } from '../../db/export.ts';
+import { CSV_CARD_MARK, CSV_ODD_ROW, type CardExportRow, type ExportReader, type ReviewExportRow } from '../../db/export.ts';
 import { dailyRows, DAILY_HEADER } from './daily.ts';
 import type { Sink } from './atomic.ts';
 
@@ -103,6 +103,35 @@ export type Progress = (done: number) => void;
 
 const CHUNK_BYTES = 1 << 20;
 
+/** Text into 1 MB byte chunks handed to the sink whole (the stream keeps a chunk until it is written). */
+class ChunkWriter {
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private at = 0;
+  constructor(private readonly sink: Sink) {}
+
+  async text(s: string, encoding: 'utf8' | 'latin1'): Promise<void> {
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; latin1 one byte per char.
+    const max = encoding === 'latin1' ? s.length : s.length * 3;
+    if (this.at + max > CHUNK_BYTES) {
+      await this.flush();
+      if (max > CHUNK_BYTES) {
+        const wait = this.sink.write(encoding === 'latin1' ? Buffer.from(s, 'latin1') : s);
+        if (wait) await wait;
+        return;
+      }
+    }
+    this.at += this.chunk.write(s, this.at, encoding);
+  }
+
+  async flush(): Promise<void> {
+    if (this.at === 0) return;
+    const full = this.chunk.subarray(0, this.at);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.at = 0;
+    await this.sink.write(full);
+  }
+}
+
 /**
  * Stream rows from an iterator to the sink, reporting progress every few
  * thousand rows. Each line is encoded straight into a 1 MB byte chunk: a
@@ -142,26 +171,81 @@ async function pump<T>(sink: Sink, header: string[], rows: Iterable<T>, line: (r
   return n;
 }
 
-export function writeReviewsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
+/** A string as a "byte string": one char per UTF-8 byte, so latin1 writes give back exactly those bytes. */
+const asBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
+
+/**
+ * Card id (as the bytes SQLite holds it) → `card_id,section,kind` of a CSV
+ * line, quoted and as a byte string: the part of a reviews.csv line that
+ * SQLite leaves to us. Memory grows with cards, never with reviews.
+ */
+function cardFields(reader: ExportReader): Map<string, string> {
   const section = sectionJoiner();
-  const labels = new Map<string, { section: string; kind: string }>();
-  // Quoted once per card here, not once per review.
-  for (const [id, l] of reader.cardLabels()) labels.set(id, { section: csvField(section(l.section)), kind: csvField(l.kind) });
-  const iso = isoFormatter();
-  const studyIso = isoFormatter();
-  // SQLite formats the rows (reviewsCsvLines); the rare row whose time its date
-  // functions cannot show goes through reviewLine, in id order with the rest.
-  const odd = reader.reviewsOutsideCsvRange();
-  function* lines(): Generator<string> {
-    let k = 0;
-    for (const [id, head, cardId, rest] of reader.reviewsCsvLines()) {
-      while (k < odd.length && odd[k]![0] < id) yield reviewLine(odd[k]!, labels.get(odd[k]![3]), iso, studyIso), k++;
-      const l = labels.get(cardId);
-      yield l ? `${head}${l.section},${l.kind}${rest}` : `${head},${rest}`;
-    }
-    for (; k < odd.length; k++) yield reviewLine(odd[k]!, labels.get(odd[k]![3]), iso, studyIso);
+  const sections = new Map<string, string>(); // JSON path → quoted, joined, as bytes
+  const out = new Map<string, string>();
+  for (const [id, json, kind] of reader.cardLabelRows()) {
+    let s = sections.get(json);
+    if (s === undefined) sections.set(json, (s = asBytes(csvField(section(json)))));
+    out.set(asBytes(id), `${asBytes(csvField(id))},${s},${asBytes(csvField(kind))}`);
   }
-  return pump(sink, REVIEWS_HEADER, lines(), (s) => s, progress);
+  return out;
+}
+
+/**
+ * reviews.csv. SQLite formats each batch of 1,000 rows into one buffer
+ * (ExportReader.reviewsCsvBatch); here each line's `\xFF<card id>\xFF` becomes
+ * the card's quoted id, section and kind. The buffer is handled as a latin1
+ * string (one char per byte, so UTF-8 passes through untouched) and goes
+ * straight into the 1 MB output chunks: a million rows cost a thousand
+ * native calls and no per-row strings from SQLite. The rare row whose time
+ * SQLite's date functions cannot show comes as `\xFF\xFE<id>\xFF` and is
+ * formatted by reviewLine, in its place.
+ */
+export async function writeReviewsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
+  const fields = cardFields(reader);
+  const mark = String.fromCharCode(CSV_CARD_MARK);
+  const odd = String.fromCharCode(CSV_ODD_ROW);
+  let oddLine: ((id: number) => string) | null = null;
+  const oddRow = (id: number) => {
+    if (!oddLine) {
+      const section = sectionJoiner();
+      const labels = new Map<string, { section: string; kind: string }>();
+      for (const [cid, l] of reader.cardLabels()) labels.set(cid, { section: csvField(section(l.section)), kind: csvField(l.kind) });
+      const iso = isoFormatter();
+      const studyIso = isoFormatter();
+      oddLine = (rid) => {
+        const r = reader.reviewById(rid)!;
+        return asBytes(reviewLine(r, labels.get(r[3]), iso, studyIso));
+      };
+    }
+    return oddLine(id);
+  };
+  const out = new ChunkWriter(sink);
+  await out.text(BOM + csvLine(REVIEWS_HEADER), 'utf8');
+  let n = 0;
+  let after = 0;
+  for (;;) {
+    const { last, body } = reader.reviewsCsvBatch(after);
+    if (last === null || body === null) break;
+    const parts = body.toString('latin1').split(mark);
+    if (parts.length % 2 !== 1) throw new Error('reviews.csv: a formatted batch has an unpaired card mark');
+    for (let i = 1; i < parts.length; i += 2) {
+      const key = parts[i]!;
+      const f = fields.get(key);
+      if (f !== undefined) parts[i] = f;
+      else if (key.startsWith(odd)) parts[i] = oddRow(Number(key.slice(1)));
+      // A review of a card that is gone (only in a hand-edited file): its id, empty section and kind.
+      else parts[i] = `${asBytes(csvField(Buffer.from(key, 'latin1').toString('utf8')))},,`;
+    }
+    await out.text(parts.join(''), 'latin1');
+    const before = Math.floor(n / 5000);
+    n += (parts.length - 1) / 2;
+    if (Math.floor(n / 5000) > before) progress?.(n);
+    after = last;
+  }
+  await out.flush();
+  progress?.(n);
+  return n;
 }
 
 export function writeCardsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {

@@ -1,0 +1,79 @@
+// reviews.csv is formatted by SQLite in batches and spliced with each card's
+// label in JS (service/export/csv.ts): whatever the batch boundaries, odd
+// clocks, quoted or non-ASCII card ids and unrounded EFs, the file must be
+// exactly what the plain JS formatter (reviewLine) writes for the same rows.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CSV_BATCH, ExportReader } from '../../../db/export.ts';
+import { BOM, csvField, csvLine, isoFormatter, REVIEWS_HEADER, reviewLine, SECTION_SEPARATOR } from '../../../service/export/csv.ts';
+import { exportTo } from '../../../service/export/run.ts';
+import { StatsService } from '../../../service/stats.ts';
+import { tmpDir } from '../../helpers/tmp.ts';
+import { statsProfile } from './setup.ts';
+
+const ODD_IDS = new Set([6, CSV_BATCH, CSV_BATCH + 1, 2 * CSV_BATCH + 7]);
+
+function profile() {
+  const ctx = statsProfile();
+  const db = ctx.store.db;
+  const card = db.prepare(
+    `INSERT INTO cards (id, deck_id, kind, section, card_key, front, back, ord, content_hash, created_at, updated_at)
+     VALUES (?, 'd', 'term', ?, ?, 'f', 'b', 100, 'h', 0, 0)`,
+  );
+  // Ids and sections that need quoting or are not ASCII.
+  card.run('x,"y"', JSON.stringify(['Quote "me"', 'a,b']), 'k1');
+  card.run('卡片', JSON.stringify(['中文', '节']), 'k2');
+  card.run('line\nbreak', JSON.stringify(['One']), 'k3');
+  const ids = ['a', 'b', 'x,"y"', '卡片', 'line\nbreak'].map((k) => (k.length > 1 ? k : (db.prepare('SELECT id FROM cards WHERE card_key = ?').pluck().get(k) as string)));
+  const review = db.prepare(
+    `INSERT INTO reviews (id, card_id, reviewed_at, day, quality, elapsed_ms, mode, reps_before, ease_before, ivl_before, due_before, lapses_before,
+       reps_after, ease_after, ivl_after, due_after, lapses_after, correct, mock_id, undone_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?, 0, 0, ?, NULL, ?)`,
+  );
+  const eases = [2.5, 2.3600000000000003, 0.1 + 0.2, 1.3, 2.2800000000000002, 2.5 + 0.1 - 0.14];
+  ctx.store.stats.bulk(() => {
+    for (let i = 1; i <= 2 * CSV_BATCH + 500; i++) {
+      const odd = ODD_IDS.has(i);
+      const at = odd ? (i % 2 ? -86_400_000 * 3 - 1234 : 253402300800000 + i) : 1_700_000_000_000 + i * 3_600_123;
+      const first = i % 7 === 0;
+      review.run(i, ids[i % ids.length], at, Math.floor(at / 86_400_000), i % 6, i * 13, i % 5 ? 'review' : 'drill', first ? null : 2,
+        first ? null : eases[i % eases.length], first ? null : i % 40, eases[(i + 1) % eases.length], i % 50, i % 3 ? null : i % 2, i === 1500 ? 1 : null);
+    }
+  });
+  return ctx;
+}
+
+/** The file as the per-row JS formatter writes it. */
+function expected(file: string): string {
+  const reader = ExportReader.open(file);
+  try {
+    const labels = new Map<string, { section: string; kind: string }>();
+    for (const [id, l] of reader.cardLabels()) labels.set(id, { section: csvField((JSON.parse(l.section) as string[]).join(SECTION_SEPARATOR)), kind: csvField(l.kind) });
+    const iso = isoFormatter();
+    const study = isoFormatter();
+    let text = BOM + csvLine(REVIEWS_HEADER);
+    for (const r of reader.reviews()) text += reviewLine(r, labels.get(r[3]), iso, study);
+    return text;
+  } finally {
+    reader.close();
+  }
+}
+
+describe('reviews.csv batches', () => {
+  it('equals the JS formatter byte for byte across batch boundaries, odd clocks at the edges, quoted and Chinese ids', async () => {
+    const { store, app, file } = profile();
+    const out = path.join(tmpDir(), 'reviews.csv');
+    const progress: number[] = [];
+    const n = await exportTo('reviews.csv', out, new StatsService(app).exportContext(), (d) => progress.push(d));
+    const want = expected(file);
+    expect(n).toBe(2 * CSV_BATCH + 500 - 1); // one undone
+    expect(fs.readFileSync(out, 'utf8')).toBe(want);
+    expect(progress.at(-1)).toBe(n);
+    // The odd rows really are outside SQLite's date range, and the quoted id really is quoted.
+    expect(want).toContain('\r\n6,+010000-01-01T00:00:00.006Z,');
+    expect(want).toContain('\r\n1001,1969-12-28T23:59:58.766Z,');
+    expect(want).toContain(',"x,""y""","Quote ""me"" › a,b",term,');
+    store.close();
+  });
+});
