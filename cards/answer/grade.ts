@@ -79,7 +79,8 @@ function matchMistake(problem: Problem, value: Answer): Verdict['mistake'] {
 
 export function grade(problem: Problem, text: string, elapsedMs: number): Verdict {
   const expected = problem.answer;
-  const parsed = parseAnswer(text);
+  // The expected kind settles 1,234: one number (thousands) for a scalar, [1, 234] for a vector.
+  const parsed = parseAnswer(text, problem.answerKind === 'vector' ? 'vector' : 'scalar');
   if (!parsed.ok) return { status: 'unparseable', reason: parsed.reason, expected };
   let value = parsed.value;
   if (Array.isArray(value) && value.length === 1) value = value[0] as number;
