@@ -14,14 +14,46 @@ const MAX_ENTRIES = 64;
 const PLAIN = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const fail = (reason: string): ParsedAnswer => ({ ok: false, reason });
 
+/** What the grader expects, when it knows: decides what `1,234` means. */
+export type ExpectedShape = 'scalar' | 'vector';
+
+/**
+ * Thousands separators (issue 15): a first group of 1–3 digits not starting
+ * with 0, then groups of exactly 3 digits, one separator throughout (comma,
+ * space or underscore), optional decimals: 6,738,415,616 · 6 738 415 616 ·
+ * 6_738_415_616 · -1,234.5. Spaces and underscores mean nothing else in an
+ * answer, so they group digits anywhere. A comma also separates vector entries:
+ * it groups digits only when the whole answer is one such number and the
+ * expected answer is a single number; `1,234` is [1, 234] where a vector is
+ * expected (or nothing is said), and the verdict shows what was read.
+ * `0,001` and `12,34` are never one number (a decimal comma is not guessed at).
+ */
+const GROUPED = /^[+-]?[1-9]\d{0,2}([, _])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
+const GROUPED_INSIDE = /(^|[^\w.])([1-9]\d{0,2}([ _])\d{3}(?:\3\d{3})*)(?![\w])/g;
+const SEPARATORS = /[, _]/g;
+
+/** A grouped number as a number, or null when `s` is not one (or its commas must stay vector commas). */
+function groupedNumber(s: string, expect: ExpectedShape | undefined): number | null {
+  const m = GROUPED.exec(s);
+  if (m === null || (m[1] === ',' && expect !== 'scalar')) return null;
+  return Number(s.replace(SEPARATORS, ''));
+}
+
 /** Plain numbers and vectors of plain numbers skip the expression parser: the common case must be fast. */
-function fastPath(s: string): ParsedAnswer | null {
+function fastPath(s: string, expect: ExpectedShape | undefined): ParsedAnswer | null {
   if (PLAIN.test(s)) return finiteResult(Number(s));
-  const inner = s.startsWith('[') && s.endsWith(']') ? s.slice(1, -1) : s;
+  const grouped = groupedNumber(s, expect);
+  if (grouped !== null) return finiteResult(grouped);
+  const inner = s.charCodeAt(0) === 91 && s.charCodeAt(s.length - 1) === 93 ? s.slice(1, -1) : s; // [ … ]
   if (!inner.includes(',')) return null;
-  const parts = inner.split(',').map((x) => x.trim());
-  if (!parts.every((x) => PLAIN.test(x))) return null;
-  return finiteResult(parts.map(Number));
+  const parts = inner.split(',');
+  const values: number[] = [];
+  for (let i = 0; i < parts.length; i += 1) {
+    const x = (parts[i] as string).trim();
+    if (!PLAIN.test(x)) return null;
+    values.push(Number(x));
+  }
+  return finiteResult(values);
 }
 
 function finiteResult(v: number | number[]): ParsedAnswer {
@@ -88,22 +120,29 @@ function preCheck(s: string): { reason: string } | { topLevelComma: boolean } {
   return depth === 0 ? { topLevelComma } : { reason: 'unbalanced brackets' };
 }
 
-export function parseAnswer(text: string): ParsedAnswer {
+/**
+ * Reads a typed answer. `expect` (from the grader) only decides whether a
+ * comma-grouped number such as 6,738,415,616 is one number ('scalar') or a
+ * vector of its groups (otherwise, as before).
+ */
+export function parseAnswer(text: string, expect?: ExpectedShape): ParsedAnswer {
   try {
     if (typeof text !== 'string') return fail('not text');
     // Reject huge input before doing any work proportional to its size.
     if (text.length > MAX_ANSWER_LENGTH * 4) return fail('too long');
     const s0 = text.trim();
     if (s0 === '') return fail('empty answer');
-    const fast = fastPath(s0);
+    const fast = fastPath(s0, expect);
     if (fast) return fast;
     let s = normalise(s0);
     if (s === '') return fail('empty answer');
+    // 6 738 415 616 and 6_738_415_616 inside expressions and vectors: one number each.
+    s = s.replace(GROUPED_INSIDE, (_m, pre: string, num: string) => `${pre}${num.replace(SEPARATORS, '')}`);
     const half = HALF_EXPONENT.exec(s);
     if (half) return fail(`"${half[2]}" needs an exponent (e.g. 1e9 or 1e-3); write 1*e for Euler's number`);
     s = expandSuffixes(s);
     if (s.length > MAX_ANSWER_LENGTH) return fail('too long');
-    const fastAgain = fastPath(s);
+    const fastAgain = fastPath(s, expect);
     if (fastAgain) return fastAgain;
     // "ln 2", "sqrt 2", "ln2": implicit function application, common when typing quickly.
     s = s.replace(/\b(sqrt|exp|ln|log2|log10|log|abs)\s+(-?(?:\d*\.?\d+(?:[eE][+-]?\d+)?|pi|e)\b)/g, '$1($2)').replace(/\b(sqrt|exp|ln)(\d+(?:\.\d+)?)\b/g, '$1($2)');

@@ -47,3 +47,21 @@ export function worked(formula: string, steps: readonly string[], pre?: Lang): L
 
 /** Common sizes from real networks mixed with small random ones. */
 export const COMMON_SIDES = [7, 14, 28, 32, 56, 64, 112, 128, 224, 227, 256, 300] as const;
+
+/**
+ * `f` computed once per params object. A template whose reject, answer and
+ * mistakes all start from one costly intermediate (a beam search, an NMS run)
+ * shares it through this: a variant's params are never mutated once sampled,
+ * and the cache is weak, so it holds nothing a problem does not.
+ */
+export function perParams<P extends object, R>(f: (p: P) => R): (p: P) => R {
+  const cache = new WeakMap<P, R>();
+  return (p: P): R => {
+    let r = cache.get(p);
+    if (r === undefined) {
+      r = f(p);
+      cache.set(p, r);
+    }
+    return r;
+  };
+}

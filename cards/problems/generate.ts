@@ -2,7 +2,7 @@
 import { resolveTemplate } from './aliases.ts';
 import { TEMPLATES } from './catalogue.ts';
 import { createRng } from './rng.ts';
-import type { Answer, Lang, Params, Problem, Template, Tolerance } from './types.ts';
+import type { Answer, Lang, Mistake, Params, Problem, Template, Tolerance } from './types.ts';
 
 const MAX_DRAWS = 1000;
 
@@ -11,7 +11,10 @@ export function withinTolerance(value: Answer, expected: Answer, tol: Tolerance)
   if (typeof value === 'number' || typeof expected === 'number') {
     return typeof value === 'number' && typeof expected === 'number' && closeScalar(value, expected, tol);
   }
-  return value.length === expected.length && value.every((v, i) => closeScalar(v, expected[i] as number, tol));
+  if (value.length !== expected.length) return false;
+  // A loop, not every(): this runs for every mistake of every wrong answer, and the closure was garbage.
+  for (let i = 0; i < value.length; i += 1) if (!closeScalar(value[i] as number, expected[i] as number, tol)) return false;
+  return true;
 }
 
 function closeScalar(v: number, e: number, tol: Tolerance): boolean {
@@ -19,17 +22,31 @@ function closeScalar(v: number, e: number, tol: Tolerance): boolean {
   return Math.abs(v - e) <= Math.max(tol.rel * Math.abs(e), tol.abs);
 }
 
-const finite = (a: Answer): boolean => (typeof a === 'number' ? Number.isFinite(a) : a.length > 0 && a.every(Number.isFinite));
+function finite(a: Answer): boolean {
+  if (typeof a === 'number') return Number.isFinite(a);
+  if (a.length === 0) return false;
+  for (let i = 0; i < a.length; i += 1) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
+/** The template's mistakes listed in `mustDiffer`, looked up once per template. */
+const MUST_DIFFER = new WeakMap<Template, readonly Mistake[]>();
+function mustDifferOf(t: Template): readonly Mistake[] {
+  let ms = MUST_DIFFER.get(t);
+  if (ms === undefined) {
+    ms = (t.mustDiffer ?? []).flatMap((id) => t.mistakes.filter((x) => x.id === id).slice(0, 1));
+    MUST_DIFFER.set(t, ms);
+  }
+  return ms;
+}
 
 /** The variant's answer, or null when the variant is degenerate. */
 function usableAnswer(t: Template, params: Params): Answer | null {
   if (t.reject?.(params)) return null;
   const answer = t.answer(params);
   if (!finite(answer)) return null;
-  for (const id of t.mustDiffer ?? []) {
-    const m = t.mistakes.find((x) => x.id === id);
-    if (m && withinTolerance(m.value(params), answer, t.tolerance)) return null;
-  }
+  const ms = mustDifferOf(t);
+  for (let i = 0; i < ms.length; i += 1) if (withinTolerance((ms[i] as Mistake).value(params), answer, t.tolerance)) return null;
   return answer;
 }
 
@@ -52,30 +69,45 @@ export class UnknownTemplateError extends Error {
   }
 }
 
-// The worked solution is built on first read: most variants (bench, drills, CLI lists)
-// are graded before anyone opens one, and its bilingual text is more than half the cost
-// of a variant. It is an enumerable own accessor (JSON, structuredClone, spreads and deep
-// equality see plain data) defined from ONE shared descriptor: getters written in the
-// object literal made a fresh closure pair, hence a fresh hidden class, per problem —
-// about 2 µs each, and every later read of a problem field went megamorphic.
-const SOLUTIONS = new WeakMap<object, Lang>();
-const LAZY_SOLUTION: PropertyDescriptor = {
-  get(this: Problem): Lang {
-    let s = SOLUTIONS.get(this);
-    if (s === undefined) {
-      const t = resolveTemplate(this.template);
-      if (!t) throw new UnknownTemplateError(this.template);
-      s = t.solution(this.params);
-      SOLUTIONS.set(this, s);
-    }
-    return s;
-  },
-  set(this: Problem, v: Lang) {
-    SOLUTIONS.set(this, v);
-  },
-  enumerable: true,
-  configurable: true,
-};
+// The prompt and the worked solution are built on first read. Most variants are
+// graded without being shown: checkAnswer, answer, reveal and the CLI's `grade`
+// regenerate a card's variant only for its answer, and the bench grades 100,000
+// of them. Their bilingual text was most of the cost of a variant (the solution
+// more than half, the prompt another fifth). Each is an enumerable own accessor
+// (JSON, structuredClone, spreads and deep equality see plain data, keys in the
+// order of `Problem`) defined from ONE shared descriptor: getters written in the
+// object literal made a fresh closure pair, hence a fresh hidden class, per
+// problem — about 2 µs each, and every later read of a problem field went
+// megamorphic. Assigning either field stores the given text instead.
+function lazyText(build: (t: Template, params: Params) => Lang): PropertyDescriptor {
+  const built = new WeakMap<object, Lang>();
+  return {
+    get(this: Problem): Lang {
+      let s = built.get(this);
+      if (s === undefined) {
+        const t = resolveTemplate(this.template);
+        if (!t) throw new UnknownTemplateError(this.template);
+        s = build(t, this.params);
+        built.set(this, s);
+      }
+      return s;
+    },
+    set(this: Problem, v: Lang) {
+      built.set(this, v);
+    },
+    enumerable: true,
+    configurable: true,
+  };
+}
+
+function promptOf(t: Template, params: Params): Lang {
+  const prompt = t.prompt(params);
+  const hint = HINTS.get(t.id) ?? formatHint(t);
+  return { zh: `${prompt.zh}${hint.zh}`, en: `${prompt.en} ${hint.en}` };
+}
+
+const LAZY_PROMPT = lazyText(promptOf);
+const LAZY_SOLUTION = lazyText((t, params) => t.solution(params));
 
 export function generate(templateId: string, seed: number): Problem {
   const t = resolveTemplate(templateId);
@@ -85,10 +117,11 @@ export function generate(templateId: string, seed: number): Problem {
     const params = t.sample(rng);
     const answer = usableAnswer(t, params);
     if (answer === null) continue;
-    const prompt = t.prompt(params);
-    const hint = HINTS.get(t.id) ?? formatHint(t);
-    // Keys in the order of `Problem`; every problem shares one hidden class.
-    const problem: Partial<Problem> = { template: t.id, seed, params, prompt: { zh: `${prompt.zh}${hint.zh}`, en: `${prompt.en} ${hint.en}` }, answer, answerKind: t.kind };
+    // Keys in the order of `Problem`; every problem takes the same transitions, so all share one hidden class.
+    const problem: Partial<Problem> = { template: t.id, seed, params };
+    Object.defineProperty(problem, 'prompt', LAZY_PROMPT);
+    problem.answer = answer;
+    problem.answerKind = t.kind;
     Object.defineProperty(problem, 'solution', LAZY_SOLUTION);
     problem.targetSeconds = t.targetSeconds;
     // Field by field: a spread over ~80 template objects goes megamorphic and was a hot spot.

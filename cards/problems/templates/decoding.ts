@@ -1,9 +1,10 @@
 // Decoding: temperature, nucleus (top-p) sampling and beam search.
-import { defineTemplate, INT, REAL, worked } from '../define.ts';
+import { defineTemplate, INT, perParams, REAL, worked } from '../define.ts';
 import { fmt, lang, p as par, vec } from '../format.ts';
 import { softmax, sum } from '../math.ts';
 import type { Rng } from '../rng.ts';
 import { SECTIONS } from '../sections.ts';
+import { times } from '../arrays.ts';
 
 type Temp = { z: number[]; T: number; k: number };
 type TopP = { probs: number[]; p: number };
@@ -25,7 +26,7 @@ export const decTemperature = defineTemplate<Temp>({
   tolerance: REAL,
   targetSeconds: 90,
   sample: (r) => {
-    const z = Array.from({ length: r.int(3, 5) }, () => r.int(-30, 30) / 10);
+    const z = times(r.int(3, 5), () => r.int(-30, 30) / 10);
     return { z, T: r.pick([0.25, 0.5, 0.7, 0.8, 1.5, 2, 3]), k: r.int(0, z.length - 1) };
   },
   reject: ({ z, T, k }) => {
@@ -58,7 +59,7 @@ export const decTemperature = defineTemplate<Temp>({
 
 /** A distribution over n tokens in hundredths, every token at least 0.01. */
 function hundredths(r: Rng, n: number, spread: number): number[] {
-  const w = Array.from({ length: n }, () => Math.exp((r.next() * 2 - 1) * spread));
+  const w = times(n, () => Math.exp((r.next() * 2 - 1) * spread));
   const total = sum(w);
   const c = w.map((v) => Math.max(1, Math.round((100 * v) / total)));
   const big = c.indexOf(Math.max(...c));
@@ -79,6 +80,17 @@ function prefixCount(c: readonly number[], P: number, strict = false): number {
 const desc = (xs: readonly number[]): number[] => [...xs].sort((a, b) => b - a);
 const topP = ({ probs, p }: TopP): number => prefixCount(desc(cents(probs)), Math.round(p * 100));
 
+/** The cumulative sums of `c` (integers) between lo and hi inclusive, in order. */
+function prefixSumsWithin(c: readonly number[], lo: number, hi: number): number[] {
+  const out: number[] = [];
+  let acc = 0;
+  for (let i = 0; i < c.length; i += 1) {
+    acc += c[i] as number;
+    if (acc >= lo && acc <= hi) out.push(acc);
+  }
+  return out;
+}
+
 export const decTopPCount = defineTemplate<TopP>({
   id: 'dec.top_p.count',
   section: SECTIONS.decoding,
@@ -94,7 +106,7 @@ export const decTopPCount = defineTemplate<TopP>({
   sample: (r) => {
     const c = hundredths(r, r.int(6, 10), r.pick([1, 1.5, 2]));
     // A third of the variants put p exactly on a cumulative sum: ≥ versus > then matters.
-    const sums = desc(c).map((_, i, s) => sum(s.slice(0, i + 1))).filter((s) => s >= 50 && s <= 95);
+    const sums = prefixSumsWithin(desc(c), 50, 95);
     const P = sums.length && r.next() < 0.35 ? r.pick(sums) : r.pick([50, 60, 70, 75, 80, 85, 90, 95]);
     return { probs: c.map((v) => v / 100), p: P / 100 };
   },
@@ -138,7 +150,7 @@ interface BeamRun {
  * sequence scores in 1e-4 units), with the greedy path and the global optimum.
  * One pass: the sampler rejects a few draws per variant, so this must be cheap.
  */
-function runBeam({ p1, p2, k }: Beam): BeamRun {
+function beamSearch({ p1, p2, k }: Beam): BeamRun {
   const V = p1.length;
   const c1 = cents(p1);
   const order = c1.map((_, i) => i).sort((x, y) => (c1[y] as number) - (c1[x] as number));
@@ -165,6 +177,8 @@ function runBeam({ p1, p2, k }: Beam): BeamRun {
   const tie = c1[order[0] as number] === c1[order[1] as number] || c1[order[k - 1] as number] === c1[order[k] as number] || best.some((x, j) => x.s === second[j]);
   return { keep: order.slice(0, k), greedy: best[0] as Pick, beam: best[1] as Pick, best: best[2] as Pick, tie };
 }
+// reject, answer and three mistakes all read the same run: search once per variant.
+const runBeam = perParams(beamSearch);
 
 export const decBeamBest = defineTemplate<Beam>({
   id: 'dec.beam.best',
@@ -182,7 +196,7 @@ export const decBeamBest = defineTemplate<Beam>({
   sample: (r) => {
     const V = r.pick([3, 3, 4]);
     const c1 = hundredths(r, V, 0.6);
-    const rows = Array.from({ length: V }, () => hundredths(r, V, r.pick([0.4, 1.5, 2.5])));
+    const rows = times(V, () => hundredths(r, V, r.pick([0.4, 1.5, 2.5])));
     // Half the time the likeliest first token gets the flattest row (greedy falls
     // behind the beam), else the least likely one gets the sharpest (the beam
     // misses the optimum): far fewer redraws than leaving it to chance.

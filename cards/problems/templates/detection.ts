@@ -1,5 +1,5 @@
 // Object detection: IoU, greedy NMS, anchor counts and VOC all-point AP.
-import { defineTemplate, INT, worked } from '../define.ts';
+import { defineTemplate, INT, perParams, worked } from '../define.ts';
 import { fmt, lang, vec } from '../format.ts';
 import type { Rng } from '../rng.ts';
 import { PCT } from './depthwise.ts';
@@ -86,19 +86,28 @@ interface NmsOpts {
   inputOrder?: boolean;
 }
 
+/** IoU of every pair of boxes, [k][i] = IoU(box k, box i); once per variant, shared by the answer and its mistakes. */
+const iouTable = perParams(({ boxes }: NmsP): number[][] => boxes.map((bk) => boxes.map((bi) => iou(bk, bi))));
+
 /** Indices kept by greedy NMS: a box is dropped when its IoU with a kept, higher-scored box exceeds thr. */
-export function nmsKept({ boxes, scores, thr }: NmsP, o: NmsOpts = {}): number[] {
+export function nmsKept(q: NmsP, o: NmsOpts = {}): number[] {
+  const { boxes, scores, thr } = q;
+  const table = iouTable(q);
   const order = boxes.map((_, i) => i);
   if (!o.inputOrder) order.sort((i, j) => (scores[j] as number) - (scores[i] as number));
   const kept: number[] = [];
   const seen: number[] = [];
   for (const i of order) {
     const against = o.suppressedSuppress ? seen : kept;
-    if (against.every((k) => iou(boxes[k] as Box, boxes[i] as Box) <= thr)) kept.push(i);
+    let keep = true;
+    for (let a = 0; a < against.length && keep; a += 1) keep = ((table[against[a] as number] as number[])[i] as number) <= thr;
+    if (keep) kept.push(i);
     seen.push(i);
   }
   return kept;
 }
+// The answer and the counted-suppressed mistake read the same run.
+const keptByNms = perParams((q: NmsP): number[] => nmsKept(q));
 
 const THRS = [0.3, 0.4, 0.5, 0.6, 0.7] as const;
 
@@ -151,7 +160,7 @@ export const nmsTemplate = defineTemplate<NmsP>({
   sample: sampleNms,
   reject: ({ boxes, scores }) => (boxes.length !== scores.length ? 'length mismatch' : new Set(scores).size !== scores.length ? 'tied scores' : null),
   mustDiffer: ['suppressed-also-suppress'],
-  answer: (q) => nmsKept(q).length,
+  answer: (q) => keptByNms(q).length,
   prompt: ({ boxes, scores, thr }) => {
     const list = boxes.map((b, i) => `$${i}: ${boxText(b)}, s=${fmt(scores[i] as number)}$`).join('; ');
     return {
@@ -182,7 +191,7 @@ export const nmsTemplate = defineTemplate<NmsP>({
   mistakes: [
     { id: 'suppressed-also-suppress', hint: lang('被抑制的框已经删除，不能再抑制后面的框。', 'A suppressed box is gone: it cannot suppress later boxes.'), value: (q) => nmsKept(q, { suppressedSuppress: true }).length },
     { id: 'input-order', hint: lang('先按分数从高到低排序，再逐个处理。', 'Sort by descending score first, then walk the boxes.'), value: (q) => nmsKept(q, { inputOrder: true }).length },
-    { id: 'counted-suppressed', hint: lang('问的是保留的框数，不是被抑制的框数。', 'The question asks for the kept boxes, not the suppressed ones.'), value: (q) => q.boxes.length - nmsKept(q).length },
+    { id: 'counted-suppressed', hint: lang('问的是保留的框数，不是被抑制的框数。', 'The question asks for the kept boxes, not the suppressed ones.'), value: (q) => q.boxes.length - keptByNms(q).length },
   ],
 });
 

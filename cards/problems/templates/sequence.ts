@@ -1,5 +1,5 @@
 // Sequence metrics: perplexity from token probabilities and sentence BLEU.
-import { defineTemplate, worked } from '../define.ts';
+import { defineTemplate, perParams, worked } from '../define.ts';
 import { fmt, lang, vec } from '../format.ts';
 import type { Rng } from '../rng.ts';
 import { PCT } from './depthwise.ts';
@@ -96,8 +96,12 @@ interface BleuOpts {
 export const brevity = (r: number, c: number, mode: BleuOpts['bp'] = 'standard'): number =>
   mode === 'none' || c > r ? 1 : mode === 'inverted' ? Math.exp(1 - c / r) : Math.exp(1 - r / c);
 
-export function bleu({ ref, cand, N }: Bleu, o: BleuOpts = {}): number {
-  const ps = ngramPrecisions(ref, cand, N, o.clip ?? true);
+// reject, the answer and three of the four mistakes read the clipped precisions: once per variant.
+const clippedPrecisions = perParams((q: Bleu) => ngramPrecisions(q.ref, q.cand, q.N));
+
+export function bleu(q: Bleu, o: BleuOpts = {}): number {
+  const { ref, cand, N } = q;
+  const ps = (o.clip ?? true) ? clippedPrecisions(q) : ngramPrecisions(ref, cand, N, false);
   let mean = 0;
   for (const { matched, total } of ps) mean += o.arithmetic ? matched / total : Math.log(matched / total);
   mean = o.arithmetic ? mean / N : Math.exp(mean / N);
@@ -138,7 +142,7 @@ export const bleuTemplate = defineTemplate<Bleu>({
   sample: sampleBleu,
   reject: (q) => {
     if (q.cand.length < q.N || q.ref.length < q.N) return 'shorter than N';
-    if (ngramPrecisions(q.ref, q.cand, q.N).some((x) => x.matched === 0)) return 'a zero precision makes BLEU 0';
+    if (clippedPrecisions(q).some((x) => x.matched === 0)) return 'a zero precision makes BLEU 0';
     return q.ref.length === q.cand.length && q.ref.every((w, i) => w === q.cand[i]) ? 'identical' : null;
   },
   answer: (q) => bleu(q),
