@@ -16,6 +16,7 @@ import { decksHandlers } from './decks.ts';
 import { ankiHandlers } from './anki.ts';
 import type { BindingLoader } from './fsrs/binding.ts';
 import { FsrsService, fsrsHandlers } from './fsrs/service.ts';
+import { ImportJobs } from './progress/imports.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -34,6 +35,9 @@ function briefIssues(issues: readonly z.core.$ZodIssue[]): unknown[] {
   });
 }
 
+/** Answered at once even while an Anki import holds its write transaction: they read no profile data. */
+const WHILE_IMPORTING: ReadonlySet<string> = new Set(['importProgress', 'exportStatus', 'fsrsJobStatus']);
+
 /** The calls of the answer loop: they never add, remove or suspend cards, so cached card facts stay valid. */
 const REVIEW_LOOP: ReadonlySet<string> = new Set(['summary', 'nextCard', 'reveal', 'answer', 'checkAnswer', 'undo']);
 
@@ -41,6 +45,8 @@ export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
   readonly fsrs: FsrsService;
+  /** Long imports, one at a time, with progress the UI polls. */
+  readonly imports = new ImportJobs();
   private readonly handlers: Handlers;
   /** Host abilities the service cannot have itself (Electron's folder dialog); absent in browser mode and the CLI. */
   readonly host: { pickFolder?: () => Promise<string | null> } = {};
@@ -83,6 +89,7 @@ export class App {
       ...decksHandlers(this),
       ...ankiHandlers(this),
       ...fsrsHandlers(this, this.fsrs),
+      importProgress: (a) => this.imports.progress(a.id),
     };
   }
 
@@ -118,6 +125,8 @@ export class App {
       throw new ApiError(400, clip(`${method}: ${where}: ${issue?.message ?? 'invalid'}`, 500), briefIssues(parsed.error.issues));
     }
     const handler = this.handlers[method] as (a: unknown) => unknown;
+    // Another import may take the transaction the moment one ends: wait until none holds it.
+    for (let importing = WHILE_IMPORTING.has(method) ? null : this.imports.idle(); importing; importing = this.imports.idle()) await importing;
     try {
       const result = await handler(parsed.data);
       // Anything but the review loop may have changed which cards exist or are suspended.
