@@ -173,6 +173,61 @@ export class StatsRepo {
     }
   }
 
+  /**
+   * The same bulk load as `bulk`, opened and closed by hand, for a load that
+   * runs in steps across event-loop turns (an import reporting progress).
+   * Exactly one of `commit` / `rollback` must follow; until then the
+   * connection is inside the transaction, so the caller keeps every other
+   * writer out (service/progress/gate.ts).
+   */
+  bulkBegin(): { commit(): void; rollback(): void } {
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma('cache_size = -262144');
+    let open = false;
+    const end = (sql: 'COMMIT' | 'ROLLBACK') => {
+      if (!open) return;
+      open = false;
+      try {
+        if (this.db.inTransaction) this.db.exec(sql);
+      } catch (err) {
+        // A COMMIT that fails (disk full, I/O) must not leave the connection inside the transaction.
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      } finally {
+        this.db.pragma(`cache_size = ${cache}`);
+      }
+    };
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      open = true;
+    } catch (err) {
+      this.db.pragma(`cache_size = ${cache}`);
+      throw err;
+    }
+    const triggers = this.db
+      .prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name LIKE 'stat\\_%' ESCAPE '\\'")
+      .all();
+    try {
+      for (const t of triggers) this.db.exec(`DROP TRIGGER ${t.name}`);
+    } catch (err) {
+      end('ROLLBACK');
+      throw err;
+    }
+    return {
+      commit: () => {
+        try {
+          rebuildStats(this.db);
+          for (const t of triggers) this.db.exec(t.sql);
+        } catch (err) {
+          end('ROLLBACK');
+          throw err;
+        }
+        end('COMMIT');
+      },
+      rollback: () => end('ROLLBACK'),
+    };
+  }
+
   /** Every aggregate row, for the consistency test. */
   snapshot(): Record<string, unknown[]> {
     const out: Record<string, unknown[]> = {};

@@ -19,6 +19,9 @@ export class Store {
   readonly media: MediaRepo;
   readonly fsrs: FsrsRepo;
 
+  /** Set while an import holds its write transaction across event-loop turns (service/progress/imports.ts). */
+  busyWith: string | null = null;
+
   constructor(readonly db: Db, readonly file: string) {
     this.cards = new CardRepo(db);
     this.reviews = new ReviewRepo(db);
@@ -40,6 +43,8 @@ export class Store {
    * failing half-way, and reads inside `fn` see the state the write is based on.
    */
   write<T>(fn: () => T): T {
+    // A transaction left open across event-loop turns by an import in steps: joining it would tie this write to its fate.
+    if (this.busyWith) throw new Error(`${this.busyWith} is being written; try again when it has finished`);
     return this.db.transaction(fn).immediate();
   }
 

@@ -17,6 +17,7 @@ import { decksSchemas } from './contract/decks.ts';
 import { ankiSchemas } from './contract/anki.ts';
 import type { BindingLoader } from './fsrs/binding.ts';
 import { FsrsService, fsrsHandlers } from './fsrs/service.ts';
+import { ImportJobs } from './progress/imports.ts';
 
 export type HandlersFor<S extends Record<string, z.ZodType>> = { [K in keyof S]: (args: z.output<S[K]>) => unknown };
 type Handlers = HandlersFor<typeof schemas>;
@@ -35,6 +36,9 @@ function briefIssues(issues: readonly z.core.$ZodIssue[]): unknown[] {
   });
 }
 
+/** Answered at once even while an Anki import holds its write transaction: they read no profile data. */
+const WHILE_IMPORTING: ReadonlySet<string> = new Set(['importProgress', 'exportStatus', 'fsrsJobStatus']);
+
 /** The calls of the answer loop: they never add, remove or suspend cards, so cached card facts stay valid. */
 const REVIEW_LOOP: ReadonlySet<string> = new Set(['summary', 'nextCard', 'reveal', 'answer', 'checkAnswer', 'undo']);
 
@@ -42,6 +46,8 @@ export class App {
   readonly review: ReviewService;
   readonly library: LibraryService;
   readonly fsrs: FsrsService;
+  /** Long imports, one at a time, with progress the UI polls. */
+  readonly imports = new ImportJobs();
   private readonly handlers: Handlers;
   /** Host abilities the service cannot have itself (Electron's folder dialog); absent in browser mode and the CLI. */
   readonly host: { pickFolder?: () => Promise<string | null> } = {};
@@ -85,6 +91,7 @@ export class App {
       ...lazyArea(decksSchemas, async () => (await import('./decks.ts')).decksHandlers(this)),
       ...lazyArea(ankiSchemas, async () => (await import('./anki.ts')).ankiHandlers(this)),
       ...fsrsHandlers(this, this.fsrs),
+      importProgress: (a) => this.imports.progress(a.id),
     };
   }
 
@@ -120,6 +127,8 @@ export class App {
       throw new ApiError(400, clip(`${method}: ${where}: ${issue?.message ?? 'invalid'}`, 500), briefIssues(parsed.error.issues));
     }
     const handler = this.handlers[method] as (a: unknown) => unknown;
+    // Another import may take the transaction the moment one ends: wait until none holds it.
+    for (let importing = WHILE_IMPORTING.has(method) ? null : this.imports.idle(); importing; importing = this.imports.idle()) await importing;
     try {
       const result = await handler(parsed.data);
       // Anything but the review loop may have changed which cards exist or are suspended.

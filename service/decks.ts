@@ -4,6 +4,7 @@ import type { App, HandlersFor } from './app.ts';
 import { ApiError } from './contract/common.ts';
 import type { decksSchemas } from './contract/decks.ts';
 import { NotesImporter } from './importer.ts';
+import { FOLDER_PHASES } from './progress/tracker.ts';
 
 export function decksHandlers(app: App): HandlersFor<typeof decksSchemas> {
   const store = app.store;
@@ -17,11 +18,12 @@ export function decksHandlers(app: App): HandlersFor<typeof decksSchemas> {
   return {
     importFolder: (a) => {
       const images = (a.images ?? []).map((i) => ({ path: i.path, data: Buffer.from(i.dataBase64, 'base64') }));
-      return importer.importUploaded(a.root, a.files, images);
+      // In time slices, so the UI's progress polls are answered while it runs.
+      return app.imports.run(a.progressId, FOLDER_PHASES, false, (onPhase) => importer.importUploadedAsync(a.root, a.files, images, { onPhase }));
     },
     importPaths: (a) => {
       for (const p of a.paths) if (!path.isAbsolute(p)) throw new ApiError(400, `importPaths: ${JSON.stringify(p)} must be an absolute path`);
-      return importer.importPaths(a.paths);
+      return app.imports.run(a.progressId, FOLDER_PHASES, false, (onPhase) => importer.importPathsAsync(a.paths, { onPhase }));
     },
     pickFolder: async () => {
       if (!app.host.pickFolder) throw new ApiError(404, 'pickFolder: no folder dialog here (desktop app only)');

@@ -16,6 +16,8 @@ import type { FileImport, ImportBatchReport } from './contract/decks.ts';
 import { deckIdForFile, deckIdFromName } from './deck.ts';
 import { walkFolder, NOTE_EXT } from './folder.ts';
 import { ImageResolver, type ImageSource } from './media.ts';
+import { runSteps, runStepsAsync } from './progress/steps.ts';
+import type { ProgressFn } from './progress/tracker.ts';
 
 /** A note over this size in a folder is reported, not parsed: import it alone if it is really notes. */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
@@ -30,6 +32,8 @@ export interface Progress {
 
 export interface ImportOptions {
   onProgress?: (p: Progress) => void;
+  /** Phase-level progress (the API's importProgress): files, then retiring vanished decks. */
+  onPhase?: ProgressFn;
   /** Only these files (relative to the root) are re-read; used by the watcher. */
   only?: ReadonlySet<string>;
   /** Parse even files whose text (and the parser) did not change since their last import. */
@@ -154,6 +158,15 @@ export class NotesImporter {
 
   /** Files and folders on this machine. A file is its own deck (id from its name, as before); a folder gives one deck per note. */
   importPaths(paths: readonly string[], opts: ImportOptions = {}): ImportBatchReport {
+    return runSteps(this.pathsSteps(paths, opts));
+  }
+
+  /** The same in time slices: the event loop answers progress polls between them. */
+  importPathsAsync(paths: readonly string[], opts: ImportOptions = {}): Promise<ImportBatchReport> {
+    return runStepsAsync(this.pathsSteps(paths, opts));
+  }
+
+  private *pathsSteps(paths: readonly string[], opts: ImportOptions): Generator<void, ImportBatchReport> {
     const report = emptyReport();
     const jobs: NoteJob[] = [];
     const walked: { root: string; rels: Set<string> }[] = [];
@@ -198,13 +211,32 @@ export class NotesImporter {
         });
       }
     }
-    this.run(jobs, report, opts);
+    yield* this.run(jobs, report, opts);
+    opts.onPhase?.('finish', 0, 1);
     for (const w of walked) this.retireGone(w.root, w.rels, report, opts.only);
     return finish(report);
   }
 
   /** A folder uploaded by the browser: its notes' text and (optionally) its images. */
   importUploaded(rootName: string, files: readonly { path: string; markdown: string }[], images: readonly { path: string; data: Uint8Array }[]): ImportBatchReport {
+    return runSteps(this.uploadedSteps(rootName, files, images, {}));
+  }
+
+  importUploadedAsync(
+    rootName: string,
+    files: readonly { path: string; markdown: string }[],
+    images: readonly { path: string; data: Uint8Array }[],
+    opts: ImportOptions = {},
+  ): Promise<ImportBatchReport> {
+    return runStepsAsync(this.uploadedSteps(rootName, files, images, opts));
+  }
+
+  private *uploadedSteps(
+    rootName: string,
+    files: readonly { path: string; markdown: string }[],
+    images: readonly { path: string; data: Uint8Array }[],
+    opts: ImportOptions,
+  ): Generator<void, ImportBatchReport> {
     const report = emptyReport();
     // Uploads have no real path; the folder name stands for the root, marked so it never matches a disk folder.
     const root = `upload:${rootName}`;
@@ -222,7 +254,8 @@ export class NotesImporter {
         images: resolver, load: () => ({ text: f.markdown }),
       });
     }
-    this.run(jobs, report, {});
+    yield* this.run(jobs, report, opts);
+    opts.onPhase?.('finish', 0, 1);
     this.retireGone(root, rels, report);
     return finish(report);
   }
@@ -231,11 +264,11 @@ export class NotesImporter {
   importText(a: { deck: string; name: string; title: string; markdown: string; sourcePath: string | null; images: ImageSource | null }): FileImport {
     const report = emptyReport();
     const empty: ImageSource = { candidates: () => [], read: () => null, size: () => null };
-    this.run(
+    runSteps(this.run(
       [{ rel: a.name, root: null, deck: a.deck, name: a.name, title: a.title, sourcePath: a.sourcePath, images: new ImageResolver(a.images ?? empty), load: () => ({ text: a.markdown }) }],
       report,
       {},
-    );
+    ));
     return report.files[0]!;
   }
 
@@ -249,18 +282,29 @@ export class NotesImporter {
     return out;
   }
 
-  private run(jobs: readonly NoteJob[], report: ImportBatchReport, opts: ImportOptions): void {
+  /**
+   * Read, parse and store the notes, one write transaction per batch. Yields
+   * after each file's parse and after each batch's write: never inside a
+   * transaction, so another call between two steps sees whole batches only.
+   */
+  private *run(jobs: readonly NoteJob[], report: ImportBatchReport, opts: ImportOptions): Generator<void, void> {
+    const progress = (done: number, file: string) => {
+      opts.onProgress?.({ done, total: jobs.length, file });
+      opts.onPhase?.('files', done, jobs.length, file);
+    };
     for (let start = 0; start < jobs.length; start += BATCH) {
       const batch = jobs.slice(start, start + BATCH);
       const parsed: { job: NoteJob; out: FileImport; drafts: CardDraft[]; hash: string; images: string[] }[] = [];
-      batch.forEach((job, i) => {
+      for (let i = 0; i < batch.length; i++) {
+        if (i > 0) yield;
+        const job = batch[i]!;
         const out: FileImport = { file: job.rel, root: job.root, deck: job.deck, cards: 0, warnings: [] };
         report.files.push(out);
-        opts.onProgress?.({ done: start + i, total: jobs.length, file: job.rel });
+        progress(start + i, job.rel);
         const existing = this.store.cards.deck(job.deck);
         if (existing?.removedAt != null && job.root !== null) {
           out.skipped = 'removed';
-          return;
+          continue;
         }
         let loaded: { text: string } | { error: string };
         try {
@@ -270,7 +314,7 @@ export class NotesImporter {
         }
         if ('error' in loaded) {
           out.error = loaded.error;
-          return;
+          continue;
         }
         const img = job.images.rewrite(job.sourcePath ?? job.rel, loaded.text);
         const hash = createHash('sha256').update(`${parserStamp()}\n${job.title}\n`).update(img.markdown).digest('hex');
@@ -283,7 +327,7 @@ export class NotesImporter {
           out.byKind = byKind;
           out.counts = { ...zero(), unchanged: n };
           out.warnings = existing.warnings ? (JSON.parse(existing.warnings) as SourceWarning[]) : [];
-          return;
+          continue;
         }
         const result = parseNotes(img.markdown, { deck: job.deck, check: checkNoteFormulas, title: job.title });
         out.warnings = mergeWarnings(img.warnings, result.warnings);
@@ -292,8 +336,12 @@ export class NotesImporter {
         for (const d of result.cards) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
         out.byKind = byKind;
         parsed.push({ job, out, drafts: result.cards, hash, images: img.images });
-      });
-      if (parsed.length === 0) continue;
+      }
+      if (parsed.length === 0) {
+        progress(Math.min(start + BATCH, jobs.length), batch[batch.length - 1]!.rel);
+        yield;
+        continue;
+      }
       const now = this.now();
       this.store.write(() => {
         for (const p of parsed) {
@@ -316,7 +364,8 @@ export class NotesImporter {
           if (renamed.length) p.out.renamed = renamed;
         }
       });
-      opts.onProgress?.({ done: Math.min(start + BATCH, jobs.length), total: jobs.length, file: batch[batch.length - 1]!.rel });
+      progress(Math.min(start + BATCH, jobs.length), batch[batch.length - 1]!.rel);
+      yield;
     }
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat } from '../../service/contract/exportFormats.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
+import { progressLine } from '../progress.ts';
 import { common } from './options.ts';
 
 const CSV_FILES = ['reviews.csv', 'cards.csv', 'daily.csv'] as const;
@@ -18,6 +19,15 @@ export function registerExport(program: Command, io: Io): void {
         const ctx = { ...new StatsService(app).exportContext(o.lang), onWarning: (m: string) => io.err(`warning: ${m}`) };
         const out = path.resolve(o.out);
         const written: { file: string; rows: number }[] = [];
+        // A progress line per file on a terminal; the rows' share of the expected total (unknown: 0).
+        const run = async (format: ExportFormat, file: string) => {
+          const line = progressLine(process.stderr, `export ${path.basename(file)}`, { json: o.json });
+          try {
+            return await exportTo(format, file, ctx, line ? (done, total) => line.update(total > 0 ? done / total : null, `${done.toLocaleString('en')} rows`) : undefined);
+          } finally {
+            line?.end();
+          }
+        };
         if (o.format === 'csv') {
           try {
             fs.mkdirSync(out, { recursive: true });
@@ -26,10 +36,10 @@ export function registerExport(program: Command, io: Io): void {
           }
           for (const f of CSV_FILES) {
             const file = path.join(out, f);
-            written.push({ file, rows: await exportTo(f, file, ctx) });
+            written.push({ file, rows: await run(f, file) });
           }
         } else {
-          written.push({ file: out, rows: await exportTo(o.format as ExportFormat, out, ctx) });
+          written.push({ file: out, rows: await run(o.format as ExportFormat, out) });
         }
         printResult(io, o.json, { format: o.format, files: written }, () => written.map((w) => `wrote ${w.file}`).join('\n'));
       });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { AnkiImportReport } from '../../service/contract/index.ts';
 import { importAnki } from '../../service/anki.ts';
 import { CliError, printResult, withApp, type Io } from '../context.ts';
+import { progressLine } from '../progress.ts';
+import { ANKI_PHASES, ProgressTracker } from '../../service/progress/tracker.ts';
 import type { GlobalOpts } from '../context.ts';
 
 /** Larger than any deck a phone carries; the package is read into memory. */
@@ -39,7 +41,14 @@ export async function runAnkiImport(file: string, o: GlobalOpts & { json?: boole
   }
   if (!o.json) io.err(`importing ${path.basename(abs)} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)…`);
   await withApp(o, true, (app) => {
-    const report = importAnki(app, abs, bytes);
+    const line = progressLine(process.stderr, path.basename(abs), { json: o.json });
+    const tracker = line ? new ProgressTracker(ANKI_PHASES, (p) => line.update(p.percent / 100, p.phase === 'notes' ? `notes ${p.done}/${p.total}` : (p.phase ?? ''))) : null;
+    let report: AnkiImportReport;
+    try {
+      report = importAnki(app, abs, bytes, tracker ? { onProgress: tracker.report } : {});
+    } finally {
+      line?.end();
+    }
     printResult(io, o.json, report, () => formatAnkiReport(report));
   });
 }

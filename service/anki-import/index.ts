@@ -19,9 +19,13 @@ import { clozeNumbers, clozeSides, fieldToMarkdown } from './fields.ts';
 import { isAnswer, reviewsOf, stateOf, type DayClock } from './history.ts';
 import { DEFAULT_LIMITS, openPackage, type AnkiPackage, type PackageLimits } from './package.ts';
 import { isClozeConfig } from './proto.ts';
+import { runSteps, runStepsAsync } from '../progress/steps.ts';
+import type { ProgressFn } from '../progress/tracker.ts';
 
 export interface AnkiImportOptions extends DayClock {
   now: number;
+  /** Called at each phase and every few notes (service/progress/tracker.ts turns it into a percentage). */
+  onProgress?: ProgressFn;
   file: string;
   limits?: PackageLimits;
   nativeBinding?: string;
@@ -69,10 +73,35 @@ function groupRevlog(rows: AnkiRevlogRow[]): Map<number, AnkiRevlogRow[]> {
 
 const hashOf = (front: string, back: string) => createHash('sha1').update(`${front}\x1f${back}`).digest('hex');
 
+/** Import straight through (CLI, bench). */
 export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImportOptions): AnkiImportReport {
+  return runSteps(ankiImportSteps(store, bytes, o));
+}
+
+/** Import in time slices, giving the event loop back between them (a host answering progress polls). */
+export function importAnkiPackageAsync(store: Store, bytes: Uint8Array, o: AnkiImportOptions): Promise<AnkiImportReport> {
+  return runStepsAsync(ankiImportSteps(store, bytes, o));
+}
+
+/** Notes between two yields: small enough for smooth progress, large enough that yielding costs nothing. */
+const NOTES_PER_STEP = 100;
+
+/**
+ * The import as steps: it yields between phases and every NOTES_PER_STEP
+ * notes. The write transaction is opened by hand (StatsRepo.bulkBegin) and
+ * rolled back on any error, or if the steps are abandoned unfinished.
+ */
+export function* ankiImportSteps(store: Store, bytes: Uint8Array, o: AnkiImportOptions): Generator<void, AnkiImportReport> {
   const t0 = performance.now();
+  const progress = o.onProgress ?? (() => {});
+  progress('unpack', 0, 1);
+  yield;
   const pkg = openPackage(bytes, o.limits ?? DEFAULT_LIMITS);
+  progress('read', 0, 1);
+  yield;
   const col = collectionOf(pkg, o.nativeBinding);
+  progress('media', 0, pkg.media.length);
+  yield;
   const report: AnkiImportReport = {
     file: o.file, format: pkg.format, decks: [],
     notes: { imported: 0, skipped: 0 },
@@ -88,6 +117,7 @@ export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImport
   };
   for (const m of pkg.skippedMedia) skip({ what: 'media', id: m.name, reason: m.reason });
   const media = mediaOf(pkg, skip);
+  progress('media', pkg.media.length, pkg.media.length);
   const resolve = (name: string) => media.get(name)?.name ?? null;
   const md = (html: string) => fieldToMarkdown(html, resolve);
 
@@ -100,14 +130,24 @@ export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImport
   const revlog = groupRevlog(col.revlog);
   const decks = new Set<string>();
 
-  store.stats.bulk(() => {
+  const tx = store.stats.bulkBegin();
+  let committed = false;
+  try {
     const repo = new AnkiImportRepo(store.db);
     for (const m of media.values()) {
       if (repo.media(m.name, m.mime, m.bytes)) report.media.added++;
       else report.media.alreadyHere++;
     }
     let ord = repo.nextOrd();
+    const total = col.notes.length;
+    progress('notes', 0, total);
+    let seen = 0;
     for (const [nid, guid, mid, mod, tags, flds] of col.notes) {
+      if (seen > 0 && seen % NOTES_PER_STEP === 0) {
+        progress('notes', seen, total);
+        yield;
+      }
+      seen++;
       const nt = col.noteTypes.get(mid);
       const cards = cardsOfNote.get(nid) ?? [];
       if (!nt) {
@@ -200,7 +240,14 @@ export function importAnkiPackage(store: Store, bytes: Uint8Array, o: AnkiImport
         if (!existingOwn || state) repo.ankiCard({ cardId: id, guid, ord: cardOrd, tags: tags.trim(), mod, sched: state !== null });
       }
     }
-  });
+    progress('finish', 0, 1);
+    yield;
+    tx.commit();
+    committed = true;
+  } finally {
+    // An error, or steps abandoned half-way: nothing of this import stays.
+    if (!committed) tx.rollback();
+  }
   report.decks = [...decks].sort();
   report.ms = Math.round(performance.now() - t0);
   return report;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProgressId } from './progress.ts';
 
 /** An .apkg/.colpkg sent from the UI as base64; the HTTP body limit (32 MB) caps what fits, this says it first. */
 export const MAX_ANKI_BASE64 = 30 * 1024 * 1024;
@@ -8,6 +9,8 @@ export const ankiSchemas = {
     .object({
       name: z.string().min(1).max(255).regex(/\.(apkg|colpkg)$/i, 'an Anki package name ends in .apkg or .colpkg'),
       dataBase64: z.string().min(4).max(MAX_ANKI_BASE64, 'larger than about 22 MB; import it with `deeprecall import FILE.apkg`').regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not base64'),
+      /** Poll `importProgress` with this id while the import runs. */
+      progressId: ProgressId.optional(),
     })
     .strict(),
 };

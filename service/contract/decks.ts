@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { SourceWarning } from '../../cards/types.ts';
 import type { ImportCounts, RenamedCard } from '../../db/cards.ts';
 import type { DeckSummary } from '../../db/decks.ts';
+import { ProgressId } from './progress.ts';
 
 /** A path inside an uploaded folder: relative, '/'-separated, no '..' segment. */
 const RelPath = z
@@ -26,10 +27,12 @@ export const decksSchemas = {
       root: z.string().min(1).max(255),
       files: z.array(z.object({ path: RelPath, markdown: z.string().max(25 * 1024 * 1024) }).strict()).max(MAX_UPLOAD_FILES),
       images: z.array(z.object({ path: RelPath, dataBase64: z.string().max(7 * 1024 * 1024) }).strict()).max(MAX_UPLOAD_IMAGES).optional(),
+      /** Poll `importProgress` with this id while the import runs. */
+      progressId: ProgressId.optional(),
     })
     .strict(),
   /** Files and folders on the host (CLI, Electron's folder dialog, the "Notes folders" setting). */
-  importPaths: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }).strict(),
+  importPaths: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100), progressId: ProgressId.optional() }).strict(),
   /** The desktop app's folder dialog; browser mode has none (it uploads with a directory picker). */
   pickFolder: z.object({}).strict(),
   listDecks: z.object({}).strict(),

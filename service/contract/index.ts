@@ -5,6 +5,7 @@ import { decksSchemas, type DecksApi } from './decks.ts';
 import { ankiSchemas, type AnkiApi } from './anki.ts';
 import { doctorSchemas, type DoctorApi } from './doctor.ts';
 import { fsrsSchemas, type FsrsApi } from './fsrs.ts';
+import { progressSchemas, type ProgressApi } from './progress.ts';
 import { mockSchemas, type MockApi } from './mock.ts';
 import { reviewSchemas, type ReviewApi } from './review.ts';
 import { statsSchemas, type StatsApi } from './stats.ts';
@@ -17,10 +18,11 @@ export const schemas = {
   ...decksSchemas,
   ...ankiSchemas,
   ...fsrsSchemas,
+  ...progressSchemas,
 } as const;
 
 export type Method = keyof typeof schemas;
-export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi & AnkiApi & FsrsApi;
+export type AppApi = ReviewApi & MockApi & StatsApi & DoctorApi & DecksApi & AnkiApi & FsrsApi & ProgressApi;
 
 export const METHODS = Object.keys(schemas) as Method[];
 
@@ -36,4 +38,5 @@ export type * from './doctor.ts';
 export type * from './decks.ts';
 export type * from './anki.ts';
 export type * from './fsrs.ts';
+export type * from './progress.ts';
 export { DEFAULT_SETTINGS, Settings } from './review.ts';
