@@ -78,6 +78,32 @@ describe.skipIf(!browserAvailable)(`import progress ${skipReason}`, () => {
     expect(h.consoleErrors).toEqual([]);
   }, 300_000);
 
+  it('exporting that history: Stats → Export shows its progress bar, then the file downloads', async () => {
+    const { page } = h;
+    await page.goto(`${h.url}#/stats`);
+    await page.waitForSelector('[data-testid=export-json]', { timeout: 60_000 });
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __exportSeen: string[] }).__exportSeen = seen;
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid=export-progress]');
+        const text = el ? `${el.textContent?.trim()} ${el.querySelector('progress')?.getAttribute('value') ?? '?'}` : '';
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    for (const format of ['reviews.csv', 'json'] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.click(`[data-testid="export-${format}"]`)]);
+      expect(download.suggestedFilename()).toMatch(format === 'json' ? /\.json$/ : /reviews.*\.csv$/);
+      const file = await download.path();
+      const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
+      if (format === 'reviews.csv') expect(lines).toBe(18_001); // header + every imported answer
+    }
+    const seen = await page.evaluate(() => (window as unknown as { __exportSeen: string[] }).__exportSeen);
+    expect(seen.some((s) => /reviews.*\.csv/.test(s))).toBe(true);
+    expect(seen.some((s) => /\.json/.test(s))).toBe(true);
+    expect(h.pageErrors).toEqual([]);
+  }, 300_000);
+
   it('a picked folder of many notes: files counted on the bar, then the folder summary', async () => {
     const { page } = h;
     await page.goto(`${h.url}#/import`);
