@@ -1,5 +1,5 @@
 // Large imports show their progress: a generated Anki package of thousands
-// of notes and a picked folder of hundreds of notes, imported in browser
+// of notes and a picked folder of a thousand notes, imported in browser
 // mode; the bar and its percentage move while the host works (it answers
 // importProgress between the import's time slices), only ever grow, and the
 // final summary replaces them.
@@ -41,10 +41,11 @@ describe.skipIf(!browserAvailable)(`import progress ${skipReason}`, () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deeprecall-e2e-progress-'));
     fs.writeFileSync(path.join(dir, 'big-deck.apkg'), ankiPackage(dir, 6000, 3));
     const root = path.join(dir, 'many-notes');
-    for (let i = 0; i < 400; i++) {
+    // Enough notes that even a fast machine parses them for about a second: several polls land mid-way.
+    for (let i = 0; i < 1000; i++) {
       const file = path.join(root, `part-${i % 8}`, `note-${i}.md`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, `# Topic ${i}\n\n**term ${i}**：definition of term ${i} with $x_{${i}}$\n\n## Why does ${i} matter?\n\nBecause ${i} is ${i}.\n`);
+      fs.writeFileSync(file, `# Topic ${i}\n\n**term ${i}**：definition of term ${i} with $x_{${i}}$\n\n## Why does ${i} matter?\n\nBecause ${i} is ${i}.\n\n- What is $\\sigma(x_${i})$?\n- Explain item ${i}.\n\n| Key | Value |\n|---|---|\n| a${i} | b${i} |\n`);
     }
     h = await launchApp({ defaultDeck: false });
   });
@@ -112,9 +113,9 @@ describe.skipIf(!browserAvailable)(`import progress ${skipReason}`, () => {
     await page.setInputFiles('[data-testid=folder-input]', path.join(dir, 'many-notes'));
     await page.waitForSelector('[data-testid=folder-report]', { timeout: 180_000 });
     await h.shot('import-progress-folder-done');
-    expect(await page.textContent('[data-testid=folder-summary]')).toMatch(/400/);
+    expect(await page.textContent('[data-testid=folder-summary]')).toMatch(/1000/);
     const seen = await seenPercents(page);
-    const files = seen.filter((s) => /\/ 400/.test(s.phase));
+    const files = seen.filter((s) => /\/ 1000/.test(s.phase));
     expect(files.length).toBeGreaterThanOrEqual(1);
     expect(files.some((s) => s.n > 0 && s.n < 100)).toBe(true);
     for (let i = 1; i < seen.length; i++) expect(seen[i]!.n).toBeGreaterThanOrEqual(seen[i - 1]!.n);
