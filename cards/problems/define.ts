@@ -49,19 +49,23 @@ export function worked(formula: string, steps: readonly string[], pre?: Lang): L
 export const COMMON_SIDES = [7, 14, 28, 32, 56, 64, 112, 128, 224, 227, 256, 300] as const;
 
 /**
- * `f` computed once per params object. A template whose reject, answer and
- * mistakes all start from one costly intermediate (a beam search, an NMS run)
- * shares it through this: a variant's params are never mutated once sampled,
- * and the cache is weak, so it holds nothing a problem does not.
+ * `f` computed once per params object while that object is the latest one seen.
+ * A template whose reject, answer and mistakes all start from one costly
+ * intermediate (a beam search, an IoU table) shares it through this: generate
+ * calls reject, answer and the mustDiffer mistakes on one params object in a
+ * row, and grading a wrong answer calls the mistakes next. A one-entry cache,
+ * not a WeakMap: WeakMap entries cost more (set, and ephemeron work in every
+ * scavenge) than the runs they saved. Sound because a variant's params are
+ * never mutated once sampled; the output never depends on the cache.
  */
 export function perParams<P extends object, R>(f: (p: P) => R): (p: P) => R {
-  const cache = new WeakMap<P, R>();
+  let last: P | undefined;
+  let value: R | undefined;
   return (p: P): R => {
-    let r = cache.get(p);
-    if (r === undefined) {
-      r = f(p);
-      cache.set(p, r);
+    if (p !== last) {
+      value = f(p);
+      last = p;
     }
-    return r;
+    return value as R;
   };
 }

@@ -1,0 +1,34 @@
+// perParams: one run per params object while it is the latest, a fresh run for any other object.
+import { describe, expect, it } from 'vitest';
+import { perParams } from '../../../cards/problems/define.ts';
+
+describe('perParams', () => {
+  it('runs once for repeated calls on one params object and again for another', () => {
+    let runs = 0;
+    const f = perParams((p: { x: number }) => {
+      runs += 1;
+      return [p.x * 2];
+    });
+    const a = { x: 1 };
+    const b = { x: 1 };
+    expect(f(a)).toEqual([2]);
+    expect(f(a)).toBe(f(a));
+    expect(runs).toBe(1);
+    expect(f(b)).toEqual([2]);
+    expect(runs).toBe(2);
+    expect(f(a)).toEqual([2]);
+    expect(runs).toBe(3);
+  });
+
+  it('does not remember a run that threw', () => {
+    let fail = true;
+    const f = perParams((p: { x: number }) => {
+      if (fail) throw new Error('boom');
+      return p.x;
+    });
+    const a = { x: 5 };
+    expect(() => f(a)).toThrow('boom');
+    fail = false;
+    expect(f(a)).toBe(5);
+  });
+});
