@@ -120,8 +120,12 @@ function migrate(db: Db, file: string, from: number, existing: boolean, to: numb
     createPrivateFile(bak);
     db.prepare('VACUUM INTO ?').run(bak);
     onBackup?.(bak);
+    applyMigrations(db, MIGRATIONS, from, to);
+    return;
   }
-  applyMigrations(db, MIGRATIONS, from, to);
+  // A new file is created in one transaction (each migration's own becomes a
+  // savepoint): a kill while it is made leaves it empty, never half-migrated.
+  db.transaction(() => applyMigrations(db, MIGRATIONS, from, to))();
 }
 
 /**

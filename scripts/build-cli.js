@@ -58,7 +58,12 @@ export async function buildCli() {
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
   // builtAt is taken before esbuild read the sources: an edit during the build counts as newer.
   fs.writeFileSync(CLI_INPUTS, JSON.stringify({ builtAt: started, inputs }));
-  await writePrebuiltDeck(outdir);
+  try {
+    await writePrebuiltDeck(outdir);
+  } catch (err) {
+    // Not fatal: without the file a fresh profile parses the deck, as from the sources.
+    console.error(`build-cli: default deck not prebuilt: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
   return CLI_BUNDLE;
 }
 
