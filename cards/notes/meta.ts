@@ -78,6 +78,7 @@ export function removeInlineTags(text: string): string {
   return outsideCode(text, (chunk) => chunk.replace(INLINE_TAG, (all, pre: string, tag: string) => (HEX.test(tag) ? all : pre)))
     .replace(/ +(?= {2}$)/gm, '')
     .replace(/^[ \t]+$/gm, '')
+    .replace(/^[ \t,;，、；|·]*[,;，、；|·][ \t,;，、；|·]*$/gm, '') // "#TensorFlow, #GoogleCloud" leaves ", "
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -5,6 +5,7 @@ import MarkdownItCtor from 'markdown-it';
 import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { emojiShortcodes } from './emoji.ts';
 import { footnotes } from './footnotes.ts';
+import { taskLists } from './tasks.ts';
 import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
@@ -119,5 +120,6 @@ export function createRenderer(): MarkdownIt {
   md.use(obsidianSyntax);
   md.use(emojiShortcodes);
   md.use(footnotes);
+  md.use(taskLists);
   return md;
 }

@@ -15,7 +15,7 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
     const files: Record<string, string> = {
       'Attention.md':
         'Attention weighs the values by query–key similarity; it is the core of [[Transformer#Encoder|the encoder]] and of every [[Transformer]].\n\n' +
-        '## Scaled dot product\n\nDivide the scores by the square root of the key size to keep softmax gradients healthy.\n',
+        '## Scaled by $\\sqrt{d_k}$\n\nDivide the scores by the square root of the key size to keep softmax gradients healthy.\n',
       'Transformer.md':
         '# Transformer\n\nA stack of attention and feed-forward layers with residual connections.\n\n' +
         '## Encoder\n\nSix identical layers of self-attention and a feed-forward network.\n\n' +
@@ -75,6 +75,7 @@ describe.skipIf(!browserAvailable)(`wikilinks ${skipReason}`, () => {
 
     await page.click('[data-testid=clear-note]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=card-list] .card-row').length === 6);
+    expect(await page.locator('[data-testid=card-list] .row-section .crumb-md .katex').count()).toBe(1); // "Attention › Scaled by √d_k"
     expect(h.context.pages()).toHaveLength(1); // no new window or tab
     expect(h.pageErrors).toEqual([]);
     expect(h.consoleErrors).toEqual([]);

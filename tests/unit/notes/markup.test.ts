@@ -32,4 +32,10 @@ describe('bold markers on cards', () => {
     for (const s of ['**a** and **b**', 'compute 2**10 now', '`**` code and $a**b$', 'x ** y']) expect(tidyEmphasis(s)).toBe(s);
     expect(tidyEmphasis('x **bold** and 中**')).toBe('x **bold** and 中');
   });
+
+  it('a line of #tags leaves no separators behind (glossary vault: "#TensorFlow, #GoogleCloud")', () => {
+    const [card] = parseNotes('#TensorFlow, #GoogleCloud\n\nA TPU resource on Google Cloud with a specific [[TPU type]].\n', { deck: 'd', title: 'TPU node' }).cards;
+    expect(card!.back).toBe('A TPU resource on Google Cloud with a specific [[TPU type]].');
+    expect(card!.tags).toEqual(['TensorFlow', 'GoogleCloud']);
+  });
 });
