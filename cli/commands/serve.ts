@@ -13,16 +13,19 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
     .option('--open', 'open the URL in the default browser')
     .action(async (o) => {
-      const [{ Store }, { App }, { startServer }, { watchNotesFolders }] = await Promise.all([
+      const [{ Store }, { App }, { startServer }, { watchNotesFolders }, busy] = await Promise.all([
         import('../../db/store.ts'),
         import('../../service/app.ts'),
         import('../../web/server.ts'),
         import('../../service/notesFolders.ts'),
+        import('../../service/busy.ts'),
       ]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
-      const app = new App(store);
+      // Start-up may wait for a lock as long as it needs; requests then wait with timers, not inside SQLite (service/busy.ts).
+      const app = new App(store, undefined, { busyRetryMs: busy.BUSY_RETRY_BUDGET_MS });
       app.ensureDefaultDeck();
+      store.setBusyTimeout(busy.SHORT_BUSY_TIMEOUT_MS);
       const server = await startServer({ app, port: o.port, staticDir: DIST_DIR, log: io.err }).catch((err) => {
         store.close();
         throw err;
