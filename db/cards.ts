@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CardDraft } from '../cards/types.ts';
 import type { Db } from './open.ts';
 import { matchRenames, type RenameCandidate } from './renames.ts';
+import { CardLists, type CardQuery } from './cardList.ts';
 import { toCard, type CardRow, type StoredCard } from './rows.ts';
 
 export interface ImportCounts {
@@ -93,29 +94,8 @@ interface ExistingRow {
   back: string;
 }
 
-export type CardStateFilter = 'all' | 'new' | 'learning' | 'young' | 'mature' | 'suspended' | 'retired' | 'due';
+export type { CardQuery, CardStateFilter } from './cardList.ts';
 
-export interface CardQuery {
-  text?: string;
-  section?: string[]; // heading path: the section and everything below it
-  state?: CardStateFilter;
-  kind?: string;
-  deck?: string;
-  today: number;
-  limit: number;
-  offset: number;
-}
-
-const STATE_SQL: Record<CardStateFilter, string> = {
-  all: 'c.retired_at IS NULL',
-  new: 'c.retired_at IS NULL AND c.suspended = 0 AND s.card_id IS NULL',
-  learning: 'c.retired_at IS NULL AND c.suspended = 0 AND s.interval_days < 1',
-  young: 'c.retired_at IS NULL AND c.suspended = 0 AND s.interval_days BETWEEN 1 AND 20',
-  mature: 'c.retired_at IS NULL AND c.suspended = 0 AND s.interval_days >= 21',
-  suspended: 'c.retired_at IS NULL AND c.suspended != 0',
-  retired: 'c.retired_at IS NOT NULL',
-  due: 'c.retired_at IS NULL AND c.suspended = 0 AND s.due_day <= @today',
-};
 
 export class CardRepo {
   private readonly byDeck;
@@ -132,10 +112,11 @@ export class CardRepo {
   private readonly upsertDeck;
   private readonly setSuspendedStmt;
   private readonly unretireStmt;
-  private readonly listStmts = new Map<CardStateFilter, ReturnType<Db['prepare']>>();
+  private readonly lists: CardLists;
   private readonly sectionsStmt;
 
   constructor(private readonly db: Db) {
+    this.lists = new CardLists(db);
     this.byDeck = db.prepare<[string], ExistingRow>(
       'SELECT id, content_hash, retired_at, ord, line, kind, section, card_key, back FROM cards WHERE deck_id = ?',
     );
@@ -299,37 +280,13 @@ export class CardRepo {
     return this.sectionsStmt.all().map((r) => ({ section: JSON.parse(r.section) as string[], count: r.n }));
   }
 
-  list(q: CardQuery): { cards: (StoredCard & { dueDay: number | null; intervalDays: number | null; easeFactor: number | null })[]; total: number } {
-    const state = q.state ?? 'all';
-    let stmt = this.listStmts.get(state);
-    if (!stmt) {
-      stmt = this.db.prepare(
-        `SELECT c.*, s.due_day, s.interval_days, s.ease_factor, count(*) OVER () AS total
-         FROM cards c LEFT JOIN card_state s ON s.card_id = c.id
-         WHERE ${STATE_SQL[state]}
-           AND (@text IS NULL OR c.front LIKE @text ESCAPE '\\' OR c.back LIKE @text ESCAPE '\\' OR c.card_key LIKE @text ESCAPE '\\' OR c.section LIKE @text ESCAPE '\\')
-           AND (@section IS NULL OR c.section = @section OR c.section LIKE @sectionPrefix ESCAPE '\\')
-           AND (@kind IS NULL OR c.kind = @kind)
-           AND (@deck IS NULL OR c.deck_id = @deck)
-         ORDER BY c.ord LIMIT @limit OFFSET @offset`,
-      );
-      this.listStmts.set(state, stmt);
-    }
-    const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const rows = stmt.all({
-      text: q.text ? like(q.text) : null,
-      // Paths are stored as JSON arrays, so '["a","b",' prefixes exactly the subtree below a › b.
-      section: q.section ? JSON.stringify(q.section) : null,
-      sectionPrefix: q.section ? `${JSON.stringify(q.section).slice(0, -1).replace(/[\\%_]/g, (m) => `\\${m}`)},%` : null,
-      kind: q.kind ?? null,
-      deck: q.deck ?? null,
-      today: q.today,
-      limit: q.limit,
-      offset: q.offset,
-    }) as (CardRow & { due_day: number | null; interval_days: number | null; ease_factor: number | null; total: number })[];
+  /** One page of Browse (db/cardList.ts); `total` only when asked for, so paging never recounts the table. */
+  list(q: CardQuery, opts: { count?: boolean } = {}): { cards: (StoredCard & { dueDay: number | null; intervalDays: number | null; easeFactor: number | null })[]; total: number | null } {
+    const rows = this.lists.page(q);
     return {
       cards: rows.map((r) => ({ ...toCard(r), dueDay: r.due_day, intervalDays: r.interval_days, easeFactor: r.ease_factor })),
-      total: rows[0]?.total ?? 0,
+      total: opts.count === false ? null : this.lists.count(q),
     };
   }
+
 }

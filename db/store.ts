@@ -48,6 +48,11 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** SQLite's own wait for another process's lock, per statement (it blocks the thread while it waits). */
+  setBusyTimeout(ms: number): void {
+    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(ms))}`);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, clipboard, dialog, ipcMain, Menu, protocol, session, shell, BrowserWindow } from 'electron';
 import { Store } from '../db/store.ts';
 import { App } from '../service/app.ts';
+import { BUSY_RETRY_BUDGET_MS, SHORT_BUSY_TIMEOUT_MS } from '../service/busy.ts';
 import { watchNotesFoldersLazily } from '../service/notesFoldersLazy.ts';
 import { INVOKE_CHANNEL, MENU_CHANNEL, type MenuAction } from './bridge.ts';
 import { createInvokeHandler } from './ipc.ts';
@@ -111,12 +112,14 @@ async function start(): Promise<void> {
   } catch (err) {
     return fatal('cannot open the database', message(err));
   }
-  const service = new App(store);
+  // Requests wait for another process's lock with timers, not inside SQLite on the main thread (service/busy.ts).
+  const service = new App(store, undefined, { busyRetryMs: BUSY_RETRY_BUDGET_MS });
   try {
     await service.ensureDefaultDeck();
   } catch (err) {
     log(`default deck not imported: ${message(err)}`); // the app still works; Import is one click away
   }
+  store.setBusyTimeout(SHORT_BUSY_TIMEOUT_MS);
 
   // Thin host hooks: the folder dialog for Import, and watching the "Notes folders" setting.
   service.host.pickFolder = async () => {

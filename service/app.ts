@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { explain } from '../db/errors.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError, isMethod, schemas, type AppApi, type Settings } from './contract/index.ts';
+import { retryWhileBusy } from './busy.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
 import { LibraryService } from './library.ts';
@@ -49,6 +50,8 @@ export class App {
   /** Long imports, one at a time, with progress the UI polls. */
   readonly imports = new ImportJobs();
   private readonly handlers: Handlers;
+  /** > 0: a handler that meets another process's write lock is retried off the thread for this long (service/busy.ts). */
+  private readonly busyRetryMs: number;
   /** Host abilities the service cannot have itself (Electron's folder dialog); absent in browser mode and the CLI. */
   readonly host: { pickFolder?: () => Promise<string | null> } = {};
   /** Called after every settings change (the notes-folder watcher listens). */
@@ -57,8 +60,9 @@ export class App {
   constructor(
     readonly store: Store,
     readonly clock: Clock = clockFromEnv(),
-    opts: { fsrsBinding?: BindingLoader } = {},
+    opts: { fsrsBinding?: BindingLoader; busyRetryMs?: number } = {},
   ) {
+    this.busyRetryMs = opts.busyRetryMs ?? 0;
     this.library = new LibraryService(store, () => clock.now());
     this.review = new ReviewService(store, clock, () => this.library.getSettings());
     this.fsrs = new FsrsService(this, opts.fsrsBinding);
@@ -130,7 +134,7 @@ export class App {
     // Another import may take the transaction the moment one ends: wait until none holds it.
     for (let importing = WHILE_IMPORTING.has(method) ? null : this.imports.idle(); importing; importing = this.imports.idle()) await importing;
     try {
-      const result = await handler(parsed.data);
+      const result = this.busyRetryMs > 0 ? await retryWhileBusy(() => handler(parsed.data), this.busyRetryMs) : await handler(parsed.data);
       // Anything but the review loop may have changed which cards exist or are suspended.
       if (!REVIEW_LOOP.has(method)) this.review.forgetTemplates();
       return result;

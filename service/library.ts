@@ -14,6 +14,7 @@ import {
   type SectionInfo,
 } from './contract/index.ts';
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
+import { decodeCursor, encodeCursor } from './cardCursor.ts';
 import { cardStateLabel } from './review.ts';
 import { prebuiltDeckFile, readPrebuiltDeck } from './prebuiltDeck.ts';
 
@@ -83,8 +84,22 @@ export class LibraryService {
     return { deck, cards: drafts.length, counts, byKind, warnings: parsed.warnings, ...(renamed.length ? { renamed } : {}) };
   }
 
-  listCards(q: { text?: string; section?: string[]; state?: string; kind?: string; deck?: string; limit: number; offset: number }, today: number): CardList {
-    const { cards, total } = this.store.cards.list({ ...q, state: q.state as never, today });
+  /**
+   * One page of Browse. With `cursor` (the `nextCursor` of the previous page)
+   * the page starts after the last card shown and the total comes from the
+   * cursor (counted once, on the first page); `offset` still works and counts.
+   */
+  listCards(
+    q: { text?: string; section?: string[]; state?: string; kind?: string; deck?: string; limit: number; offset: number; cursor?: string },
+    today: number,
+  ): CardList {
+    const from = q.cursor === undefined ? null : decodeCursor(q.cursor);
+    const query = { ...q, state: q.state as never, today, ...(from ? { after: { ord: from.ord, id: from.id } } : {}) };
+    // One row more than asked: whether a next page exists, without an empty last page.
+    const { cards: rows, total: counted } = this.store.cards.list({ ...query, limit: q.limit + 1 }, { count: from === null });
+    const cards = rows.slice(0, q.limit);
+    const total = counted ?? from!.total;
+    const last = cards.at(-1);
     return {
       total,
       cards: cards.map((c) => ({
@@ -98,6 +113,7 @@ export class LibraryService {
         easeFactor: c.easeFactor,
         ...(templateMissing(c) ? { templateMissing: true as const } : {}),
       })),
+      ...(last && rows.length > q.limit ? { nextCursor: encodeCursor({ ord: last.order, id: last.id, total }) } : {}),
     };
   }
 

@@ -21,9 +21,11 @@ export function registerServe(program: Command, io: Io): void {
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
       const appReady = (async () => {
-        const { App } = await import('../../service/app.ts');
-        const app = new App(store);
+        const [{ App }, busy] = await Promise.all([import('../../service/app.ts'), import('../../service/busy.ts')]);
+        // Start-up may wait for a lock as long as it needs; requests then wait with timers, not inside SQLite (service/busy.ts).
+        const app = new App(store, undefined, { busyRetryMs: busy.BUSY_RETRY_BUDGET_MS });
         await app.ensureDefaultDeck();
+        store.setBusyTimeout(busy.SHORT_BUSY_TIMEOUT_MS);
         return app;
       })();
       appReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"

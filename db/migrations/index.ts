@@ -7,6 +7,7 @@ import { sql as v5 } from './005_folders.ts';
 import { sql as v6 } from './006_anki.ts';
 import { sql as v7 } from './007_fsrs.ts';
 import { sql as v8 } from './008_answer_ids.ts';
+import { sql as v9 } from './009_browse_index.ts';
 import { sql as v10 } from './010_card_log_index.ts';
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'anki', up: (db) => db.exec(v6) },
   { version: 7, name: 'fsrs', up: (db) => db.exec(v7) },
   { version: 8, name: 'answer ids', up: (db) => db.exec(v8) },
+  { version: 9, name: 'browse index', up: (db) => db.exec(v9) },
   { version: 10, name: 'card log index', up: (db) => db.exec(v10) },
 ];
 

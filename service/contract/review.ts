@@ -68,6 +68,8 @@ export const reviewSchemas = {
       deck: z.string().min(1).max(1000).optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
+      /** `nextCursor` of the previous page: continue after its last card (keyset paging; the offset then counts from there). */
+      cursor: z.string().min(1).max(2000).optional(),
     })
     .strict(),
   cardDetail: z.object({ id: CardId }).strict(),
@@ -189,6 +191,8 @@ export interface CardListItem {
 export interface CardList {
   total: number;
   cards: CardListItem[];
+  /** Pass as `cursor` for the page after this one; absent on the last page. */
+  nextCursor?: string;
 }
 
 export interface ReviewHistoryItem {
