@@ -28,7 +28,8 @@ export async function buildCli() {
   fs.rmSync(outdir, { recursive: true, force: true });
   const started = Date.now();
   const result = await esbuild.build({
-    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts') },
+    // The task worker (service/worker/entry.ts) is its own entry: dist-cli/worker.mjs, found by service/worker/path.ts.
+    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts'), worker: path.join(ROOT, 'service', 'worker', 'entry.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
