@@ -1,16 +1,10 @@
 // The work a task worker does, on its own read-only connection: Check
 // database, the FSRS comparison, and the optimiser fit. Nothing here writes:
 // results go back to the host, which stores what needs storing.
+// Each task imports its modules when it runs: a Check database worker never loads ts-fsrs or the binding.
 import Database from 'better-sqlite3';
-import { resolveTemplate } from '../../cards/problems/aliases.ts';
-import { checkDatabase } from '../../db/doctor.ts';
-import { FsrsRepo } from '../../db/fsrs.ts';
 import type { Db } from '../../db/open.ts';
-import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
-import { trainingItems } from '../../srs/eval/evaluate.ts';
-import { loadBinding } from '../fsrs/binding.ts';
-import { evaluateLog } from '../fsrs/evaluate.ts';
-import { fitWeights } from '../fsrs/optimize.ts';
+import type { LoggedAnswer } from '../../srs/eval/history.ts';
 import { unpackLog, type TaskRequest } from './protocol.ts';
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -33,18 +27,24 @@ function withDb<T>(file: string, nativeBinding: string | undefined, fn: (db: Db)
 
 export async function runTask(req: TaskRequest, progress: Progress, nativeBinding?: string): Promise<unknown> {
   switch (req.kind) {
-    case 'doctor':
+    case 'doctor': {
+      const [{ resolveTemplate }, { checkDatabase }] = await Promise.all([import('../../cards/problems/aliases.ts'), import('../../db/doctor.ts')]);
       return withDb(req.file, nativeBinding, (db) =>
         checkDatabase(db, req.file, { templateExists: (id) => resolveTemplate(id) !== undefined, now: req.now, today: req.today }, (p) => progress(p.phase, p.done, p.total)),
       );
+    }
     case 'evaluate': {
       progress('read', 0, 1);
+      const [{ FsrsRepo }, { loadBinding }, { evaluateLog }] = await Promise.all([import('../../db/fsrs.ts'), import('../fsrs/binding.ts'), import('../fsrs/evaluate.ts')]);
       const log = req.log ? unpackLog(req.log) : withDb(req.file!, nativeBinding, (db) => new FsrsRepo(db).answers());
       // The worker's own thread: no need to slice the work for an event loop nobody else uses.
       return evaluateLog(log as LoggedAnswer[], loadBinding(), { sliceMs: 1000, progress });
     }
     case 'optimize': {
       progress('read', 0, 1);
+      const [{ FsrsRepo }, { loadBinding }, { fitWeights }, { cardHistories }, { trainingItems }] = await Promise.all([
+        import('../../db/fsrs.ts'), import('../fsrs/binding.ts'), import('../fsrs/optimize.ts'), import('../../srs/eval/history.ts'), import('../../srs/eval/evaluate.ts'),
+      ]);
       const log = withDb(req.file, nativeBinding, (db) => new FsrsRepo(db).answers());
       const items = trainingItems(cardHistories(log as LoggedAnswer[]), Number.POSITIVE_INFINITY);
       return fitWeights(loadBinding(), items, (d, t) => progress('fit', d, t));
