@@ -14,6 +14,7 @@ import { createInvokeHandler } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_INDEX_URL, APP_SCHEME, createAppProtocolHandler, PRIVILEGED_SCHEMES } from './protocol.ts';
 import { nativeBindingPath, preloadFile, rendererIndex, resolveDesktopDb } from './paths.ts';
+import { useNativeBinding } from '../service/worker/client.ts';
 import { installAppSecurity, installSessionSecurity, isTrustedSender, parseDevUrl, type AppUrls } from './security.ts';
 import { createMainWindow, focusWindow } from './window.ts';
 
@@ -109,6 +110,7 @@ async function start(): Promise<void> {
 
   try {
     store = Store.open(dbFile, { create: true, nativeBinding: native });
+    useNativeBinding(native); // task workers open the file with the same Electron-ABI build
   } catch (err) {
     return fatal('cannot open the database', message(err));
   }

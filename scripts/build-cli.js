@@ -37,7 +37,9 @@ export async function buildCli() {
   fs.rmSync(outdir, { recursive: true, force: true });
   const started = Date.now();
   const result = await esbuild.build({
-    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts'), 'deck-drafts': path.join(ROOT, 'service', 'deckDrafts.ts') },
+    // The task worker (service/worker/entry.ts) is its own entry: dist-cli/worker.mjs, found by service/worker/path.ts;
+    // deck-drafts is run once after the build to write the prebuilt default deck.
+    entryPoints: { deeprecall: path.join(ROOT, 'cli', 'main.ts'), worker: path.join(ROOT, 'service', 'worker', 'entry.ts'), 'deck-drafts': path.join(ROOT, 'service', 'deckDrafts.ts') },
     outdir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -99,6 +99,17 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
       define: { 'import.meta.url': '__deeprecall_import_meta_url' },
       banner: { js: "const __deeprecall_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     }),
+    // The task worker (Check database, FSRS fit and evaluation): dist-electron/worker.cjs beside main.cjs,
+    // unpacked from the asar in a package (electron-builder.yml) and found by service/worker/path.ts.
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'service', 'worker', 'entry.ts')],
+      outfile: path.join(outDir, 'worker.cjs'),
+      platform: 'node',
+      target: 'node22',
+      define: { 'import.meta.url': '__deeprecall_import_meta_url' },
+      banner: { js: "const __deeprecall_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    }),
     esbuild.build({
       ...common,
       entryPoints: [path.join(ROOT, 'electron', 'preload.ts')],
@@ -112,7 +123,7 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
   if (warnings.length) {
     for (const line of await esbuild.formatMessages(warnings, { kind: 'warning', color: false })) console.warn(line.trimEnd());
   }
-  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs') };
+  return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), worker: path.join(outDir, 'worker.cjs') };
 }
 
 /** The first useful line of an error, plus the network cause when there is one. */

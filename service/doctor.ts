@@ -1,18 +1,37 @@
-// Handlers for "Check database". Both run on the app's own connection, so in
-// browser mode or Electron they see exactly what the running app sees.
+// Handlers for "Check database". The check runs in a task worker on its own
+// read-only connection (service/worker/), so the host keeps answering while
+// it reads a million reviews; the repair writes, so it runs on the app's own
+// connection and sees exactly what the running app sees.
 import { resolveTemplate } from '../cards/problems/aliases.ts';
-import { checkDatabase, repairDatabase, type DoctorContext } from '../db/doctor.ts';
+import { repairDatabase, type DoctorContext, type DoctorReport } from '../db/doctor.ts';
 import type { App, HandlersFor } from './app.ts';
 import type { doctorSchemas } from './contract/doctor.ts';
+import { runInWorker, type RunOptions } from './worker/client.ts';
+import { TaskJobs } from './worker/jobs.ts';
 
 export function doctorContext(app: App): DoctorContext {
   const now = app.clock.now();
   return { templateExists: (id) => resolveTemplate(id) !== undefined, now, today: app.review.today(now) };
 }
 
+/** Check database in a worker, with progress (the CLI's status line, the Settings panel's bar). */
+export function runDoctor(app: App, o: RunOptions = {}): Promise<DoctorReport> {
+  const now = app.clock.now();
+  return runInWorker({ kind: 'doctor', file: app.store.file, now, today: app.review.today(now) }, o);
+}
+
+const jobs = new WeakMap<App, TaskJobs<DoctorReport>>();
+
 export function doctorHandlers(app: App): HandlersFor<typeof doctorSchemas> {
+  const j = () => {
+    let x = jobs.get(app);
+    if (!x) jobs.set(app, (x = new TaskJobs<DoctorReport>('Check database')));
+    return x;
+  };
   return {
-    doctor: () => checkDatabase(app.store.db, app.store.file, doctorContext(app)),
+    doctor: () => runDoctor(app),
     repairDb: () => repairDatabase(app.store.db, app.store.file, doctorContext(app)),
+    doctorStart: () => j().start((onProgress) => runDoctor(app, { onProgress })),
+    doctorStatus: (a) => j().status(a.id),
   };
 }

@@ -39,13 +39,17 @@ export function registerDoctor(program: Command, io: Io): void {
     .action(async (o) => {
       // A problem found is exit 1, so scripts can run `deeprecall doctor` as a health check.
       const ok = await withApp(o, false, async (app) => {
-        const api = app.client();
         if (o.repair) {
+          const api = app.client();
           const r = await api.repairDb();
           printResult(io, o.json, r, () => describeRepair(r));
           return r.after.ok;
         }
-        const r = await api.doctor();
+        // The check runs in a worker; on a terminal its progress is one line on stderr, rewritten in place.
+        const { runDoctor } = await import('../../service/doctor.ts');
+        const tty = process.stderr.isTTY === true;
+        const r = await runDoctor(app, tty ? { onProgress: (phase, done, total) => process.stderr.write(`\rchecking: ${phase} ${total ? Math.round((100 * done) / total) : 0}%   `) } : {});
+        if (tty) process.stderr.write('\r\x1b[K');
         printResult(io, o.json, r, () =>
           [...describeReport(r), ...(r.repairable ? ['run `deeprecall doctor --repair` to rebuild from the log (a backup is written first)'] : [])].join('\n'),
         );

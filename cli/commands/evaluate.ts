@@ -16,6 +16,8 @@ function human(r: EvaluateReport): string {
     ...r.models.map((m) => `${m.name.padEnd(16)} ${f4(m.logLoss).padStart(8)}  ${f4(m.rmseBins).padStart(10)}  ${f4(m.auc).padStart(6)}`),
   ];
   if (r.optimizer.message) lines.push(`note: ${r.optimizer.message}`);
+  // Issue 14: the fit uses the most recent 20,000 training items (srs/eval MAX_TRAIN_ITEMS); say so when it applied.
+  if (r.trainItems >= 20_000) lines.push(`note: training is capped at the ${r.trainItems.toLocaleString('en')} most recent items`);
   lines.push('', r.verdict.en, 'Lower log loss and RMSE(bins) are better; higher AUC is better.');
   return lines.join('\n');
 }

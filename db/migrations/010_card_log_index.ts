@@ -4,6 +4,6 @@
 // each one up in the table. It replaces reviews_card (card_id, id), a prefix
 // of it, so the number of indexes an answer updates stays the same.
 export const sql = `
-CREATE INDEX reviews_card_log ON reviews(card_id, id, day, quality, sched, undone_at);
-DROP INDEX reviews_card;
+CREATE INDEX IF NOT EXISTS reviews_card_log ON reviews(card_id, id, day, quality, sched, undone_at);
+DROP INDEX IF EXISTS reviews_card;
 `;

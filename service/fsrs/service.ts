@@ -7,7 +7,8 @@ import { MIN_ANSWERS_TO_OPTIMISE, weightsOf } from '../../srs/fsrs/config.ts';
 import { memoryFromSm2 } from '../../srs/fsrs/convert.ts';
 import { simulate, SIM_RETENTIONS, type SimCard, type SimulationResult } from '../../srs/fsrs/simulate.ts';
 import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
-import { trainingItems } from '../../srs/eval/evaluate.ts';
+import { MAX_TRAIN_ITEMS, trainingItems } from '../../srs/eval/evaluate.ts';
+import { runInWorker } from '../worker/client.ts';
 import { loadBinding, requireBinding, type BindingLoader, type BindingStatus } from './binding.ts';
 import { fsrsConfig, saveWeights, storedWeights } from './config.ts';
 import { evaluateLog } from './evaluate.ts';
@@ -20,6 +21,15 @@ export class FsrsService {
   private binding: BindingStatus | null = null;
 
   constructor(private readonly app: App, private readonly loader: BindingLoader = requireBinding) {}
+
+  /**
+   * Fit and evaluation run in a task worker (service/worker/) with the
+   * platform's binding; a loader injected by a test runs them here instead,
+   * since a function cannot cross into the worker.
+   */
+  get inWorker(): boolean {
+    return this.loader === requireBinding;
+  }
 
   /** Loaded on first use: a missing binary costs nothing until someone optimises. */
   optimizer(): BindingStatus {
@@ -78,13 +88,14 @@ export class FsrsService {
   }
 
   async optimize(progress: (done: number, total: number) => void): Promise<OptimizeResult> {
-    const h = cardHistories(this.answers());
-    const items = trainingItems(h, Number.POSITIVE_INFINITY);
-    const fit = await fitWeights(this.optimizer(), items, progress);
+    const fit = this.inWorker
+      ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t) })
+      : await fitWeights(this.optimizer(), trainingItems(cardHistories(this.answers()), Number.POSITIVE_INFINITY), progress);
     if (!fit.fitted) return { fitted: false, message: fit.message, items: fit.items, weights: null };
     saveWeights(this.app.store, { weights: fit.weights, fittedAt: this.app.clock.now(), answers: fit.items });
     this.refreshMemories();
-    return { fitted: true, message: `Fitted on ${fit.items} repeated answers.`, items: fit.items, weights: fit.weights };
+    const capped = fit.items >= MAX_TRAIN_ITEMS ? ` (the ${MAX_TRAIN_ITEMS.toLocaleString('en')} most recent: training is capped there)` : '';
+    return { fitted: true, message: `Fitted on ${fit.items} repeated answers${capped}.`, items: fit.items, weights: fit.weights };
   }
 
   evaluate(log: readonly LoggedAnswer[], progress?: (phase: string, done: number, total: number) => void): Promise<EvaluateResult> {
@@ -123,7 +134,9 @@ export function fsrsHandlers(app: App, svc: FsrsService): HandlersFor<typeof fsr
         const tick = (phase: string) => (done: number, total: number) => Object.assign(job, { phase, done, total });
         if (a.kind === 'optimize') return { optimize: await svc.optimize(tick('fit')) };
         if (a.kind === 'simulate') return { simulate: await svc.simulate(365, tick('simulate')) };
-        return { evaluate: await svc.evaluate(svc.answers(), (phase, d, t) => tick(phase)(d, t)) };
+        const progress = (phase: string, d: number, t: number) => tick(phase)(d, t);
+        if (svc.inWorker) return { evaluate: await runInWorker({ kind: 'evaluate', file: app.store.file, log: null }, { onProgress: progress }) };
+        return { evaluate: await svc.evaluate(svc.answers(), progress) };
       }),
     fsrsJobStatus: (a) => svc.jobs.status(a.id),
   };

@@ -1,0 +1,66 @@
+// Start a task worker and turn everything it can do into one settled promise:
+// its result; its error message; a crash or an exit before it answered; or a
+// cancellation (the worker is terminated). A request waiting on a worker never hangs.
+import { Worker } from 'node:worker_threads';
+import { ApiError } from '../contract/common.ts';
+import { workerEntry } from './path.ts';
+import { transferList, type TaskRequest, type TaskResults, type WorkerData, type WorkerMessage } from './protocol.ts';
+
+const LABEL: Record<TaskRequest['kind'], string> = {
+  doctor: 'Check database',
+  evaluate: 'the FSRS evaluation',
+  optimize: 'the FSRS optimisation',
+  fail: 'a test task',
+};
+
+let nativeBinding: string | undefined;
+
+/** Electron: workers open the database with the same Electron-ABI better-sqlite3 as the main process. */
+export function useNativeBinding(file: string | undefined): void {
+  nativeBinding = file;
+}
+
+export interface RunOptions {
+  onProgress?: (phase: string, done: number, total: number) => void;
+  /** Aborting terminates the worker: the client went away or the user cancelled. */
+  signal?: AbortSignal;
+  /** Tests: where the worker's main module is. */
+  entry?: string;
+}
+
+export function runInWorker<K extends TaskRequest['kind']>(request: Extract<TaskRequest, { kind: K }>, o: RunOptions = {}): Promise<TaskResults[K]> {
+  const label = LABEL[request.kind];
+  return new Promise<TaskResults[K]>((resolve, reject) => {
+    if (o.signal?.aborted) {
+      reject(new ApiError(409, `${label} was cancelled`));
+      return;
+    }
+    let worker: Worker;
+    try {
+      const entry = workerEntry(o.entry ?? import.meta.url);
+      const r = request as TaskRequest;
+      const log = r.kind === 'evaluate' ? r.log : null;
+      worker = new Worker(entry.file, { workerData: { request, nativeBinding } satisfies WorkerData, execArgv: [], transferList: transferList(log), stdout: false, stderr: false });
+    } catch (err) {
+      reject(new ApiError(503, `${label} could not start its worker: ${(err as Error).message}`));
+      return;
+    }
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      o.signal?.removeEventListener('abort', onAbort);
+      fn();
+      void worker.terminate();
+    };
+    const onAbort = () => settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') o.onProgress?.(m.phase, m.done, m.total);
+      else if (m.type === 'done') settle(() => resolve(m.result as TaskResults[K]));
+      else settle(() => reject(new ApiError(503, `${label} failed: ${m.message}`)));
+    });
+    worker.on('error', (err) => settle(() => reject(new ApiError(503, `${label} failed: its worker crashed (${err.message})`))));
+    worker.on('exit', (code) => settle(() => reject(new ApiError(503, `${label} failed: its worker exited (code ${code}) before answering`))));
+  });
+}

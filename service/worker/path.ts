@@ -1,0 +1,58 @@
+// Where the task worker's main module is, for each way DeepRecall runs:
+//   TypeScript sources (tsx, vitest)  service/worker/entry.ts, run through tsx's loader
+//   CLI bundle (esbuild)              dist-cli/worker.mjs, beside deeprecall.mjs (callers sit in dist-cli/chunks/)
+//   Electron bundle                   dist-electron/worker.cjs beside main.cjs; inside a packaged app
+//                                     the copy in app.asar.unpacked (electron-builder.yml asarUnpack)
+// Resolved from the URL of the module that starts the worker, so nothing
+// depends on the current directory or on how the process was started.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export interface WorkerEntry {
+  /** The worker's main module: a path for a bundle; for the sources a data: URL that registers tsx, then imports entry.ts. */
+  file: string | URL;
+  /** The main module behind it (what the tests check). */
+  module: string;
+}
+
+/**
+ * tsx's ESM API, resolved from this package (not the current directory).
+ * `--import tsx` in a worker's execArgv does not reach the worker's own main
+ * module on Node 20, so the sources start from a two-line ESM bootstrap.
+ */
+export function tsxApi(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+}
+
+function sourceBootstrap(entry: string, api: string): URL {
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(pathToFileURL(entry).href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+const BUNDLED = ['worker.mjs', 'worker.cjs'];
+
+/**
+ * The worker entry for a caller at `callerUrl` (its import.meta.url, or the
+ * bundle's URL in Electron's CommonJS build). `exists` is injectable so each
+ * layout can be tested without building it.
+ */
+export function workerEntry(callerUrl: string, exists: (p: string) => boolean = fs.existsSync, api: () => string = tsxApi): WorkerEntry {
+  const caller = callerUrl.startsWith('file:') ? fileURLToPath(callerUrl) : callerUrl;
+  const dir = path.dirname(caller);
+  if (caller.endsWith('.ts')) {
+    const module = path.join(dir, 'entry.ts');
+    return { file: sourceBootstrap(module, api()), module };
+  }
+  for (const base of [dir, path.dirname(dir)]) {
+    for (const name of BUNDLED) {
+      const file = path.join(base, name);
+      // A worker cannot start from inside an asar archive on every platform: take the unpacked copy when there is one.
+      const unpacked = file.replace(/\.asar([\\/])/, '.asar.unpacked$1');
+      if (unpacked !== file && exists(unpacked)) return { file: unpacked, module: unpacked };
+      if (exists(file)) return { file, module: file };
+    }
+  }
+  throw new Error(`the task worker (${BUNDLED.join(' or ')}) is missing next to ${caller}; rebuild DeepRecall (npm run build)`);
+}

@@ -1,0 +1,63 @@
+// What the host and a task worker say to each other (service/worker/README.md).
+// Plain data only: it crosses a thread boundary by structured clone.
+import type { DoctorReport } from '../../db/doctor.ts';
+import type { EvaluateReport } from '../fsrs/evaluate.ts';
+import type { FitOutcome } from '../fsrs/optimize.ts';
+
+/** A review log packed into transferable arrays (a 100k-answer array of objects would be cloned on the host thread). */
+export interface PackedLog {
+  cardIds: string[];
+  card: Int32Array;
+  at: Float64Array;
+  day: Int32Array;
+  quality: Uint8Array;
+}
+
+export type TaskRequest =
+  | { kind: 'doctor'; file: string; now: number; today: number }
+  | { kind: 'evaluate'; file: string | null; log: PackedLog | null }
+  | { kind: 'optimize'; file: string }
+  /** Tests only: how a task that throws, or a worker that dies, reaches the caller. */
+  | { kind: 'fail'; how: 'throw' | 'exit' | 'hang' };
+
+export interface TaskResults {
+  doctor: DoctorReport;
+  evaluate: EvaluateReport;
+  optimize: FitOutcome;
+  fail: never;
+}
+
+export interface WorkerData {
+  request: TaskRequest;
+  /** better_sqlite3.node built for Electron's ABI, when the host runs in Electron. */
+  nativeBinding?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; phase: string; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'error'; message: string };
+
+export function packLog(log: readonly { cardId: string; at: number; day: number; quality: number }[]): PackedLog {
+  const ids = new Map<string, number>();
+  const p: PackedLog = { cardIds: [], card: new Int32Array(log.length), at: new Float64Array(log.length), day: new Int32Array(log.length), quality: new Uint8Array(log.length) };
+  for (let i = 0; i < log.length; i++) {
+    const a = log[i]!;
+    let c = ids.get(a.cardId);
+    if (c === undefined) {
+      ids.set(a.cardId, (c = p.cardIds.length));
+      p.cardIds.push(a.cardId);
+    }
+    p.card[i] = c;
+    p.at[i] = a.at;
+    p.day[i] = a.day;
+    p.quality[i] = a.quality;
+  }
+  return p;
+}
+
+export function unpackLog(p: PackedLog): { cardId: string; at: number; day: number; quality: number }[] {
+  return Array.from(p.card, (c, i) => ({ cardId: p.cardIds[c]!, at: p.at[i]!, day: p.day[i]!, quality: p.quality[i]! }));
+}
+
+export const transferList = (p: PackedLog | null) => (p ? [p.card.buffer, p.at.buffer, p.day.buffer, p.quality.buffer] as ArrayBuffer[] : []);
