@@ -197,7 +197,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
-      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!)));
+      // A link inside the question ("[自注意力机制](https://…)如何…？") is a reference, not part of what is asked.
+      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];

@@ -146,3 +146,13 @@ describe('Chinese generic headings', () => {
     expect(f).toContain('简单介绍一下kmeans算法的优点有哪些？');
   });
 });
+
+describe('labelled question paragraphs', () => {
+  it('asks "**Q2：[link]…？**" without the label and the link target, answered by the paragraphs below', () => {
+    const cards = parse('# LLM\n**Q2：[自注意力机制](https://x.com/a)如何捕捉长距离依赖？**\n\n自注意力让每个位置直接交互。\n\n**Q3：为什么有上下文长度？**\n\n位置编码有上限。');
+    expect(cards.map((c) => [c.kind, c.front, c.back])).toEqual([
+      ['prompt', '自注意力机制如何捕捉长距离依赖？', '自注意力让每个位置直接交互。'],
+      ['prompt', '为什么有上下文长度？', '位置编码有上限。'],
+    ]);
+  });
+});
