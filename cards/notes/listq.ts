@@ -54,6 +54,10 @@ export interface ListQuestionResult {
 function inlineAnswer(md: string): { md: string; answer: string } {
   const m = /^(.*[?？])\s*([^?？]{1,80})$/.exec(md);
   if (!m || !/[A-Za-z0-9\u4e00-\u9fff]/.test(m[2]!) || /^[)）\]]/.test(m[2]!.trim())) return { md, answer: '' };
+  // A "?" inside a link target or code ("…watch?v=…") splits nothing.
+  const q = m[1]!;
+  const opened = (a: string, b: string) => q.split(a).length !== q.split(b).length;
+  if (opened('(', ')') || opened('[', ']') || q.split('`').length % 2 === 0) return { md, answer: '' };
   return { md: m[1]!.trim(), answer: m[2]!.trim() };
 }
 

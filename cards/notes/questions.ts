@@ -57,6 +57,9 @@ const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观�
 export function isGenericHeading(plain: string): boolean {
   const p = noMath(plain).replace(/[:：?？。.]+$/, '').trim();
   if (GENERIC_EN.test(p) || GENERIC_ZH.test(p)) return true;
+  // "Data Collection and Preparation", "Scaling, Monitoring, and Updates", "Metrics (Offline and Online)": steps of a template.
+  const parts = p.replace(/\s*[(（][^)）]*[)）]\s*$/, '').split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
+  if (parts.length && parts.length <= 4 && p.length <= 80 && parts.every((x) => GENERIC_EN.test(x) || /^(?:preparation|updates?|testing|online testing|architectural components|components|requirements|constraints|assumptions)$/i.test(x))) return true;
   // A question with no subject of its own: "用处是什么？", "How does it work?", "Why is this important?".
   if (/[?？]$/.test(plain.trim())) {
     if (GENERIC_ZH.test(p.replace(/^(?:它的|其|它)/, '').replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)$/, ''))) return true;
@@ -266,7 +269,8 @@ const IMPERATIVE = /^(?:手写|推导|实现|写出|画出|证明|描述|解释|
 /** An open question as listed in the notes, given its question mark. */
 export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
-  if (/[？?。！!.]$/.test(s.replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
+  // "[What is your proudest project?](https://…)": the question mark is inside the link text.
+  if (/[？?。！!.]$/.test(s.replace(/\]\([^)\s]*\)$/, '').replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
   if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
 }

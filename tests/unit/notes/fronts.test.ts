@@ -156,3 +156,15 @@ describe('labelled question paragraphs', () => {
     ]);
   });
 });
+
+describe('template steps and linked questions', () => {
+  it('treats "Data Collection and Preparation" and "Metrics (Offline and Online)" as steps of their topic', () => {
+    const f = fronts(parse('# Game engine\nRecommends games.\n## 4. Data Collection and Preparation\nWe log user sessions.\n## Metrics (Offline and Online)\nPrecision@k offline, CTR online.'));
+    expect(f).toEqual(['What is Game engine?', 'Game engine: data collection and preparation?', 'Game engine: what are the metrics (Offline and Online)?']);
+  });
+
+  it('never splits a question at a "?" inside its link', () => {
+    const cards = parse('## Behavioral\n- [What is your proudest project?](https://www.youtube.com/watch?v=Vt)');
+    expect(cards.map((c) => c.front)).toEqual(['Behavioral — [What is your proudest project?](https://www.youtube.com/watch?v=Vt)']);
+  });
+});
