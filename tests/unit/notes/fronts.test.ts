@@ -70,7 +70,7 @@ describe('English section questions fit the heading’s shape', () => {
 
 describe('a formula card shows a formula', () => {
   it('does not call a worked number or a sentence a formula', () => {
-    const cards = parse('## 稠密块\n**通道数**：$3+2\\times 10=23$\n\n**Adapter ($A, B$)**: The adapters are kept in Bfloat16.\n');
+    const cards = parse('## 稠密块\n**通道数**：$3+2\\times 10=23$\n\n**Adapter ($A, B$)**: The adapters are kept in Bfloat16.\n\n**噪声词数**：我们随机采样若干个噪声词，实验中设$K=5$，$w_1 = 1.2, w_2=-3.4$。\n');
     expect(cards.filter((c) => c.kind === 'formula')).toEqual([]);
     expect(fronts(cards)).not.toContain('稠密块的公式是什么？');
   });
