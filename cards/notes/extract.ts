@@ -342,7 +342,7 @@ function finishSection(
       return;
     }
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
+      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;

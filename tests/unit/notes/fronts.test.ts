@@ -168,3 +168,10 @@ describe('template steps and linked questions', () => {
     expect(cards.map((c) => c.front)).toEqual(['Behavioral — [What is your proudest project?](https://www.youtube.com/watch?v=Vt)']);
   });
 });
+
+describe('file-name titles', () => {
+  it('drops "25_" numbering from a title and never asks a heading about itself', () => {
+    expect(fronts(parse('## Hinge Loss\n### 小结\n合页损失。', '25_Support Vector Machine'))).toEqual(['Hinge Loss的小结是什么？']);
+    expect(fronts(parse('# Introduction\nMachine learning finds a function.', '1_Introduction'))).toEqual(['What is Introduction?']);
+  });
+});
