@@ -199,7 +199,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
-      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!)));
+      // A link inside the question ("[自注意力机制](https://…)如何…？") is a reference, not part of what is asked.
+      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];
@@ -351,7 +352,7 @@ function finishSection(
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
+      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;

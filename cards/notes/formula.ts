@@ -16,8 +16,10 @@ function hasVariable(tex: string): boolean {
 }
 
 /** Inline math that is a formula: a relation, or an expression (operators, `\frac`, `\sum`…) over variables. */
-function inlineFormula(tex: string): boolean {
+function inlineFormula(tex: string, inProse: boolean): boolean {
   if (!hasVariable(tex)) return false;
+  // "实验中设$K=5$", "参数接近真实值：$w_1 = 1.2, w_2=-3.4$": values in a sentence, not a formula.
+  if (inProse && tex.split(/,|\\quad|;/).every((p) => /^\s*[^=<>]{1,20}=\s*-?\d[\d.]*\s*(?:\\%|%)?\s*$/.test(p) || p.trim() === '')) return false;
   if (RELATION.test(tex)) return true;
   return tex.trim().length >= 5 && /[+\-*/^]|\\(?:frac|sum|prod|int|sqrt|cdot|times|log|exp|max|min)/.test(tex);
 }
@@ -40,7 +42,8 @@ export function hasFormula(md: string): boolean {
   if (lines.length && lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length >= lines.length / 2) return false;
   for (const m of md.matchAll(DISPLAY)) if (hasVariable(m[1] ?? m[2] ?? '')) return true;
   const noDisplay = md.replace(DISPLAY, ' ');
-  for (const m of noDisplay.matchAll(INLINE)) if (inlineFormula(m[1] ?? m[2] ?? '')) return true;
+  const inProse = (noDisplay.replace(INLINE, '').match(/[A-Za-z\u4e00-\u9fff]/g) ?? []).length >= 6;
+  for (const m of noDisplay.matchAll(INLINE)) if (inlineFormula(m[1] ?? m[2] ?? '', inProse)) return true;
   for (const m of noDisplay.matchAll(CODE)) if (asciiEquation(m[1]!)) return true;
   const text = noDisplay.replace(INLINE, ' x ').replace(CODE, ' ');
   return text.split(/\n|(?<=[.。;；])\s/).some((l) => asciiEquation(l.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')));

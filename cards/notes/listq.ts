@@ -54,11 +54,24 @@ export interface ListQuestionResult {
 function inlineAnswer(md: string): { md: string; answer: string } {
   const m = /^(.*[?？])\s*([^?？]{1,80})$/.exec(md);
   if (!m || !/[A-Za-z0-9\u4e00-\u9fff]/.test(m[2]!) || /^[)）\]]/.test(m[2]!.trim())) return { md, answer: '' };
+  // A "?" inside a link target or code ("…watch?v=…") splits nothing.
+  const q = m[1]!;
+  const opened = (a: string, b: string) => q.split(a).length !== q.split(b).length;
+  if (opened('(', ')') || opened('[', ']') || q.split('`').length % 2 === 0) return { md, answer: '' };
   return { md: m[1]!.trim(), answer: m[2]!.trim() };
 }
 
 /** Words that point outside the question ("it", "we", "the system"): without its topic the card means nothing. */
-const OUTSIDE = /\b(?:it|its|this|these|that|they|them|their|we|our|us|users?|the system|the model|the platform|the product|here)\b|此|该|这|其|它|我们/i;
+const WE = /\b(?:we|our|us|users?|the system|the model|the platform|the product|here)\b|我们/i;
+const PRONOUN = /\b(?:it|its|this|these|that|they|them|their)\b/i;
+/** "…where it will be applied?" points outside; in "Explain the backprop algorithm and its role" "its" is the algorithm's. */
+function pointsOutside(md: string): boolean {
+  if (WE.test(md) || /^(?:该|这|此|其|它)/.test(md)) return true;
+  const m = PRONOUN.exec(md);
+  if (!m) return false;
+  const before = md.slice(0, m.index);
+  return !/\bthe\s+\w+|\b[A-Z]{2,}|\s[A-Z][a-z]+|\$/.test(before);
+}
 const STOPWORDS = /^(?:a|an|the|of|and|or|in|on|for|to|with|design|system|what|how|is|are)$/i;
 
 /** The question already names its topic ("What is the objective of the visual search system?" under "Image search system"). */
@@ -157,7 +170,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       }
     }
     if (context.length) front = `${context.join('\n\n')}\n\n${front}`;
-    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (OUTSIDE.test(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
+    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (pointsOutside(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
       // "Do we display ads as well?", "video content embeddings?": name what the notes are about.
       front = lang === 'en' ? `${topicMd} — ${front}` : `${topicMd}：${front}`;
     }

@@ -51,12 +51,15 @@ function calcSubject(md: string): string {
 
 /** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
 const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|clarifying questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it|description|range|others?|misc|miscellaneous|pro|con|strengths?|weaknesses?|key properties|key features|characteristics|when to use it|use case|best practices|practical considerations|common pitfalls|considerations|notes and tips|tips|steps|core concepts?|key concepts?|problem formulation|problem statement|data|features|feature engineering|model|modeling|model development|offline evaluation|online evaluation|serving|deployment|monitoring|scaling|data collection|data preparation|prediction service|inference service|high level design|system design|design)$/i;
-const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
+const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
   const p = noMath(plain).replace(/[:：?？。.]+$/, '').trim();
   if (GENERIC_EN.test(p) || GENERIC_ZH.test(p)) return true;
+  // "Data Collection and Preparation", "Scaling, Monitoring, and Updates", "Metrics (Offline and Online)": steps of a template.
+  const parts = p.replace(/\s*[(（][^)）]*[)）]\s*$/, '').split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
+  if (parts.length && parts.length <= 4 && p.length <= 80 && parts.every((x) => GENERIC_EN.test(x) || /^(?:preparation|updates?|testing|online testing|architectural components|components|requirements|constraints|assumptions)$/i.test(x))) return true;
   // A question with no subject of its own: "用处是什么？", "How does it work?", "Why is this important?".
   if (/[?？]$/.test(plain.trim())) {
     if (GENERIC_ZH.test(p.replace(/^(?:它的|其|它)/, '').replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)$/, ''))) return true;
@@ -100,7 +103,9 @@ const lowerFirst = (s: string) => {
 const endsWithMark = (s: string) => /[？?。.！!]$/.test(s.trim());
 
 /** "Definition" under "Precision and recall" → "Precision and recall: definition?" */
-export function genericQuestion(topicMd: string, titleMd: string, titlePlain: string, lang: Lang): string {
+export function genericQuestion(topicIn: string, titleMd: string, titlePlain: string, lang: Lang): string {
+  // "…kmeans算法<小米-一面（2020）>": where a question was asked is no part of the topic.
+  const topicMd = topicIn.replace(/\s*<[^<>\n]{1,120}>\s*$/, '').trim() || topicIn;
   const t = titleMd.replace(/[:：]+$/, '').trim();
   const topicAsks = endsWithMark(topicMd);
   // "Answer" under "What is overfitting?": the card asks the question above it.
@@ -116,7 +121,11 @@ export function genericQuestion(topicMd: string, titleMd: string, titlePlain: st
     if (EN_LIST.test(noMath(titlePlain))) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     return `${topicMd}: ${lowerFirst(t)}?`;
   }
-  if (/优缺点|优点|缺点|优势|不足|局限|特点|特性|性质|应用|步骤|流程|例子|示例|举例|实例|问题/.test(t)) return `${topicMd}的${t}有哪些？`;
+  // "从零开始实现" / "简洁实现" / "代码实现": a task on the topic.
+  if (/^从零开始实现$/.test(t)) return `如何从零开始实现${topicMd}？`;
+  if (/^简洁实现$/.test(t)) return `如何简洁地实现${topicMd}？`;
+  if (/^(?:代码)?实现$/.test(t)) return `如何实现${topicMd}？`;
+  if (/优缺点|优点|缺点|优势|不足|局限|特点|特性|性质|应用|步骤|流程|例子|示例|举例|实例|问题|要点/.test(t)) return `${topicMd}的${t}有哪些？`;
   return `${topicMd}的${t}是什么？`;
 }
 
@@ -229,7 +238,7 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
-  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && !ASPECT.test(t.plain)) return genericQuestion(ctx.topicMd ?? ctx.headingMd, md, t.plain, 'zh');
+  if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && (!ASPECT.test(t.plain) || ASPECT.exec(t.plain)![0] === t.plain)) return genericQuestion(ctx.topicMd ?? ctx.headingMd, md, t.plain, 'zh');
   if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
   if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
   const shape = headingShape(ctx.headingPlain);
@@ -260,7 +269,8 @@ const IMPERATIVE = /^(?:手写|推导|实现|写出|画出|证明|描述|解释|
 /** An open question as listed in the notes, given its question mark. */
 export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
-  if (/[？?。！!.]$/.test(s.replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
+  // "[What is your proudest project?](https://…)": the question mark is inside the link text.
+  if (/[？?。！!.]$/.test(s.replace(/\]\([^)\s]*\)$/, '').replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
   if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
 }

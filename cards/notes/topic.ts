@@ -25,6 +25,9 @@ export function sectionTopic(path: readonly string[], parentMd: string | undefin
   const ancestors = path.slice(0, -1);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const plain = ancestors[i]!;
+    // "ML Fundamentals Sample Questions" groups questions about ML fundamentals.
+    const about = stripNumbering(plain).replace(/\s+(?:(?:sample|interview|common|typical|practice|clarifying)\s+)?questions?\s*[:：]?\s*$/i, '').trim();
+    if (about && about !== stripNumbering(plain).trim() && !namesNothing(about)) return escapeMd(about);
     if (namesNothing(plain)) continue;
     // The parent keeps its Markdown (math, code); farther headings are plain text.
     return i === ancestors.length - 1 && parentMd ? parentMd : escapeMd(stripNumbering(plain).replace(/[:：]\s*$/, '').trim());

@@ -70,7 +70,7 @@ describe('English section questions fit the heading’s shape', () => {
 
 describe('a formula card shows a formula', () => {
   it('does not call a worked number or a sentence a formula', () => {
-    const cards = parse('## 稠密块\n**通道数**：$3+2\\times 10=23$\n\n**Adapter ($A, B$)**: The adapters are kept in Bfloat16.\n');
+    const cards = parse('## 稠密块\n**通道数**：$3+2\\times 10=23$\n\n**Adapter ($A, B$)**: The adapters are kept in Bfloat16.\n\n**噪声词数**：我们随机采样若干个噪声词，实验中设$K=5$，$w_1 = 1.2, w_2=-3.4$。\n');
     expect(cards.filter((c) => c.kind === 'formula')).toEqual([]);
     expect(fronts(cards)).not.toContain('稠密块的公式是什么？');
   });
@@ -134,5 +134,44 @@ describe('list questions carry the subject they leave out', () => {
     const cards = parse('# 批归一化\n批归一化对每层输入做标准化。\n## 面试题\n- 该方法在测试时如何计算均值？\n- 批归一化为什么能加速训练？\n');
     expect(cards.map((c) => c.front)).toContain('批归一化：该方法在测试时如何计算均值？');
     expect(cards.map((c) => c.front)).toContain('批归一化为什么能加速训练？');
+  });
+});
+
+describe('Chinese generic headings', () => {
+  it('asks implementation headings as tasks on the topic and drops interview-source notes from it', () => {
+    const md = '# 丢弃法\n丢弃法随机丢弃隐藏单元。\n## 从零开始实现\n先定义dropout函数。\n## 简洁实现\n使用nn.Dropout层。\n## 简单介绍一下kmeans算法<小米-一面（2020）>\nkmeans是聚类算法。\n\n**优点**：简单。\n';
+    const f = fronts(parse(md));
+    expect(f).toContain('如何从零开始实现丢弃法？');
+    expect(f).toContain('如何简洁地实现丢弃法？');
+    expect(f).toContain('简单介绍一下kmeans算法的优点有哪些？');
+  });
+});
+
+describe('labelled question paragraphs', () => {
+  it('asks "**Q2：[link]…？**" without the label and the link target, answered by the paragraphs below', () => {
+    const cards = parse('# LLM\n**Q2：[自注意力机制](https://x.com/a)如何捕捉长距离依赖？**\n\n自注意力让每个位置直接交互。\n\n**Q3：为什么有上下文长度？**\n\n位置编码有上限。');
+    expect(cards.map((c) => [c.kind, c.front, c.back])).toEqual([
+      ['prompt', '自注意力机制如何捕捉长距离依赖？', '自注意力让每个位置直接交互。'],
+      ['prompt', '为什么有上下文长度？', '位置编码有上限。'],
+    ]);
+  });
+});
+
+describe('template steps and linked questions', () => {
+  it('treats "Data Collection and Preparation" and "Metrics (Offline and Online)" as steps of their topic', () => {
+    const f = fronts(parse('# Game engine\nRecommends games.\n## 4. Data Collection and Preparation\nWe log user sessions.\n## Metrics (Offline and Online)\nPrecision@k offline, CTR online.'));
+    expect(f).toEqual(['What is Game engine?', 'Game engine: data collection and preparation?', 'Game engine: what are the metrics (Offline and Online)?']);
+  });
+
+  it('never splits a question at a "?" inside its link', () => {
+    const cards = parse('## Behavioral\n- [What is your proudest project?](https://www.youtube.com/watch?v=Vt)');
+    expect(cards.map((c) => c.front)).toEqual(['Behavioral — [What is your proudest project?](https://www.youtube.com/watch?v=Vt)']);
+  });
+});
+
+describe('file-name titles', () => {
+  it('drops "25_" numbering from a title and never asks a heading about itself', () => {
+    expect(fronts(parse('## Hinge Loss\n### 小结\n合页损失。', '25_Support Vector Machine'))).toEqual(['Hinge Loss的小结是什么？']);
+    expect(fronts(parse('# Introduction\nMachine learning finds a function.', '1_Introduction'))).toEqual(['What is Introduction?']);
   });
 });
