@@ -123,7 +123,8 @@ function entries(text: string): string[] {
 export function answerShape(md: string): AnswerShape {
   let codeChars = 0;
   let diagrams = 0;
-  let text = md.replace(FENCE, (m, _indent: string, _fence: string, info: string, body: string) => {
+  // HTML comments are never shown: what they hide is not part of the answer.
+  let text = md.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(FENCE, (m, _indent: string, _fence: string, info: string, body: string) => {
     const lang = info.trim();
     if (DIAGRAM_FENCE.test(lang)) {
       diagrams++;
@@ -178,6 +179,7 @@ export function answerShape(md: string): AnswerShape {
 /** The plain words of an answer (Markdown syntax, links and images removed), for the placeholder check. */
 function plainWords(md: string): string {
   return md
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(IMAGE, ' ')
     .replace(WIKILINK, ' ')
     .replace(LINK, '$1')

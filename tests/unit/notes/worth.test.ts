@@ -27,6 +27,15 @@ describe('reading lists and pointers are not questions', () => {
     expect(r.kinds[1]![1]).toBe('阅读清单：丢弃法');
   });
 
+  it('asks "Reading list: <note> (Papers)" under "Resources", not "Reading list: Resources"', () => {
+    const md = '# Decision Trees\nA tree splits the data on one feature at a time.\n\n## Resources\n### Papers\n- [CART (Breiman et al., 1984)](https://example.com/cart)\n- [C4.5 (Quinlan, 1993)](https://example.com/c45)\n### Videos\n- [StatQuest: Decision Trees](https://youtube.com/watch?v=1)\n- [Random forests explained](https://youtube.com/watch?v=2)\n';
+    expect(drops(md, 'Decision Trees').kinds.filter(([k]) => k === 'reading').map(([, f]) => f)).toEqual(['Reading list: Decision Trees (Papers)', 'Reading list: Decision Trees (Videos)']);
+  });
+
+  it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
+    expect(drops('## Ranking\n* see the next sections.\n<!--\n- Visual search system\n  - Two tower embedding architecture (video and text encoders)\n-->\n').cards).toEqual([]);
+  });
+
   it('drops a pointer to another page and a "See [[note]]" (Obsidian)', () => {
     const md = '## Common Questions\nSee more questions in this [behavioral interview question bank](https://example.com/questions).\n\n## RAG-Specific Evaluation\nSee [[RAG Evaluation Metrics]].\n\n## Recall\nRecall is the share of relevant items that were retrieved.\n';
     const r = drops(md, 'Evaluation');
