@@ -77,7 +77,7 @@ export function removeInlineTags(text: string): string {
   if (!text.includes('#')) return text;
   return outsideCode(text, (chunk) => chunk.replace(INLINE_TAG, (all, pre: string, tag: string) => (HEX.test(tag) ? all : pre)))
     .replace(/ +(?= {2}$)/gm, '')
-    .replace(/^[ \t]+$/gm, '')
+    .replace(/^[ \t,;，；、]+$/gm, '') // "#TensorFlow, #GoogleCloud" leaves only its commas
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

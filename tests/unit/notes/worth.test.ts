@@ -159,3 +159,10 @@ describe('statements joined by "；" are not questions; checklists are not terms
     expect(isLinkOnly('Sparse lexical expansion model, see [the paper](https://arxiv.org/abs/1) for the training objective')).toBe(false);
   });
 });
+
+describe('tag lines leave nothing behind', () => {
+  it('drops the commas of a "#tag, #tag" line from the answer (Obsidian glossary)', () => {
+    const { cards } = parseNotes('#TensorFlow, #GoogleCloud\n\nA logical division of the [[training set|training set]] or the model.\n', { deck: 'd', title: 'shard' });
+    expect(cards.map((c) => [c.back, c.tags])).toEqual([['A logical division of the [[training set|training set]] or the model.', ['TensorFlow', 'GoogleCloud']]]);
+  });
+});
