@@ -242,6 +242,8 @@ export function sectionWorth(heading: string, md: string, facts: SectionFacts): 
   if (s.words === 0 && s.math === 0 && s.codeChars === 0 && s.images === 0 && linkCount === 0) return drop('navigation');
   if (isReferenceHeading(heading)) return s.wikilinks && !s.links && !s.citations ? drop('index') : drop('links', true);
   if (s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && isFillerAnswer(md)) return drop('filler');
+  // "Below are the most common questions:" alone — its list became other cards (or sits elsewhere).
+  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 30 && /[:：]\s*(?:\*\*|__)?\s*$/.test(md.trim())) return drop('filler');
 
   // Mostly entries of a link list, or citations: a reading list (external) or an index of notes (internal).
   const list = s.linkLines >= 2 || POINTER.test(plainWords(md)) || (s.links > 0 && s.words <= 3);

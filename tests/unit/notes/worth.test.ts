@@ -116,6 +116,14 @@ describe('navigation, housekeeping and placeholders', () => {
     expect(r.dropped).toEqual(['filler@1', 'filler@4']);
   });
 
+  it('drops a lead-in sentence left alone once its list became cards', () => {
+    const md = '## ML System Design Sample Questions\nBelow are the most common ML system design questions for ML engineering interviews:\n\n### Recommendation Systems\nRecommendation systems rank a large catalogue of items for each user, usually in two stages.\n';
+    const r = drops(md, 'ml-system-design');
+    expect(r.cards.map((c) => c.section.at(-1))).toEqual(['Recommendation Systems']);
+    expect(r.dropped).toEqual(['filler@1']);
+    expect(sectionWorth('Steps', 'The pipeline has three steps: chunk, embed and index.', { question: false })).toEqual({ keep: true });
+  });
+
   it('drops a figure without a word under "What is X?", keeps it under a question heading', () => {
     const img = '![](img/adaboost.png)';
     expect(sectionWorth('Adaboost', img, { question: false })).toEqual({ keep: false, rule: 'image', reading: false });
