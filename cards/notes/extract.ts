@@ -222,8 +222,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
         role.fill(formula ? 'formula' : 'term', i, j);
         i = j - 1;
       }
-    } else if (c.kind === 'terms' && c.terms.every((t) => isLinkOnly(t.body)) && mathRun(i + 1) === i + 1) {
-      // "Paper: [Title](…)", "参考：https://…": a reference, not a definition; its links stay on the section's cards.
+    } else if (c.kind === 'terms' && c.terms.every((t) => isLinkOnly(t.body) || isReferenceHeading(t.plain)) && mathRun(i + 1) === i + 1) {
+      // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
     } else if (c.kind === 'terms') {

@@ -124,6 +124,14 @@ describe('navigation, housekeeping and placeholders', () => {
     expect(sectionWorth('Steps', 'The pipeline has three steps: chunk, embed and index.', { question: false })).toEqual({ keep: true });
   });
 
+  it('drops a lone sentence about the notes themselves, and a "参考文献：" citation as a term', () => {
+    const r = drops('## Adaptive learning rate\n这个部分主要讲述的是关于Recipe of Deep Learning中Adaptive learning rate的一些理论\n\n## Contractive Auto-encoder\n压缩自编码器要求输入的微小变化不改变编码。\n\n参考文献：Rifai, Salah, et al. "Contractive auto-encoders." ICML 2011.\n');
+    expect(r.cards.map((c) => c.section.at(-1))).toEqual(['Contractive Auto-encoder']);
+    expect(r.cards.map((c) => [c.kind, c.back])).toEqual([['section', '压缩自编码器要求输入的微小变化不改变编码。']]);
+    expect(r.dropped).toEqual(['filler@1', 'link-term@7']);
+    expect(sectionWorth('Bagging', '本节的核心结论：bagging 降低方差，boosting 降低偏差。', { question: false })).toEqual({ keep: true });
+  });
+
   it('drops a figure without a word under "What is X?", keeps it under a question heading', () => {
     const img = '![](img/adaboost.png)';
     expect(sectionWorth('Adaboost', img, { question: false })).toEqual({ keep: false, rule: 'image', reading: false });
