@@ -122,6 +122,8 @@ describe('navigation, housekeeping and placeholders', () => {
     expect(r.cards.map((c) => c.section.at(-1))).toEqual(['Recommendation Systems']);
     expect(r.dropped).toEqual(['filler@1']);
     expect(sectionWorth('Steps', 'The pipeline has three steps: chunk, embed and index.', { question: false })).toEqual({ keep: true });
+    // A defining lead-in stays, even when its list items became cards of their own.
+    expect(sectionWorth('What is ROC?', '**ROC** visualizes binary classifier performance across all thresholds by plotting:', { question: true })).toEqual({ keep: true });
   });
 
   it('drops a lone sentence about the notes themselves, and a "参考文献：" citation as a term', () => {
