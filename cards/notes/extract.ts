@@ -34,6 +34,7 @@ export interface Spec {
 export interface SectionContext {
   lang: Lang;
   topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
+  noteMd?: string; // the note's title, when the caller knows it
 }
 
 export interface SectionResult {
@@ -257,8 +258,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
         role.fill(formula ? 'formula' : 'term', i, j);
         i = j - 1;
       }
-    } else if (c.kind === 'terms' && c.terms.every((t) => isLinkOnly(t.body)) && mathRun(i + 1) === i + 1) {
-      // "Paper: [Title](…)", "参考：https://…": a reference, not a definition; its links stay on the section's cards.
+    } else if (c.kind === 'terms' && c.terms.every((t) => isLinkOnly(t.body) || isReferenceHeading(t.plain)) && mathRun(i + 1) === i + 1) {
+      // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
     } else if (c.kind === 'terms') {
@@ -383,8 +384,14 @@ function finishSection(
 
 /** "Reading list: Decision Trees", not "Reading list: Papers": a reference heading names its topic's reading. */
 function readingFront(sec: Section, sctx: SectionContext): string {
-  const topic = isReferenceHeading(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd;
-  return sctx.lang === 'en' ? `Reading list: ${topic}` : `阅读清单：${topic}`;
+  // "Decision Trees › Resources › Papers": the topic is the heading above the first reference heading (or the note).
+  const path = sec.path.map((h) => stripNumbering(h));
+  const ref = path.findIndex((h) => isReferenceHeading(h));
+  const topic = ref < 0 && !isReferenceHeading(sec.title) ? sec.titleMd : ref > 0 ? path[ref - 1]! : (sctx.noteMd ?? sctx.topicMd ?? sec.titleMd);
+  // "Resources › Papers" and "Resources › Videos" of one note stay two distinct fronts.
+  const part = ref >= 0 && ref < path.length - 1 ? sec.titleMd : '';
+  if (sctx.lang === 'en') return part ? `Reading list: ${topic} (${part})` : `Reading list: ${topic}`;
+  return part ? `阅读清单：${topic}（${part}）` : `阅读清单：${topic}`;
 }
 
 /** Past this many characters a section answer with structure is split into focused cards. */

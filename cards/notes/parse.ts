@@ -116,7 +116,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     }
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
     const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
-    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}) });
+    const noteMd = title ? titleMd(stripNumbering(title)) : undefined;
+    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
       opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });

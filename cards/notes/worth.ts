@@ -38,6 +38,12 @@ const FILLER_ANSWER =
 /** "See [[X]].", "More questions in this [bank](…)", "详见…": a pointer elsewhere, not an answer. */
 const POINTER = /^(?:see|refer to|check(?: out)?|read|go to|visit|more (?:at|in|on|questions|details|info)|details (?:at|in)|find (?:more|it)|you can find|参见|详见|见|参考|请看|具体见|具体参考|更多)/i;
 
+/** A sentence about the notes themselves ("本节介绍…", "In this section we…"). */
+const ABOUT_THE_NOTES = /^(?:(?:这(?:个|一)?|本)(?:部分|节|章|篇|文)(?:主要)?(?:将|会)?(?:讲述|介绍|讲|讨论|描述|说明|是关于|关于)|下面(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|接下来(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|in this (?:section|chapter|part|note|post|article)|this (?:section|chapter|part|note|post|article) (?:covers|describes|introduces|discusses|explains|is about|looks at)|here,? we (?:will )?(?:look at|discuss|cover|introduce|describe)|below,? we|next,? we (?:will )?(?:look at|discuss|cover|introduce))/i;
+
+/** A lead-in that only announces what follows ("Below are…:", "以下是…："), unlike "ROC plots:" which defines. */
+const ANNOUNCES = /\b(?:below|following|as follows|here are|listed)\b|以下|如下|下面|下列/i;
+
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
 const LATIN_WORD = /[A-Za-z][A-Za-z'-]*|\d+(?:[.,]\d+)*/g;
 
@@ -123,7 +129,8 @@ function entries(text: string): string[] {
 export function answerShape(md: string): AnswerShape {
   let codeChars = 0;
   let diagrams = 0;
-  let text = md.replace(FENCE, (m, _indent: string, _fence: string, info: string, body: string) => {
+  // HTML comments are never shown: what they hide is not part of the answer.
+  let text = md.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ').replace(FENCE, (m, _indent: string, _fence: string, info: string, body: string) => {
     const lang = info.trim();
     if (DIAGRAM_FENCE.test(lang)) {
       diagrams++;
@@ -178,6 +185,7 @@ export function answerShape(md: string): AnswerShape {
 /** The plain words of an answer (Markdown syntax, links and images removed), for the placeholder check. */
 function plainWords(md: string): string {
   return md
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
     .replace(IMAGE, ' ')
     .replace(WIKILINK, ' ')
     .replace(LINK, '$1')
@@ -240,6 +248,10 @@ export function sectionWorth(heading: string, md: string, facts: SectionFacts): 
   if (s.words === 0 && s.math === 0 && s.codeChars === 0 && s.images === 0 && linkCount === 0) return drop('navigation');
   if (isReferenceHeading(heading)) return s.wikilinks && !s.links && !s.citations ? drop('index') : drop('links', true);
   if (s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && isFillerAnswer(md)) return drop('filler');
+  // "这个部分主要讲述的是…的一些理论", "In this section we look at…": a sentence about the notes, not about the subject.
+  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 40 && ABOUT_THE_NOTES.test(plainWords(md))) return drop('filler');
+  // "Below are the most common questions:" alone — its list became other cards (or sits elsewhere).
+  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 30 && /[:：]\s*(?:\*\*|__)?\s*$/.test(md.trim()) && ANNOUNCES.test(md)) return drop('filler');
 
   // Mostly entries of a link list, or citations: a reading list (external) or an index of notes (internal).
   const list = s.linkLines >= 2 || POINTER.test(plainWords(md)) || (s.links > 0 && s.words <= 3);

@@ -27,6 +27,15 @@ describe('reading lists and pointers are not questions', () => {
     expect(r.kinds[1]![1]).toBe('阅读清单：丢弃法');
   });
 
+  it('asks "Reading list: <note> (Papers)" under "Resources", not "Reading list: Resources"', () => {
+    const md = '# Decision Trees\nA tree splits the data on one feature at a time.\n\n## Resources\n### Papers\n- [CART (Breiman et al., 1984)](https://example.com/cart)\n- [C4.5 (Quinlan, 1993)](https://example.com/c45)\n### Videos\n- [StatQuest: Decision Trees](https://youtube.com/watch?v=1)\n- [Random forests explained](https://youtube.com/watch?v=2)\n';
+    expect(drops(md, 'Decision Trees').kinds.filter(([k]) => k === 'reading').map(([, f]) => f)).toEqual(['Reading list: Decision Trees (Papers)', 'Reading list: Decision Trees (Videos)']);
+  });
+
+  it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
+    expect(drops('## Ranking\n* see the next sections.\n<!--\n- Visual search system\n  - Two tower embedding architecture (video and text encoders)\n-->\n').cards).toEqual([]);
+  });
+
   it('drops a pointer to another page and a "See [[note]]" (Obsidian)', () => {
     const md = '## Common Questions\nSee more questions in this [behavioral interview question bank](https://example.com/questions).\n\n## RAG-Specific Evaluation\nSee [[RAG Evaluation Metrics]].\n\n## Recall\nRecall is the share of relevant items that were retrieved.\n';
     const r = drops(md, 'Evaluation');
@@ -107,6 +116,24 @@ describe('navigation, housekeeping and placeholders', () => {
     expect(r.dropped).toEqual(['filler@1', 'filler@4']);
   });
 
+  it('drops a lead-in sentence left alone once its list became cards', () => {
+    const md = '## ML System Design Sample Questions\nBelow are the most common ML system design questions for ML engineering interviews:\n\n### Recommendation Systems\nRecommendation systems rank a large catalogue of items for each user, usually in two stages.\n';
+    const r = drops(md, 'ml-system-design');
+    expect(r.cards.map((c) => c.section.at(-1))).toEqual(['Recommendation Systems']);
+    expect(r.dropped).toEqual(['filler@1']);
+    expect(sectionWorth('Steps', 'The pipeline has three steps: chunk, embed and index.', { question: false })).toEqual({ keep: true });
+    // A defining lead-in stays, even when its list items became cards of their own.
+    expect(sectionWorth('What is ROC?', '**ROC** visualizes binary classifier performance across all thresholds by plotting:', { question: true })).toEqual({ keep: true });
+  });
+
+  it('drops a lone sentence about the notes themselves, and a "参考文献：" citation as a term', () => {
+    const r = drops('## Adaptive learning rate\n这个部分主要讲述的是关于Recipe of Deep Learning中Adaptive learning rate的一些理论\n\n## Contractive Auto-encoder\n压缩自编码器要求输入的微小变化不改变编码。\n\n参考文献：Rifai, Salah, et al. "Contractive auto-encoders." ICML 2011.\n');
+    expect(r.cards.map((c) => c.section.at(-1))).toEqual(['Contractive Auto-encoder']);
+    expect(r.cards.map((c) => [c.kind, c.back])).toEqual([['section', '压缩自编码器要求输入的微小变化不改变编码。']]);
+    expect(r.dropped).toEqual(['filler@1', 'link-term@7']);
+    expect(sectionWorth('Bagging', '本节的核心结论：bagging 降低方差，boosting 降低偏差。', { question: false })).toEqual({ keep: true });
+  });
+
   it('drops a figure without a word under "What is X?", keeps it under a question heading', () => {
     const img = '![](img/adaboost.png)';
     expect(sectionWorth('Adaboost', img, { question: false })).toEqual({ keep: false, rule: 'image', reading: false });
@@ -148,5 +175,12 @@ describe('statements joined by "；" are not questions; checklists are not terms
     expect(isLinkOnly('[LangChain Chunk Visualizer](https://chunkviz.example.com/)')).toBe(true);
     expect(isLinkOnly('https://github.com/example/repo')).toBe(true);
     expect(isLinkOnly('Sparse lexical expansion model, see [the paper](https://arxiv.org/abs/1) for the training objective')).toBe(false);
+  });
+});
+
+describe('tag lines leave nothing behind', () => {
+  it('drops the commas of a "#tag, #tag" line from the answer (Obsidian glossary)', () => {
+    const { cards } = parseNotes('#TensorFlow, #GoogleCloud\n\nA logical division of the [[training set|training set]] or the model.\n', { deck: 'd', title: 'shard' });
+    expect(cards.map((c) => [c.back, c.tags])).toEqual([['A logical division of the [[training set|training set]] or the model.', ['TensorFlow', 'GoogleCloud']]]);
   });
 });
