@@ -76,7 +76,7 @@ describe('code listings are not recall cards', () => {
       'Providers cap the batch size, so split long lists into chunks of at most a hundred or so, and retry a failed chunk rather than the whole list; embeddings come back in input order.';
     const md = `## Quick Implementation\nHere is the code.\n\n${CODE}\n\nOutput:\n\n\`\`\`\nepoch 1, loss 0.028\nepoch 2, loss 0.001\n\`\`\`\n\n## Batch Embedding Calls\n${explained}\n\n${CODE}\n`;
     const r = drops(md, 'Embeddings');
-    expect(r.kinds.map((k) => k[1])).toEqual(['What is Batch Embedding Calls?']);
+    expect(r.kinds.map((k) => k[1])).toEqual(['What are Batch Embedding Calls?']);
     expect(r.cards[0]!.back).toContain('```python');
     expect(r.dropped).toEqual(['code@1']);
   });
