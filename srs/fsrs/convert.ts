@@ -3,6 +3,7 @@
 // its SM-2 ease and interval otherwise (history imported without a log, or
 // cut short). Either way the card keeps its due day and last day: a switch
 // never floods "today".
+import { alreadyMoved } from '../answer.ts';
 import { qualityToRating } from '../rating.ts';
 import type { Quality, Sm2State } from '../sm2.ts';
 import { weightsOf, type FsrsConfig } from './config.ts';
@@ -32,12 +33,17 @@ export function memoryFromSm2(cfg: FsrsConfig, s: Sm2State, lastDay: number): Fs
   return { stability, difficulty, state: 2, reps: s.repetitions, lapses: s.lapses, lastDay, dueDay: s.dueDay };
 }
 
-/** The answers that moved the schedule: the first of each study day (drills never count). */
+/**
+ * The answers that moved the schedule: the first of each study day. Drills never
+ * count, and neither does an answer dated on or before the last counted day (the
+ * clock was set back): the same rule as `alreadyMoved` in srs/answer.ts, and it
+ * keeps ts-fsrs from being asked for a negative elapsed time.
+ */
 export function countedReviews<T extends { day: number }>(log: readonly T[]): T[] {
   const out: T[] = [];
   let last: number | null = null;
   for (const r of log) {
-    if (r.day === last) continue;
+    if (alreadyMoved(last, r.day)) continue;
     out.push(r);
     last = r.day;
   }
