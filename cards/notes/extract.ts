@@ -19,6 +19,9 @@ import { isLinkOnly, isNavigationLine, isReferenceHeading, sectionWorth, type Dr
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 
+/** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
+const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
+
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
   kind: CardKind;
@@ -145,7 +148,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const parent = k !== undefined ? lines[k]!.item?.parent : undefined;
     const p = parent ? firstOfItem.get(parent) : undefined;
     if (p === undefined) return k !== undefined ? leadTerm(k) : undefined;
-    const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：]$/, '').trim();
+    const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：;；,，、]+$/, '').trim(); // "Requirements;" names the list below it
     const plain = plainText(lines[p]!.tokens).trim();
     return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
   };
@@ -211,6 +214,11 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
         answer.push(j);
       }
       while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
+      if (!answer.length && RHETORICAL.test(d.text)) {
+        // "那如何用vector来表示一个word呢？" with nothing after it: the prose asking itself, not a question to review.
+        role[i] = 'prose';
+        continue;
+      }
       answer.forEach((k) => (role[k] = 'card'));
       const back = answer.length ? dedented(lines, answer, srcLines).replace(ANSWER_LABEL, '') : placeholder;
       specs.push({ kind: 'prompt', ns: 'prompt', key: stripQuestionLabel(c.items[0]!), front: promptQuestion(d.text, lang), back, line, ...(d.tags.length ? { tags: d.tags } : {}) });

@@ -110,6 +110,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       if (q.length > 1 && q.length <= MAX_QUESTION && looksLikeQuestion(q)) questionAt.set(l.item, i);
     }
   }
+  dropProcedureSteps(lines, srcLines, questionAt);
   const out: ListQuestionResult = { specs: [], consumed: [] };
   if (questionAt.size === 0) return out;
   const consumed = new Set<number>();
@@ -187,4 +188,31 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
   }
   out.consumed = [...consumed];
   return out;
+}
+
+/** Asks in so many words: ends with "?"/"？" or opens with an interrogative ("How would…", "为什么…"). */
+function asksOutright(plain: string): boolean {
+  const t = plain.trim();
+  return /[？?]\s*$/.test(t) || /^(?:what|why|how|when|which|who|where|is|are|does|do|can|should|would)\b/i.test(t) || /^(?:为什么|为何|如何|怎么|怎样|什么|哪)/.test(t);
+}
+
+/**
+ * "Calculate the confusion matrix", "Compute TPR = …" among statements are the steps
+ * of a procedure, not questions: an item that is a question only by its imperative
+ * verb counts only when every item of its list is a question too (an interview list
+ * of "Explain…"/"What…?" items). Items that ask outright are kept either way.
+ */
+function dropProcedureSteps(lines: readonly Line[], srcLines: readonly string[], questionAt: Map<ItemInfo, number>): void {
+  const items = new Map<number, ItemInfo[]>();
+  for (const l of lines) {
+    if (!l.item || !l.first) continue;
+    const list = items.get(l.item.list) ?? [];
+    if (!list.includes(l.item)) list.push(l.item);
+    items.set(l.item.list, list);
+  }
+  for (const [item, i] of [...questionAt]) {
+    if (asksOutright(questionOf(lines[i]!, srcLines).plain)) continue;
+    const siblings = items.get(item.list) ?? [];
+    if (siblings.some((s) => !questionAt.has(s))) questionAt.delete(item);
+  }
 }
