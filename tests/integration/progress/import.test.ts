@@ -47,7 +47,13 @@ describe('import progress', () => {
     const p = profile();
     const id = newId();
     const running = p.api.importAnki({ name: 'big.apkg', dataBase64: b64(pkg), progressId: id });
-    expect((await p.api.importProgress({ id })).state).toBe('running');
+    // The Anki area loads at its first call (service/lazyArea.ts): until then the id is "unknown", never failed or done.
+    let state = (await p.api.importProgress({ id })).state;
+    while (state === 'unknown') {
+      await new Promise((r) => setTimeout(r, 5));
+      state = (await p.api.importProgress({ id })).state;
+    }
+    expect(state).toBe('running');
     // Issued while the import holds its transaction: answered after it, so it sees all of it (never half).
     const summary = p.api.summary();
     const { seen, result } = await poll(p.api, id, running);

@@ -20,7 +20,7 @@ import { tmpDir } from '../../helpers/tmp.ts';
 const JOB = '0'.repeat(32);
 /** One valid argument object per method: the starting point that each mutation spoils in exactly one place. */
 const VALID: Partial<Record<Method, Record<string, unknown>>> = {
-  summary: {}, nextCard: {}, undo: {}, importDefaultDeck: {}, sections: {}, getSettings: {}, mockCurrent: {}, doctor: {}, repairDb: {}, doctorStart: {}, doctorStatus: { id: JOB },
+  summary: {}, nextCard: {}, undo: {}, importDefaultDeck: {}, sections: {}, getSettings: {}, mockCurrent: {}, doctor: {}, repairDb: {}, doctorStart: {}, doctorStatus: { id: JOB }, importProgress: { id: JOB },
   reveal: { cardId: 'c0', seed: 1 },
   answer: { cardId: 'c0', quality: 4, typed: '1', seed: 1, elapsedMs: 1000 },
   checkAnswer: { cardId: 'c0', typed: '1', seed: 1, elapsedMs: 1000 },
