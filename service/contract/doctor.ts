@@ -12,16 +12,22 @@ export const doctorSchemas = {
   doctorStatus: z.object({ id: z.string().regex(/^[a-f0-9]{32}$/, 'a Check database job id') }).strict(),
 } as const;
 
-/** A running or finished Check database: phase integrity → indexes → history → references, then the report. */
-export interface DoctorJob {
+/**
+ * A background job a client polls (Check database here; the shape is service/worker/jobs.ts's):
+ * running with a phase and counts, then ready with its result or failed with its error.
+ */
+export interface TaskJob<R> {
   id: string;
   state: 'running' | 'ready' | 'failed';
   phase: string;
   done: number;
   total: number;
   error?: string;
-  result?: DoctorReport;
+  result?: R;
 }
+
+/** A running or finished Check database: phase integrity → indexes → history → references, then the report. */
+export type DoctorJob = TaskJob<DoctorReport>;
 
 export type { CheckName, CheckResult, DoctorReport, RepairResult } from '../../db/doctor.ts';
 

@@ -2,16 +2,9 @@
 // gives progress, then the result or the error. The last few are kept.
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../contract/common.ts';
+import type { TaskJob } from '../contract/doctor.ts';
 
-export interface TaskJob<R> {
-  id: string;
-  state: 'running' | 'ready' | 'failed';
-  phase: string;
-  done: number;
-  total: number;
-  error?: string;
-  result?: R;
-}
+export type { TaskJob };
 
 const KEEP = 4;
 
