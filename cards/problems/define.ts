@@ -49,23 +49,22 @@ export function worked(formula: string, steps: readonly string[], pre?: Lang): L
 export const COMMON_SIDES = [7, 14, 28, 32, 56, 64, 112, 128, 224, 227, 256, 300] as const;
 
 /**
- * `f` computed once per params object while that object is the latest one seen.
- * A template whose reject, answer and mistakes all start from one costly
- * intermediate (a beam search, an IoU table) shares it through this: generate
- * calls reject, answer and the mustDiffer mistakes on one params object in a
- * row, and grading a wrong answer calls the mistakes next. A one-entry cache,
- * not a WeakMap: WeakMap entries cost more (set, and ephemeron work in every
- * scavenge) than the runs they saved. Sound because a variant's params are
- * never mutated once sampled; the output never depends on the cache.
+ * `f` computed once per params object. A template whose reject, answer and
+ * mistakes all start from one costly intermediate (a beam search, an IoU
+ * table) shares it through this: generate calls reject, answer and the
+ * mustDiffer mistakes on one params object in a row, and grading a wrong
+ * answer calls the mistakes next. The value lives on the params object itself,
+ * under a symbol and non-enumerable (JSON, Object.keys and equality checks
+ * never see it), so the core keeps no state of its own. Sound because a
+ * variant's params are never mutated once sampled.
  */
 export function perParams<P extends object, R>(f: (p: P) => R): (p: P) => R {
-  let last: P | undefined;
-  let value: R | undefined;
+  const slot = Symbol(f.name || 'perParams');
   return (p: P): R => {
-    if (p !== last) {
-      value = f(p);
-      last = p;
-    }
-    return value as R;
+    const held = p as P & { [k: symbol]: R };
+    if (Object.prototype.hasOwnProperty.call(held, slot)) return held[slot] as R;
+    const value = f(p);
+    if (Object.isExtensible(p)) Object.defineProperty(p, slot, { value });
+    return value;
   };
 }

@@ -1,4 +1,4 @@
-// perParams: one run per params object while it is the latest, a fresh run for any other object.
+// perParams: one run per params object, kept on that object where no key, JSON or equality check sees it.
 import { describe, expect, it } from 'vitest';
 import { perParams } from '../../../cards/problems/define.ts';
 
@@ -17,7 +17,19 @@ describe('perParams', () => {
     expect(f(b)).toEqual([2]);
     expect(runs).toBe(2);
     expect(f(a)).toEqual([2]);
-    expect(runs).toBe(3);
+    expect(runs).toBe(2); // a's value stays with a
+    expect(Object.keys(a)).toEqual(['x']);
+    expect(JSON.stringify(a)).toBe('{"x":1}');
+    expect(a).toEqual({ x: 1 });
+  });
+
+  it('works on frozen params too (computed each time, nothing stored)', () => {
+    let runs = 0;
+    const f = perParams((p: { x: number }) => (runs += 1, p.x));
+    const a = Object.freeze({ x: 3 });
+    expect(f(a)).toBe(3);
+    expect(f(a)).toBe(3);
+    expect(runs).toBe(2);
   });
 
   it('does not remember a run that threw', () => {
