@@ -10,7 +10,7 @@ import { tidyEmphasis } from './markup.ts';
 import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
-import { indexNoteBack } from './worth.ts';
+import { echoesQuestion, indexNoteBack } from './worth.ts';
 import { sectionTopic } from './topic.ts';
 
 export interface ParseOptions {
@@ -130,6 +130,10 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       const front = tidyEmphasis(s.front);
       const back = tidyEmphasis(s.back);
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
+      if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {
+        opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });
+        continue;
+      }
       // Same key twice under one heading: number the later ones, in notes order, so ids stay distinct and stable.
       const slot = JSON.stringify([s.ns, sec.path, s.key]);
       const n = (taken.get(slot) ?? 0) + 1;

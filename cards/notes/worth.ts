@@ -182,6 +182,17 @@ export function answerShape(md: string): AnswerShape {
   return { words: wordCount(prose), linkWords, codeChars, proseChars: nonBlank(prose.replace(/[\p{P}\p{S}]/gu, '')), links, wikilinks, images, math, citations, lines: lines.length, linkLines };
 }
 
+/**
+ * The answer only repeats the question: "What is Ads serving system (retrieval, ranking)?" →
+ * "**Ads serving system** (retrieval, ranking)". Compared on plain letters and digits, so
+ * emphasis, brackets and punctuation do not hide it. Such a card teaches nothing.
+ */
+export function echoesQuestion(front: string, back: string): boolean {
+  const norm = (md: string) => plainWords(md).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const b = norm(back);
+  return b.length >= 8 && norm(front).includes(b); // a short answer ("简单") may well share words with its question
+}
+
 /** The plain words of an answer (Markdown syntax, links and images removed), for the placeholder check. */
 function plainWords(md: string): string {
   return md

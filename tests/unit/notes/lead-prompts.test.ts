@@ -40,3 +40,11 @@ describe('parent items as context', () => {
     for (const f of fronts) expect(f).not.toMatch(/;[:：]/);
   });
 });
+
+describe('answers that only repeat the question', () => {
+  it('a bold term whose "definition" is its own name is not a card; a real definition is', () => {
+    const c = cards('# Ranking systems\n\n- **Ads serving system** (retrieval, ranking)\n- **Feed ranking**: orders posts by predicted engagement\n', 'ML system design');
+    expect(c.some((x) => x.back.includes('Ads serving system'))).toBe(false);
+    expect(c.some((x) => x.front.includes('Feed ranking') && x.back.includes('predicted engagement'))).toBe(true);
+  });
+});
