@@ -7,7 +7,7 @@ import type { Store } from '../db/store.ts';
 import type { App } from '../service/app.ts';
 import { loadBinding } from '../service/fsrs/binding.ts';
 import { runInWorker } from '../service/worker/client.ts';
-import { packLog } from '../service/worker/protocol.ts';
+import { packLogInSlices } from '../service/worker/protocol.ts';
 import { DEFAULT_FSRS } from '../srs/fsrs/config.ts';
 import { memoryFromSm2 } from '../srs/fsrs/convert.ts';
 import { syntheticLog } from '../srs/eval/synthetic.ts';
@@ -34,8 +34,8 @@ async function withLoopProbe<T>(work: () => Promise<T>): Promise<{ result: T; ms
 export async function benchEvaluate(reviews = 100_000): Promise<BenchRow[]> {
   const log = syntheticLog({ seed: 2026, cards: reviews / 10, reviews });
   const binding = loadBinding();
-  // As the app runs it: in a task worker (service/worker/), the log handed over as transferable arrays.
-  const run = await withLoopProbe(() => runInWorker({ kind: 'evaluate', file: null, log: packLog(log) }));
+  // In a task worker (service/worker/), the log packed a slice at a time and handed over as transferable arrays.
+  const run = await withLoopProbe(async () => runInWorker({ kind: 'evaluate', file: null, log: await packLogInSlices(log) }));
   const r = run.result;
   const names = r.models.map((m) => `${m.name} ${m.logLoss.toFixed(3)}`).join(', ');
   return [

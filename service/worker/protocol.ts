@@ -38,10 +38,35 @@ export type WorkerMessage =
   | { type: 'done'; result: unknown }
   | { type: 'error'; message: string };
 
-export function packLog(log: readonly { cardId: string; at: number; day: number; quality: number }[]): PackedLog {
+type LogEntry = { cardId: string; at: number; day: number; quality: number };
+
+export function packLog(log: readonly LogEntry[]): PackedLog {
+  const p = emptyPacked(log.length);
+  packRange(log, p, new Map(), 0, log.length);
+  return p;
+}
+
+/**
+ * packLog for a host that must stay responsive: the same result, packed a slice
+ * at a time with a turn of the event loop between slices, so a 100k-answer log
+ * never blocks a keypress for longer than one slice (~1–2 ms).
+ */
+export async function packLogInSlices(log: readonly LogEntry[], slice = 4096): Promise<PackedLog> {
+  const p = emptyPacked(log.length);
   const ids = new Map<string, number>();
-  const p: PackedLog = { cardIds: [], card: new Int32Array(log.length), at: new Float64Array(log.length), day: new Int32Array(log.length), quality: new Uint8Array(log.length) };
-  for (let i = 0; i < log.length; i++) {
+  for (let from = 0; from < log.length; from += slice) {
+    packRange(log, p, ids, from, Math.min(log.length, from + slice));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return p;
+}
+
+function emptyPacked(n: number): PackedLog {
+  return { cardIds: [], card: new Int32Array(n), at: new Float64Array(n), day: new Int32Array(n), quality: new Uint8Array(n) };
+}
+
+function packRange(log: readonly LogEntry[], p: PackedLog, ids: Map<string, number>, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
     const a = log[i]!;
     let c = ids.get(a.cardId);
     if (c === undefined) {
@@ -53,10 +78,9 @@ export function packLog(log: readonly { cardId: string; at: number; day: number;
     p.day[i] = a.day;
     p.quality[i] = a.quality;
   }
-  return p;
 }
 
-export function unpackLog(p: PackedLog): { cardId: string; at: number; day: number; quality: number }[] {
+export function unpackLog(p: PackedLog): LogEntry[] {
   return Array.from(p.card, (c, i) => ({ cardId: p.cardIds[c]!, at: p.at[i]!, day: p.day[i]!, quality: p.quality[i]! }));
 }
 

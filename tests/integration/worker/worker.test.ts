@@ -8,7 +8,7 @@ import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
 import { doctorContext } from '../../../service/doctor.ts';
 import { runInWorker } from '../../../service/worker/client.ts';
-import { packLog, unpackLog } from '../../../service/worker/protocol.ts';
+import { packLog, packLogInSlices, unpackLog } from '../../../service/worker/protocol.ts';
 import { drafts, fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
 
@@ -68,8 +68,9 @@ describe('task workers', () => {
     await expect(runInWorker({ kind: 'doctor', file: path.join(tmpDir(), 'none.db'), now: 0, today: 0 })).rejects.toThrow(/Check database failed: .*(unable to open|no such file|directory does not exist)/i);
   });
 
-  it('a review log crosses into the worker as transferable arrays, unchanged', () => {
+  it('a review log crosses into the worker as transferable arrays, unchanged', async () => {
     const log = [{ cardId: 'a', at: 1.5e12, day: 20000, quality: 4 }, { cardId: 'b', at: 1.5e12 + 1, day: 20001, quality: 0 }, { cardId: 'a', at: 1.6e12, day: 20100, quality: 5 }];
     expect(unpackLog(packLog(log))).toEqual(log);
+    expect(await packLogInSlices(log, 2)).toEqual(packLog(log)); // packed across slices: the same arrays
   });
 });
