@@ -1,5 +1,7 @@
-// `npm run bench [-- --json] [-- --quick]`: every performance target of the
-// issues in one run, one table, each measure with its floor/target and ratio.
+// `npm run bench [-- --json] [-- --quick] [-- --only core,ui]`: every performance
+// target of the issues in one run, one table, each measure with its floor/target
+// and ratio. `--only` runs the named suites alone (a quick check while working on one
+// area; the verdict on a change is always the whole bench on a quiet machine).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { fillStatsFixture } from './statsFixture.ts';
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set((process.argv[onlyAt + 1] ?? '').split(',').filter(Boolean)) : null;
 const log = (s: string) => {
   if (!json) process.stderr.write(`${s}\n`);
 };
@@ -35,7 +39,11 @@ async function main(): Promise<void> {
     log(`fixture: ${CARDS.toLocaleString()} cards, ${REVIEWS.toLocaleString()} reviews in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const app = new App(store, clock);
     const ctx = { store, app, today, dir, file, quick, log };
-    for (const suite of [{ name: 'core', run: () => benchCore(store, app, today) }, ...SUITES]) {
+    const suites = [{ name: 'core', run: () => benchCore(store, app, today) }, ...SUITES];
+    const unknown = only ? [...only].filter((n) => !suites.some((s) => s.name === n)) : [];
+    if (unknown.length) throw new Error(`--only: no suite named ${unknown.join(', ')} (suites: ${suites.map((s) => s.name).join(', ')})`);
+    for (const suite of suites) {
+      if (only && !only.has(suite.name)) continue;
       t = Date.now();
       try {
         rows.push(...(await suite.run(ctx)));
