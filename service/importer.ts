@@ -15,6 +15,7 @@ import type { Store } from '../db/store.ts';
 import type { FileImport, ImportBatchReport } from './contract/decks.ts';
 import { deckIdForFile, deckIdFromName } from './deck.ts';
 import { walkFolder, NOTE_EXT } from './folder.ts';
+import { BUSY_RETRY_BUDGET_MS, stepWhileBusy } from './busy.ts';
 import { ImageResolver, type ImageSource } from './media.ts';
 import { runSteps, runStepsAsync } from './progress/steps.ts';
 import type { ProgressFn } from './progress/tracker.ts';
@@ -38,6 +39,14 @@ export interface ImportOptions {
   only?: ReadonlySet<string>;
   /** Parse even files whose text (and the parser) did not change since their last import. */
   force?: boolean;
+  /**
+   * > 0: a batch write that meets another process's lock waits (a timer pause
+   * between steps, async runs only) and is tried again for up to this long,
+   * instead of failing the import. Only the write is repeated: a whole retry
+   * would parse again and report the batches already stored as unchanged.
+   * The async entry points default to BUSY_RETRY_BUDGET_MS.
+   */
+  busyBudgetMs?: number;
 }
 
 let stamp: string | null = null;
@@ -163,10 +172,10 @@ export class NotesImporter {
 
   /** The same in time slices: the event loop answers progress polls between them. */
   importPathsAsync(paths: readonly string[], opts: ImportOptions = {}): Promise<ImportBatchReport> {
-    return runStepsAsync(this.pathsSteps(paths, opts));
+    return runStepsAsync(this.pathsSteps(paths, { busyBudgetMs: BUSY_RETRY_BUDGET_MS, ...opts }));
   }
 
-  private *pathsSteps(paths: readonly string[], opts: ImportOptions): Generator<void, ImportBatchReport> {
+  private *pathsSteps(paths: readonly string[], opts: ImportOptions): Generator<unknown, ImportBatchReport> {
     const report = emptyReport();
     const jobs: NoteJob[] = [];
     const walked: { root: string; rels: Set<string> }[] = [];
@@ -213,7 +222,7 @@ export class NotesImporter {
     }
     yield* this.run(jobs, report, opts);
     opts.onPhase?.('finish', 0, 1);
-    for (const w of walked) this.retireGone(w.root, w.rels, report, opts.only);
+    for (const w of walked) yield* this.retireGone(w.root, w.rels, report, opts, opts.only);
     return finish(report);
   }
 
@@ -228,7 +237,7 @@ export class NotesImporter {
     images: readonly { path: string; data: Uint8Array }[],
     opts: ImportOptions = {},
   ): Promise<ImportBatchReport> {
-    return runStepsAsync(this.uploadedSteps(rootName, files, images, opts));
+    return runStepsAsync(this.uploadedSteps(rootName, files, images, { busyBudgetMs: BUSY_RETRY_BUDGET_MS, ...opts }));
   }
 
   private *uploadedSteps(
@@ -236,7 +245,7 @@ export class NotesImporter {
     files: readonly { path: string; markdown: string }[],
     images: readonly { path: string; data: Uint8Array }[],
     opts: ImportOptions,
-  ): Generator<void, ImportBatchReport> {
+  ): Generator<unknown, ImportBatchReport> {
     const report = emptyReport();
     // Uploads have no real path; the folder name stands for the root, marked so it never matches a disk folder.
     const root = `upload:${rootName}`;
@@ -256,7 +265,7 @@ export class NotesImporter {
     }
     yield* this.run(jobs, report, opts);
     opts.onPhase?.('finish', 0, 1);
-    this.retireGone(root, rels, report);
+    yield* this.retireGone(root, rels, report, opts);
     return finish(report);
   }
 
@@ -287,7 +296,7 @@ export class NotesImporter {
    * after each file's parse and after each batch's write: never inside a
    * transaction, so another call between two steps sees whole batches only.
    */
-  private *run(jobs: readonly NoteJob[], report: ImportBatchReport, opts: ImportOptions): Generator<void, void> {
+  private *run(jobs: readonly NoteJob[], report: ImportBatchReport, opts: ImportOptions): Generator<unknown, void> {
     const progress = (done: number, file: string) => {
       opts.onProgress?.({ done, total: jobs.length, file });
       opts.onPhase?.('files', done, jobs.length, file);
@@ -343,7 +352,7 @@ export class NotesImporter {
         continue;
       }
       const now = this.now();
-      this.store.write(() => {
+      yield* this.writeStep(opts, () => this.store.write(() => {
         for (const p of parsed) {
           for (const name of p.images) {
             const m = p.job.images.pending.get(name);
@@ -363,19 +372,25 @@ export class NotesImporter {
           );
           if (renamed.length) p.out.renamed = renamed;
         }
-      });
+      }));
       progress(Math.min(start + BATCH, jobs.length), batch[batch.length - 1]!.rel);
       yield;
     }
   }
 
+  /** One write transaction; with a busy budget, waiting out another process's lock (only this step is repeated). */
+  private *writeStep<T>(opts: ImportOptions, fn: () => T): Generator<unknown, T> {
+    if (!opts.busyBudgetMs) return fn();
+    return yield* stepWhileBusy(fn, opts.busyBudgetMs);
+  }
+
   /** Decks of this folder whose file is gone: retire their cards (restored when the file comes back). */
-  private retireGone(root: string, present: ReadonlySet<string>, report: ImportBatchReport, only?: ReadonlySet<string>): void {
+  private *retireGone(root: string, present: ReadonlySet<string>, report: ImportBatchReport, opts: ImportOptions, only?: ReadonlySet<string>): Generator<unknown, void> {
     const now = this.now();
     for (const d of this.store.decks.byRoot(root)) {
       if (d.relPath === null || d.removedAt !== null || present.has(d.relPath)) continue;
       if (only && !only.has(d.relPath)) continue;
-      const retired = this.store.decks.retireAll(d.id, now);
+      const retired = yield* this.writeStep(opts, () => this.store.decks.retireAll(d.id, now));
       report.gone.push({ file: d.relPath, root, deck: d.id, retired });
       report.totals.retired += retired;
     }

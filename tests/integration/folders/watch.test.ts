@@ -96,6 +96,46 @@ describe('watching notes folders', () => {
   });
 });
 
+describe('a re-import that meets the write lock', () => {
+  const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+  const report = (files: string[]): ImportBatchReport => ({
+    roots: [], files: files.map((file) => ({ file, root: null, deck: null, cards: 0, warnings: [] })), gone: [], errors: [],
+    totals: { new: 0, updated: 0, unchanged: 0, retired: 0, restored: 0, moved: 0, renamed: 0, files: 0, imported: 0, failed: 0, cards: 0, images: 0 },
+  });
+
+  it('keeps its files and is tried again on a timer with growing waits, without another file event', () => {
+    const f = fakeDeps();
+    const calls: string[][] = [];
+    const reports: ImportBatchReport[] = [];
+    const busyRoots: string[] = [];
+    const errors: unknown[] = [];
+    const w = new FolderWatcher(
+      (_r, changed) => {
+        calls.push([...changed].sort());
+        if (calls.length <= 2) throw busy();
+        return report([...changed].sort());
+      },
+      { deps: f.deps, onReport: (_r, rep) => reports.push(rep), onBusy: (r) => busyRoots.push(r), onError: (_r, e) => errors.push(e) },
+    );
+    w.add('/n');
+    f.emit('/n', 'change', '/n/x.md');
+    f.advance(300);
+    expect(calls).toEqual([['x.md']]);
+    f.advance(49);
+    expect(calls).toHaveLength(1); // first wait: 50 ms
+    f.emit('/n', 'change', '/n/y.md'); // an edit meanwhile joins the pending files (and restarts the quiet period)
+    f.advance(300);
+    expect(calls).toEqual([['x.md'], ['x.md', 'y.md']]);
+    f.advance(99);
+    expect(calls).toHaveLength(2); // second wait: 100 ms
+    f.advance(1);
+    expect(calls).toHaveLength(3);
+    expect(reports.map((r) => r.files.map((x) => x.file))).toEqual([['x.md', 'y.md']]);
+    expect(busyRoots).toEqual(['/n']); // said once per run of busy attempts
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the "Notes folders" setting', () => {
   it('imports a newly listed folder, watches it, and stops watching when it is removed', async () => {
     const { watchNotesFolders } = await import('../../../service/notesFolders.ts');
@@ -114,6 +154,8 @@ describe('the "Notes folders" setting', () => {
     writeTree(root, { 'b.md': '# B\n\nQ2::A2\n' });
     f.emit(root, 'add', path.join(root, 'b.md'));
     f.advance(300);
+    // The re-import runs in time slices: it may finish a few turns later.
+    for (let i = 0; i < 200 && liveCards(store, 'notes/b').length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(liveCards(store, 'notes/b')).toHaveLength(1);
     await api.updateSettings({ notesFolders: [] });
     await new Promise((r) => setTimeout(r, 0));
