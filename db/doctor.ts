@@ -220,15 +220,30 @@ function backupFile(file: string): string {
  * the file first; the fix itself is one transaction, so it applies entirely or not at all.
  */
 export function repairDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT): RepairResult {
+  const p = prepareRepair(db, file, ctx);
+  if (p.backup === null) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, suspendedMissingTemplates: 0, after: p.before };
+  return { backup: p.backup, ...applyRepair(db, ctx), after: checkDatabase(db, file, ctx) };
+}
+
+/**
+ * The first half of a repair: check, and when there is something to repair,
+ * write the backup copy. Apart from `applyRepair` so a caller that waits for
+ * another process's lock repeats only the fix, never the copy (service/doctor.ts).
+ */
+export function prepareRepair(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT): { before: DoctorReport; backup: string | null } {
   const before = checkDatabase(db, file, ctx);
   if (!before.checks[0]!.ok) {
     throw new DbError(file, 'the file is damaged at the SQLite level (integrity check failed); repair only rebuilds schedules — restore a backup instead', 'corrupt');
   }
-  if (!before.repairable) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, suspendedMissingTemplates: 0, after: before };
+  if (!before.repairable) return { before, backup: null };
   const backup = backupFile(path.resolve(file));
   createPrivateFile(backup);
   db.prepare('VACUUM INTO ?').run(backup);
+  return { before, backup };
+}
 
+/** The second half: the fix, in one write transaction (it applies entirely or not at all). */
+export function applyRepair(db: Db, ctx: DoctorContext = NO_CONTEXT): Omit<RepairResult, 'backup' | 'after'> {
   const upsert = db.prepare(
     `INSERT INTO card_state (card_id, repetitions, ease_factor, interval_days, due_day, lapses, last_day)
      VALUES (@cardId, @repetitions, @easeFactor, @intervalDays, @dueDay, @lapses, @lastDay)
@@ -236,7 +251,7 @@ export function repairDatabase(db: Db, file: string, ctx: DoctorContext = NO_CON
        interval_days=excluded.interval_days, due_day=excluded.due_day, lapses=excluded.lapses, last_day=excluded.last_day`,
   );
   const remove = db.prepare('DELETE FROM card_state WHERE card_id = ?');
-  const counts = db.transaction(() => {
+  return db.transaction(() => {
     // Recomputed inside the write transaction: another process may have answered since the check.
     let rebuiltStates = 0;
     let removedStates = 0;
@@ -258,5 +273,4 @@ export function repairDatabase(db: Db, file: string, ctx: DoctorContext = NO_CON
     for (const r of missingTemplates(db, ctx)) suspendedMissingTemplates += suspend.run(now, r.id).changes;
     return { rebuiltStates, removedStates, fixedNewFlags, suspendedMissingTemplates };
   }).immediate();
-  return { backup, ...counts, after: checkDatabase(db, file, ctx) };
 }

@@ -3,7 +3,8 @@
 // it reads a million reviews; the repair writes, so it runs on the app's own
 // connection and sees exactly what the running app sees.
 import { resolveTemplate } from '../cards/problems/aliases.ts';
-import { repairDatabase, type DoctorContext, type DoctorReport } from '../db/doctor.ts';
+import { retryStep } from './busy.ts';
+import { applyRepair, checkDatabase, prepareRepair, type DoctorContext, type DoctorReport } from '../db/doctor.ts';
 import type { App, HandlersFor } from './app.ts';
 import type { doctorSchemas } from './contract/doctor.ts';
 import { runInWorker, type RunOptions } from './worker/client.ts';
@@ -30,7 +31,15 @@ export function doctorHandlers(app: App): HandlersFor<typeof doctorSchemas> {
   };
   return {
     doctor: () => runDoctor(app),
-    repairDb: () => repairDatabase(app.store.db, app.store.file, doctorContext(app)),
+    repairDb: async () => {
+      const { db, file } = app.store;
+      const ctx = doctorContext(app);
+      const p = prepareRepair(db, file, ctx);
+      if (p.backup === null) return { backup: null, rebuiltStates: 0, removedStates: 0, fixedNewFlags: 0, suspendedMissingTemplates: 0, after: p.before };
+      // The copy is taken: from here a whole retry would take a second one, so only the fix waits for the lock.
+      const counts = await retryStep(() => applyRepair(db, ctx));
+      return { backup: p.backup, ...counts, after: checkDatabase(db, file, ctx) };
+    },
     doctorStart: () => j().start((onProgress) => runDoctor(app, { onProgress })),
     doctorStatus: (a) => j().status(a.id),
   };

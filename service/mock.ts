@@ -18,7 +18,7 @@ export function mockHandlers(app: App): HandlersFor<typeof mockSchemas> {
     mockAbandon: (a) => s.finish(a.mockId, 'abandoned'),
     mockReport: (a) => s.report(a.id),
     mockHistory: (a): MockHistoryItem[] => {
-      s.settleActive(app.clock.now()); // a mock whose time ran out while nobody looked is closed before listing
+      s.settleNow(); // a mock whose time ran out while nobody looked is closed before listing
       return app.store.mocks.history(a.limit, a.offset).map((r) => ({
         id: r.id,
         status: r.status,

@@ -10,7 +10,8 @@ import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
 import { MAX_TRAIN_ITEMS, trainingItems } from '../../srs/eval/evaluate.ts';
 import { runInWorker } from '../worker/client.ts';
 import { loadBinding, requireBinding, type BindingLoader, type BindingStatus } from './binding.ts';
-import { fsrsConfig, saveWeights, storedWeights } from './config.ts';
+import { fsrsConfig, saveWeights, storedWeights, type StoredWeights } from './config.ts';
+import { retryWhileBusy } from '../busy.ts';
 import { evaluateLog } from './evaluate.ts';
 import { FsrsJobs } from './jobs.ts';
 import { fitWeights } from './optimize.ts';
@@ -76,9 +77,20 @@ export class FsrsService {
   }
 
   resetWeights(): FsrsStatus {
-    saveWeights(this.app.store, null);
-    this.refreshMemories();
+    this.saveWeightsAndMemories(null);
     return this.status();
+  }
+
+  /**
+   * New weights and the memories they give in one transaction: a lock met
+   * between the two would otherwise leave weights saved and memories from
+   * the old ones (the optimize job is not retried by the request path).
+   */
+  private saveWeightsAndMemories(w: StoredWeights | null): void {
+    this.app.store.write(() => {
+      saveWeights(this.app.store, w);
+      this.refreshMemories();
+    });
   }
 
   /** After the weights change, FSRS memories are recomputed from the log (due days kept). */
@@ -92,8 +104,9 @@ export class FsrsService {
       ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t) })
       : await fitWeights(this.optimizer(), trainingItems(cardHistories(this.answers()), Number.POSITIVE_INFINITY), progress);
     if (!fit.fitted) return { fitted: false, message: fit.message, items: fit.items, weights: null };
-    saveWeights(this.app.store, { weights: fit.weights, fittedAt: this.app.clock.now(), answers: fit.items });
-    this.refreshMemories();
+    // A background job: nothing retries it, so it waits for another process's lock itself (one transaction: safe to repeat).
+    const fittedAt = this.app.clock.now();
+    await retryWhileBusy(() => this.saveWeightsAndMemories({ weights: fit.weights, fittedAt, answers: fit.items }));
     const capped = fit.items >= MAX_TRAIN_ITEMS ? ` (the ${MAX_TRAIN_ITEMS.toLocaleString('en')} most recent: training is capped there)` : '';
     return { fitted: true, message: `Fitted on ${fit.items} repeated answers${capped}.`, items: fit.items, weights: fit.weights };
   }

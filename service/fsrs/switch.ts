@@ -12,6 +12,7 @@ import type { FsrsConfig } from '../../srs/fsrs/config.ts';
 import type { FsrsMemory } from '../../srs/fsrs/schedule.ts';
 import type { Quality } from '../../srs/sm2.ts';
 import { atomicFile } from '../export/atomic.ts';
+import { retryStep } from '../busy.ts';
 
 export interface SwitchResult {
   scheduler: 'sm2' | 'fsrs';
@@ -63,15 +64,18 @@ export async function switchScheduler(
 ): Promise<SwitchResult> {
   if (to === from) return { scheduler: to, backup: null, fromLog: 0, fromSm2: 0 };
   const backup = await backupBeforeSwitch(store, now);
+  // The backup is taken: a whole retry of the request would take a second one, so the write waits for the lock here.
   if (to === 'sm2') {
-    save();
+    await retryStep(save);
     return { scheduler: to, backup, fromLog: 0, fromSm2: 0 };
   }
   // Memories and the setting in one transaction: either both change or neither.
-  const counts = store.write(() => {
-    const c = convertAll(store, cfg);
-    save();
-    return c;
-  });
+  const counts = await retryStep(() =>
+    store.write(() => {
+      const c = convertAll(store, cfg);
+      save();
+      return c;
+    }),
+  );
   return { scheduler: to, backup, ...counts };
 }

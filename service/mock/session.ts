@@ -212,6 +212,15 @@ export class MockService {
     });
   }
 
+  /**
+   * `settleActive` now, in one transaction: its time-outs feed SM-2 (an
+   * answer each) and are recorded one by one, so outside a transaction a
+   * lock met half-way and a retry would store a time-out's answer twice.
+   */
+  settleNow(): void {
+    this.tx(() => void this.settleActive(this.now()));
+  }
+
   /** Apply time-outs to the active mock (if any) and close it when they end it. */
   settleActive(at: number): { active: LoadedMock | null; report: MockReport | null } {
     const row = this.store.mocks.active();
