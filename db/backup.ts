@@ -96,7 +96,10 @@ export async function copyDatabase(source: string, target: string, nativeBinding
   const src = new Database(source, { fileMustExist: true, nativeBinding });
   try {
     // One step copying every page: the destination is locked once and committed once.
-    await src.backup(target, { progress: () => 0x7fffffff });
+    const p = await src.backup(target, { progress: () => 0x7fffffff });
+    // better-sqlite3 takes SQLITE_BUSY from a step as progress; on the first step its page counts are still 0,
+    // so while another process holds the lock it resolves having copied nothing. Say so, as SQLite would.
+    if (p.totalPages === 0) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
   } finally {
     src.close();
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { BackupError, copyDatabase, hasData, inspectBackup, vacuumInto } from '../../db/backup.ts';
 import { Store } from '../../db/store.ts';
 import { atomicFile } from './atomic.ts';
+import { retryStep } from '../busy.ts';
 
 export async function writeBackup(store: Store, out: string): Promise<void> {
   await atomicFile(out, (tmp) => vacuumInto(store.db, tmp));
@@ -65,7 +66,8 @@ export async function restoreBackup(store: Store, file: string, o: RestoreOption
       previousBackup = `${target}.before-restore-${stamp()}.bak`;
       await atomicFile(previousBackup, (tmp) => vacuumInto(store.db, tmp));
     }
-    await copyDatabase(scratch, target, o.nativeBinding);
+    // The current data is backed up: a whole retry would back it up again, so the copy waits for the lock here.
+    await retryStep(() => copyDatabase(scratch, target, o.nativeBinding));
     return { schemaVersion: facts.version, cards: facts.cards, reviews: facts.reviews, previousBackup };
   } finally {
     for (const p of side(scratch)) fs.rmSync(p, { force: true });

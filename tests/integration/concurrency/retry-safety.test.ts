@@ -170,3 +170,49 @@ describe('a request retried after a BUSY at any of its write transactions ends a
     await expectRetrySafe({ seed: (_a, store, clock) => withHistory(store, clock), method: 'answer', args: { cardId: 'c5', quality: 4, elapsedMs: 900, answerId: 'retry-answer-1' } });
   }, 60_000);
 });
+
+describe('restoreBackup while another connection holds the write lock', () => {
+  it('waits and restores (it used to report success having copied nothing), with one backup of the replaced data', async () => {
+    const { writeBackup } = await import('../../../service/export/backup.ts');
+    const { SHORT_BUSY_TIMEOUT_MS } = await import('../../../service/busy.ts');
+    const Database = (await import('better-sqlite3')).default;
+    const dir = tmpDir('deeprecall-restore-lock-');
+    const source = Store.open(path.join(dir, 'source.db'), { create: true });
+    withHistory(source, fakeClock());
+    const bak = path.join(dir, 'source.bak');
+    await writeBackup(source, bak);
+    source.close();
+
+    const file = path.join(dir, 'profile.db');
+    const store = Store.open(file, { create: true });
+    store.cards.syncDeck({ id: 'other', name: 'other', sourcePath: null, sourceHash: 'o' }, drafts(3).map((d) => ({ ...d, id: `o-${d.id}`, deck: 'other' })), 1);
+    store.setBusyTimeout(SHORT_BUSY_TIMEOUT_MS);
+    const app = new App(store, fakeClock(), { busyRetryMs: 10_000 });
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    holder.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('lockTest', '1')").run();
+    // Held until 300 ms after the backup of the replaced data appears: the page copy, which follows it at once, meets the lock.
+    let released = false;
+    const poll = setInterval(() => {
+      if (!fs.readdirSync(dir).some((f) => f.includes('before-restore'))) return;
+      clearInterval(poll);
+      setTimeout(() => {
+        holder.exec('COMMIT');
+        holder.close();
+        released = true;
+      }, 300);
+    }, 5);
+    try {
+      const r = (await app.dispatch('restoreBackup', { base64: fs.readFileSync(bak).toString('base64'), overwrite: true })) as { restored: boolean; reviews: number };
+      expect(released).toBe(true);
+      expect(r).toMatchObject({ restored: true, reviews: 8 });
+      expect(store.db.prepare('SELECT count(*) FROM reviews').pluck().get()).toBe(8);
+      expect(store.db.prepare("SELECT count(*) FROM cards WHERE deck_id = 'other'").pluck().get()).toBe(0);
+      expect(fs.readdirSync(dir).filter((f) => f.includes('before-restore'))).toHaveLength(1);
+    } finally {
+      clearInterval(poll);
+      if (holder.open) holder.close();
+      store.close();
+    }
+  }, 30_000);
+});
