@@ -17,13 +17,17 @@ export interface WorkerEntry {
   module: string;
 }
 
+let resolvedTsx: string | undefined;
+
 /**
  * tsx's ESM API, resolved from this package (not the current directory).
  * `--import tsx` in a worker's execArgv does not reach the worker's own main
  * module on Node 20, so the sources start from a two-line ESM bootstrap.
  */
 export function tsxApi(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+  // Resolved once: the first resolution costs the host thread ~10–20 ms, paid again by every task otherwise.
+  resolvedTsx ??= pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+  return resolvedTsx;
 }
 
 function sourceBootstrap(entry: string, api: string): URL {
