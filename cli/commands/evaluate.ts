@@ -17,7 +17,7 @@ function human(r: EvaluateReport): string {
   ];
   if (r.optimizer.message) lines.push(`note: ${r.optimizer.message}`);
   // Issue 14: the fit uses the most recent 20,000 training items (srs/eval MAX_TRAIN_ITEMS); say so when it applied.
-  if (r.trainItems >= 20_000) lines.push(`note: training is capped at the ${r.trainItems.toLocaleString('en')} most recent items`);
+  if (r.trainTotal > r.trainItems) lines.push(`note: training is capped at the ${r.trainItems.toLocaleString('en')} most recent of ${r.trainTotal.toLocaleString('en')} items`);
   lines.push('', r.verdict.en, 'Lower log loss and RMSE(bins) are better; higher AUC is better.');
   return lines.join('\n');
 }
