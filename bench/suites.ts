@@ -46,5 +46,5 @@ export const SUITES: Suite[] = [
   { name: 'server', run: benchServer },
   { name: 'stats', run: (ctx) => benchStats(ctx.store, { app: ctx.app, today: ctx.today }) },
   { name: 'anki', run: (ctx) => benchAnki(ctx.dir, ctx.quick, ctx.log) },
-  { name: 'fsrs', run: async (ctx) => [...benchFsrsAnswer(ctx.store, ctx.app, ctx.today), ...(await benchEvaluate(ctx.quick ? 20_000 : 100_000))] },
+  { name: 'fsrs', run: async (ctx) => [...benchFsrsAnswer(ctx.store, ctx.app, ctx.today), ...(await benchEvaluate(ctx.dir, ctx.quick ? 20_000 : 100_000))] },
 ];

@@ -48,6 +48,8 @@ export interface EvaluateResult {
   models: ModelMetrics[];
   testReviews: number;
   trainItems: number;
+  /** Training items before the split (absent from older hosts); above `trainItems` when the fit kept only the most recent ones. */
+  trainTotal?: number;
   optimizer: { fitted: boolean; message?: string };
   verdict: { en: string; zh: string; best: ModelMetrics['name'] | null };
 }

@@ -4,7 +4,7 @@
 // them, and the fit runs in the binding's native thread: a 100,000-review
 // evaluation never freezes the host answering the review screen.
 import { DEFAULT_WEIGHTS } from '../../srs/fsrs/config.ts';
-import { itemOf, Scorer, splitDay, trainingTargets, verdict, type ModelMetrics } from '../../srs/eval/evaluate.ts';
+import { itemOf, MAX_TRAIN_ITEMS, Scorer, splitDay, trainingTargets, verdict, type ModelMetrics } from '../../srs/eval/evaluate.ts';
 import { groupInto, historyOf, targetCount, type CardHistory, type LoggedAnswer } from '../../srs/eval/history.ts';
 import { fsrsModel, fsrsPredictions, sm2Predictions } from '../../srs/eval/predict.ts';
 import type { BindingStatus } from './binding.ts';
@@ -21,7 +21,10 @@ export interface EvaluateJson {
 
 export interface EvaluateReport extends EvaluateJson {
   testReviews: number;
+  /** Training items the fit used: the most recent `MAX_TRAIN_ITEMS` of `trainTotal`. */
   trainItems: number;
+  /** Training items before the split; more than `trainItems` when the cap applied. */
+  trainTotal: number;
   optimizer: { fitted: boolean; message?: string };
   verdict: { en: string; zh: string; best: ModelMetrics['name'] | null };
 }
@@ -30,6 +33,8 @@ export interface RunOptions {
   progress?: (phase: 'fit' | 'score', done: number, total: number) => void;
   /** Longest stretch of JS work between yields to the event loop. */
   sliceMs?: number;
+  /** Most recent training items kept for the fit (tests use a small one). */
+  trainCap?: number;
 }
 
 const breathe = () => new Promise<void>((r) => setImmediate(r));
@@ -63,9 +68,10 @@ export async function evaluateLog(log: readonly LoggedAnswer[], binding: Binding
   const cutoff = splitDay(histories);
   const base = { reviews: log.length, cards: histories.length, items };
   if (cutoff === null) {
-    return { ...base, models: [], testReviews: 0, trainItems: 0, optimizer: { fitted: false, message: 'no history to fit yet' }, verdict: verdict([], 0) };
+    return { ...base, models: [], testReviews: 0, trainItems: 0, trainTotal: 0, optimizer: { fitted: false, message: 'no history to fit yet' }, verdict: verdict([], 0) };
   }
-  const train = trainingTargets(histories, cutoff);
+  const all = trainingTargets(histories, cutoff, Number.POSITIVE_INFINITY);
+  const train = all.slice(Math.max(0, all.length - (o.trainCap ?? MAX_TRAIN_ITEMS)));
   await breathe();
   const fit: FitOutcome = await fitWeights(binding, { length: train.length, at: (i) => itemOf(train[i]!) }, (d, t) => o.progress?.('fit', d, t));
   const scorers = [
@@ -93,6 +99,7 @@ export async function evaluateLog(log: readonly LoggedAnswer[], binding: Binding
     models,
     testReviews,
     trainItems: train.length,
+    trainTotal: all.length,
     optimizer: fit.fitted ? { fitted: true } : { fitted: false, message: fit.message },
     verdict: verdict(models, testReviews),
   };

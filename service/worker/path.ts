@@ -6,7 +6,6 @@
 // Resolved from the URL of the module that starts the worker, so nothing
 // depends on the current directory or on how the process was started.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -18,16 +17,22 @@ export interface WorkerEntry {
 }
 
 /**
- * tsx's ESM API, resolved from this package (not the current directory).
- * `--import tsx` in a worker's execArgv does not reach the worker's own main
- * module on Node 20, so the sources start from a two-line ESM bootstrap.
+ * The sources start from a few-line ESM bootstrap that registers tsx, then
+ * imports entry.ts: `--import tsx` in a worker's execArgv does not reach the
+ * worker's own main module on Node 20. tsx is resolved from entry.ts's folder
+ * (this package, not the current directory) inside the worker: resolving it
+ * on the host cost the host thread 7–19 ms at the first task.
  */
-export function tsxApi(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-}
-
-function sourceBootstrap(entry: string, api: string): URL {
-  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(pathToFileURL(entry).href)});`;
+function sourceBootstrap(entry: string): URL {
+  const url = JSON.stringify(pathToFileURL(entry).href);
+  const code = [
+    "import { createRequire } from 'node:module';",
+    "import { pathToFileURL } from 'node:url';",
+    `const api = pathToFileURL(createRequire(${url}).resolve('tsx/package.json').replace(/package\\.json$/, 'dist/esm/api/index.mjs')).href;`,
+    'const { register } = await import(api);',
+    'register();',
+    `await import(${url});`,
+  ].join('\n');
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
@@ -38,12 +43,12 @@ const BUNDLED = ['worker.mjs', 'worker.cjs'];
  * bundle's URL in Electron's CommonJS build). `exists` is injectable so each
  * layout can be tested without building it.
  */
-export function workerEntry(callerUrl: string, exists: (p: string) => boolean = fs.existsSync, api: () => string = tsxApi): WorkerEntry {
+export function workerEntry(callerUrl: string, exists: (p: string) => boolean = fs.existsSync): WorkerEntry {
   const caller = callerUrl.startsWith('file:') ? fileURLToPath(callerUrl) : callerUrl;
   const dir = path.dirname(caller);
   if (caller.endsWith('.ts')) {
     const module = path.join(dir, 'entry.ts');
-    return { file: sourceBootstrap(module, api()), module };
+    return { file: sourceBootstrap(module), module };
   }
   for (const base of [dir, path.dirname(dir)]) {
     for (const name of BUNDLED) {

@@ -2,8 +2,12 @@
 // JSON in exactly the documented shape, bad rows named by line.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../../cli/main.ts';
+import { systemClock } from '../../../service/clock.ts';
+import { loadBinding } from '../../../service/fsrs/binding.ts';
+import { evaluateJson, evaluateLog } from '../../../service/fsrs/evaluate.ts';
+import { parseRevlog } from '../../../service/fsrs/revlog.ts';
 import { syntheticLog } from '../../../srs/eval/synthetic.ts';
 import { qualityToRating } from '../../../srs/rating.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
@@ -39,6 +43,29 @@ describe('deeprecall evaluate --revlog', () => {
     }
     const text = await run('evaluate', '--revlog', file);
     expect(text.out).toMatch(/predicted whether you would remember/);
+  });
+
+  it('runs in the task worker like the Stats panel: the same numbers as in process, and a progress line on a terminal', async () => {
+    const log = syntheticLog({ seed: 22, cards: 150, reviews: 1800 });
+    const file = csv(log.map((a) => `${a.cardId},${qualityToRating(a.quality)},${a.at},4200`));
+    const written: string[] = [];
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (written.push(String(s)), true));
+    let r: Awaited<ReturnType<typeof run>>;
+    try {
+      r = await run('evaluate', '--revlog', file);
+    } finally {
+      write.mockRestore();
+      if (tty) Object.defineProperty(process.stderr, 'isTTY', tty);
+      else delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+    expect(r.code, r.err).toBe(0);
+    expect(written.some((w) => /evaluate revlog\.csv \[[#.?]+\]/.test(w))).toBe(true);
+    expect(written.at(-1)).toBe('\r\x1b[K'); // the line is cleared before the result
+    const parsed = parseRevlog(fs.readFileSync(file, 'utf8'), { utcOffsetMinutes: systemClock.utcOffsetMinutes, rolloverHour: 4, label: file });
+    const json = JSON.parse((await run('evaluate', '--revlog', file, '--json')).out) as unknown;
+    expect(json).toEqual(JSON.parse(JSON.stringify(evaluateJson(await evaluateLog(parsed, loadBinding())))));
   });
 
   it('names the line and field of a bad row', async () => {

@@ -1,6 +1,7 @@
 // Task workers: Check database runs in one and reports what the in-process
 // check reports, with progress; a worker that throws, dies or is cancelled
 // ends its request with a clear error, never a hang.
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../../db/doctor.ts';
@@ -62,6 +63,30 @@ describe('task workers', () => {
     const p = runInWorker({ kind: 'fail', how: 'hang' }, { signal: ac.signal });
     setTimeout(() => ac.abort(), 200);
     await expect(p).rejects.toMatchObject({ status: 409, message: 'a test task was cancelled' });
+  });
+
+  it.skipIf(process.platform !== 'linux')('a task worker runs at nice 10 while the host thread keeps its priority', async () => {
+    // Linux: each thread's nice value is field 19 of /proc/self/task/<tid>/stat.
+    const nices = () =>
+      new Map(fs.readdirSync('/proc/self/task').flatMap((tid) => {
+        try {
+          return [[Number(tid), Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16])] as const];
+        } catch {
+          return []; // a thread that ended while we read
+        }
+      }));
+    const before = nices();
+    const ac = new AbortController();
+    const p = runInWorker({ kind: 'fail', how: 'hang' }, { signal: ac.signal });
+    let lowered: number[] = [];
+    for (let i = 0; i < 200 && lowered.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      lowered = [...nices()].filter(([tid, nice]) => !before.has(tid) && nice === 10).map(([tid]) => tid);
+    }
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ status: 409 });
+    expect(lowered.length).toBeGreaterThan(0);
+    expect(nices().get(process.pid)).toBe(before.get(process.pid));
   });
 
   it('a missing database file: a clear error from the worker', async () => {
