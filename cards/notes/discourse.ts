@@ -14,6 +14,8 @@ const LEAD_IN = new RegExp(
     '(?:道|了)?\\s*[，,：:]\\s*',
   ].join(''),
 );
+/** "还有另外一个问题，", "那么问题来了：", "另一个问题是：" — announces the question that follows. */
+const ANOTHER_QUESTION = /^(?:那么?|但是?|不过)?[，,]?\s*(?:还有|另外还有)?(?:另外|另)?一个问题(?:是|就是)?\s*[，,：:]\s*|^(?:那么?)?[，,]?\s*问题(?:就)?来了\s*[，,：:]\s*/;
 const LEAD_IN_EN = /^(?:so,?\s+|now,?\s+|but\s+)?(?:you|one|some(?:one|body)|readers?)\s+(?:may|might|could|will|would)?\s*(?:ask|wonder|be wondering)(?:\s+(?:why|whether|if|how|what)\b)?\s*[,:]?\s*/i;
 
 /**
@@ -21,7 +23,7 @@ const LEAD_IN_EN = /^(?:so,?\s+|now,?\s+|but\s+)?(?:you|one|some(?:one|body)|rea
  * "You may wonder why X?" keeps its "why": "Why X?".
  */
 export function withoutLeadIn(front: string): string | null {
-  const zh = LEAD_IN.exec(front);
+  const zh = LEAD_IN.exec(front) ?? ANOTHER_QUESTION.exec(front);
   if (zh && zh[0].length < front.length) return front.slice(zh[0].length).trim();
   const en = LEAD_IN_EN.exec(front);
   if (!en || en[0].length >= front.length) return null;

@@ -20,6 +20,9 @@ describe('discourse lead-ins and lecture signposts', () => {
     expect(withoutLeadIn('You may ask: why not use a larger batch?')).toBe('Why not use a larger batch?');
     expect(withoutLeadIn('You might wonder how dropout helps?')).toBe('How dropout helps?');
     expect(withoutLeadIn('那有人会问：为什么？')).toBe('为什么？');
+    expect(withoutLeadIn('还有另外一个问题，ReLU不能微分，怎么做gradient descent？')).toBe('ReLU不能微分，怎么做gradient descent？');
+    expect(withoutLeadIn('那么问题来了：怎么选k？')).toBe('怎么选k？');
+    expect(withoutLeadIn('一个问题的答案是什么？')).toBeNull();
     for (const q of ['如何使用？', 'Why do you ask?', '你可能会问题目']) expect(withoutLeadIn(q)).toBeNull();
   });
 
