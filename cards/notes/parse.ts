@@ -8,10 +8,12 @@ import { extractSection } from './extract.ts';
 import { stableId } from '../id.ts';
 import { tidyEmphasis } from './markup.ts';
 import { detectLang, sectionLang, type Lang } from './lang.ts';
+import { blankComments } from './comments.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack } from './worth.ts';
-import { sectionTopic } from './topic.ts';
+import { namesNothing, sectionTopic } from './topic.ts';
+import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -39,6 +41,7 @@ function normalise(markdown: string): { text: string; tags: string[]; frontMatte
     tags = frontMatterTags(fm[0]);
     text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
   }
+  text = blankComments(text);
   return { text, tags, frontMatter };
 }
 
@@ -127,7 +130,21 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }
     for (const s of r.specs) {
-      const front = tidyEmphasis(s.front);
+      let front = tidyEmphasis(s.front);
+      if (s.kind === 'prompt') {
+        // "Next lecture: Where does the error come from?" points at another lecture (discourse.ts).
+        if (isLectureNavigation(front)) {
+          opts.onDrop?.({ rule: 'navigation', line: s.line + 1, section: [...crumbs] });
+          continue;
+        }
+        // "看到这里你可能会问，这样的network…？": the question without its lead-in, about the section's topic.
+        const bare = withoutLeadIn(front);
+        if (bare !== null) {
+          const own = sec.level > 0 && !namesNothing(sec.title) ? sec.titleMd : undefined;
+          const topic = own ?? topicMd ?? noteMd;
+          front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
+        }
+      }
       const back = tidyEmphasis(s.back);
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {

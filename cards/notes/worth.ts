@@ -38,8 +38,14 @@ const FILLER_ANSWER =
 /** "See [[X]].", "More questions in this [bank](…)", "详见…": a pointer elsewhere, not an answer. */
 const POINTER = /^(?:see|refer to|check(?: out)?|read|go to|visit|more (?:at|in|on|questions|details|info)|details (?:at|in)|find (?:more|it)|you can find|参见|详见|见|参考|请看|具体见|具体参考|更多)/i;
 
+/** "本节介绍…", "本文将主要介绍…", "这篇文章就讲述了…", "本文主要从…的角度介绍…". */
+const ABOUT_ZH = String.raw`(?:这(?:个|一)?|本)篇?(?:部分|节课?|章|篇|文章?|讲|笔记)(?:就|将|会|主要|简单|重点|也)*(?:(?:从|通过|围绕)[^。；;！？]{0,40}?)?(?:讲述|介绍|讲|讨论|描述|说明|分析|展开|是关于|关于)`;
+
 /** A sentence about the notes themselves ("本节介绍…", "In this section we…"). */
-const ABOUT_THE_NOTES = /^(?:(?:这(?:个|一)?|本)(?:部分|节|章|篇|文)(?:主要)?(?:将|会)?(?:讲述|介绍|讲|讨论|描述|说明|是关于|关于)|下面(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|接下来(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|in this (?:section|chapter|part|note|post|article)|this (?:section|chapter|part|note|post|article) (?:covers|describes|introduces|discusses|explains|is about|looks at)|here,? we (?:will )?(?:look at|discuss|cover|introduce|describe)|below,? we|next,? we (?:will )?(?:look at|discuss|cover|introduce))/i;
+const ABOUT_THE_NOTES = new RegExp(String.raw`^(?:${ABOUT_ZH}|下面(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|接下来(?:我们)?(?:将|来)?(?:介绍|讲|讨论)|in this (?:section|chapter|part|note|post|article|lecture|lesson|video|tutorial)|this (?:section|chapter|part|note|post|article|lecture|lesson|video|tutorial) (?:covers|describes|introduces|discusses|explains|is about|looks at)|here,? we (?:will )?(?:look at|discuss|cover|introduce|describe)|below,? we|next,? we (?:will )?(?:look at|discuss|cover|introduce))`, 'i');
+
+/** The same announcement as a later clause of the sentence ("…，这篇文章就讲述了…"). */
+const ABOUT_CLAUSE = new RegExp(String.raw`[，,;；]\s*${ABOUT_ZH}`);
 
 /** A lead-in that only announces what follows ("Below are…:", "以下是…："), unlike "ROC plots:" which defines. */
 const ANNOUNCES = /\b(?:below|following|as follows|here are|listed)\b|以下|如下|下面|下列/i;
@@ -260,7 +266,9 @@ export function sectionWorth(heading: string, md: string, facts: SectionFacts): 
   if (isReferenceHeading(heading)) return s.wikilinks && !s.links && !s.citations ? drop('index') : drop('links', true);
   if (s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && isFillerAnswer(md)) return drop('filler');
   // "这个部分主要讲述的是…的一些理论", "In this section we look at…": a sentence about the notes, not about the subject.
-  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 40 && ABOUT_THE_NOTES.test(plainWords(md))) return drop('filler');
+  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 40 && ABOUT_THE_NOTES.test(plainWords(md).replace(/^>\s*/, ''))) return drop('filler');
+  // A lecture's abstract in a quote: "> 人们常说…，这篇文章就讲述了三个问题：…" — motivation, then what the note covers.
+  if (s.lines === 1 && /^>/.test(md.trim()) && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 80 && ABOUT_CLAUSE.test(plainWords(md))) return drop('filler');
   // "Below are the most common questions:" alone — its list became other cards (or sits elsewhere).
   if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 30 && /[:：]\s*(?:\*\*|__)?\s*$/.test(md.trim()) && ANNOUNCES.test(md)) return drop('filler');
 

@@ -6,6 +6,7 @@ import type { Env, MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { emojiShortcodes } from './emoji.ts';
 import { footnotes } from './footnotes.ts';
 import { taskLists } from './tasks.ts';
+import { subSuperscript } from './subsup.ts';
 import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
@@ -121,5 +122,6 @@ export function createRenderer(): MarkdownIt {
   md.use(emojiShortcodes);
   md.use(footnotes);
   md.use(taskLists);
+  md.use(subSuperscript);
   return md;
 }

@@ -222,6 +222,9 @@ function mathParen(state: StateInline, silent: boolean): boolean {
  * label line directly followed by its formulas. A blank line ends the search:
  * TeX itself forbids blank lines in display math.
  */
+/** How far (in lines) a `$$` block may reach across blank lines to its closing `$$`. */
+const MAX_BLANK_SPAN = 60;
+
 function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const src = state.src;
@@ -240,7 +243,15 @@ function mathBlock(state: StateBlock, startLine: number, endLine: number, silent
     parts.push(src.slice(start + 2, firstEnd));
     let closed = false;
     for (let line = startLine + 1; line < endLine; line++) {
-      if (state.isEmpty(line) || state.sCount[line]! < state.blkIndent) return false;
+      // A blank line inside `$$…$$` is allowed (Typora keeps the block open, and matrices are
+      // often spaced out), but only a few lines from the opener: an unclosed `$$` must not
+      // swallow the notes below it.
+      if (state.isEmpty(line)) {
+        if (!dollars || line - startLine > MAX_BLANK_SPAN) return false;
+        parts.push('');
+        continue;
+      }
+      if (state.sCount[line]! < state.blkIndent) return false;
       const ls = state.bMarks[line]! + state.tShift[line]!;
       const le = state.eMarks[line]!;
       const c = findClose(src, ls, le);

@@ -70,7 +70,42 @@ export function visibleParts(html: string): HtmlParts {
   return { text: decodeEntities(text).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim(), html: raw };
 }
 
-/** Plain text of everything (math included as its source), for language detection and excerpts. */
+/** `html` without KaTeX's visual copy (`span.katex-html`, nested spans): the MathML next to it carries the source. */
+function dropKatexHtml(html: string): string {
+  const open = /<span[^>]*\bclass="katex-html"[^>]*>/g;
+  let out = '';
+  let last = 0;
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    const span = /<span\b[^>]*>|<\/span>/g;
+    span.lastIndex = m.index + m[0].length;
+    let depth = 1;
+    let end = html.length;
+    for (let t = span.exec(html); t; t = span.exec(html)) {
+      depth += t[0] === '</span>' ? -1 : 1;
+      if (depth === 0) {
+        end = t.index + t[0].length;
+        break;
+      }
+    }
+    out += html.slice(last, m.index);
+    last = end;
+    open.lastIndex = end;
+  }
+  return out + html.slice(last);
+}
+
+/**
+ * Plain text of everything, math as its TeX source between `$` (`$$` for
+ * display math), for language detection and excerpts. KaTeX writes each
+ * formula twice (MathML for readers, HTML for the eye); taking the text of
+ * both read "calculate $w^1$" as "calculate w 1 w 1".
+ */
 export function allText(html: string): string {
-  return decodeEntities(html.replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+  const math = dropKatexHtml(html).replace(/<math\b([^>]*)>([\s\S]*?)<\/math>/g, (_, attrs: string, body: string) => {
+    const tex = /<annotation[^>]*>([\s\S]*?)<\/annotation>/.exec(body)?.[1];
+    if (tex === undefined) return ' ';
+    const d = /display="block"/.test(attrs) ? '$$' : '$';
+    return ` ${d}${tex.trim()}${d} `;
+  });
+  return decodeEntities(math.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
 }

@@ -1,13 +1,15 @@
-// Emoji shortcodes in card text are decoration: dropped as whole words only.
+// Emoji shortcodes in card text: common ones drawn as emoji, others dropped,
+// whole words only; crumbs drop them all.
 import { describe, expect, it } from 'vitest';
 import { stripShortcodes } from '../../../cards/render/emoji.ts';
 import { renderMarkdown } from '../../../cards/render/render.ts';
 import { textOf } from './helpers.ts';
 
 describe('emoji shortcodes', () => {
-  it('drops :name: standing as a word, in fronts and backs', () => {
-    const text = textOf(renderMarkdown('Linear regression (code) :white_check_mark:\n\nFeedback is welcome :blush:').html);
-    expect(text.split('\n').map((l) => l.trim())).toEqual(['Linear regression (code)', 'Feedback is welcome', '']);
+  it('draws known :name: as emoji and drops unknown ones, in fronts and backs', () => {
+    const text = textOf(renderMarkdown('Linear regression (code) :white_check_mark:\n\nFeedback is welcome :blush: :no_such_code:').html);
+    expect(text.split('\n').map((l) => l.trim())).toEqual(['Linear regression (code) ✅', 'Feedback is welcome 😊', '']);
+    expect(textOf(renderMarkdown(':newspaper: News (:+1:)').html).trim()).toBe('📰 News (👍)');
     expect(stripShortcodes(':newspaper: I now offer coaching (:+1:)').trim()).toBe('I now offer coaching');
     expect(stripShortcodes('AI :robot: :computer: Interviews')).toBe('AI Interviews');
   });
