@@ -85,11 +85,10 @@ async function main(): Promise<void> {
       const { row, analysed } = analyseCorpus(name, imported.mode, files, cards, imported.warnings, imported.errors.length, imported.deckToFile);
       row.fieldsMissing = cards.length ? printedMissing : ['n/a (no cards)'];
       rows.push(row);
-      // The sample is what a learner reviews: reading lists (never scheduled, hidden by `cards` unless --all) stay out.
-      const reviewed = analysed.filter((a) => a.card.kind !== 'reading');
-      const sample = sampleOf(reviewed, args.sampleSize, args.seed);
+      // The sample is drawn from every card `cards` lists, reading lists included: a judge sees what the user sees.
+      const sample = sampleOf(analysed, args.sampleSize, args.seed);
       if (args.dump) fs.writeFileSync(path.join(args.out, `${name}-cards.json`), JSON.stringify(analysed.map((a) => ({ ...a.card, file: a.file, flags: a.flags })), null, 1));
-      fs.writeFileSync(path.join(args.out, `${name}-sample.md`), sampleMarkdown(name, args.seed, sample, reviewed.length));
+      fs.writeFileSync(path.join(args.out, `${name}-sample.md`), sampleMarkdown(name, args.seed, sample, analysed.length));
       details[name] = {
         ...row,
         cjkShareOfNotes: Number(corpusCjkShare(files).toFixed(3)),

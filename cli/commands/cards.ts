@@ -61,29 +61,31 @@ const KIND_SET: Record<CardKind, true> = { formula: true, term: true, section: t
 const KINDS = Object.keys(KIND_SET) as CardKind[];
 
 /**
- * Which kinds to print. Reading lists (kind `reading`: a section's references,
- * never scheduled) are not cards a learner reviews, so like Anki's card list
- * the default shows review cards only; `--all` or `--kind reading` shows them.
+ * Which kinds to print. The default is every card the profile holds, reading
+ * lists (kind `reading`: a section's references, never scheduled) included,
+ * so a note whose only content is links is visibly covered; `--review` keeps
+ * the cards a learner is asked, `--kind` names kinds.
  */
-function kindFilter(o: { all?: boolean; kind?: string }): (k: CardKind) => boolean {
+function kindFilter(o: { review?: boolean; kind?: string }): (k: CardKind) => boolean {
   if (o.kind !== undefined) {
     const want = o.kind.split(',').map((k) => k.trim()).filter(Boolean);
     const bad = want.filter((k) => !(KINDS as readonly string[]).includes(k));
     if (bad.length || want.length === 0) throw new CliError(`--kind: unknown kind ${JSON.stringify(bad[0] ?? o.kind)} (one or more of ${KINDS.join(', ')}, comma-separated)`);
     return (k) => want.includes(k);
   }
-  return o.all ? () => true : (k) => k !== 'reading';
+  return o.review ? (k) => k !== 'reading' : () => true;
 }
 
 export function registerCards(program: Command, io: Io): void {
-  common(program.command('cards').description('print every review card (the bundled deck unless --notes or --db is given); reading lists with --all'))
+  common(program.command('cards').description('print every card (the bundled deck unless --notes or --db is given)'))
     .option('--notes <file>', 'parse this notes file instead of the bundled deck')
     .option('--html', 'add frontHtml/backHtml rendered with KaTeX')
     .option('--deck <id>', 'with --db: only this deck')
-    .option('--all', 'also list reading lists (kind "reading": references, never reviewed)')
+    .option('--review', 'only cards a learner is asked (leave out reading lists: references, never reviewed)')
     .option('--kind <kinds>', `only these kinds, comma-separated (${KINDS.join(', ')})`)
     .action(async (o) => {
       if (o.notes && o.db) throw new CliError('give --notes or --db, not both');
+      if (o.review && o.kind !== undefined) throw new CliError('give --review or --kind, not both');
       const keep = kindFilter(o);
       let cards: CardOut[];
       if (o.db) {
@@ -106,9 +108,7 @@ export function registerCards(program: Command, io: Io): void {
       } else {
         cards = await (o.notes ? fromNotes(o.notes, false) : fromNotes(defaultDeckPath(), true));
       }
-      const hidden = o.kind === undefined && !o.all ? cards.filter((c) => c.kind === 'reading').length : 0;
       cards = cards.filter((c) => keep(c.kind));
-      if (hidden) io.err(`${hidden} reading list${hidden === 1 ? '' : 's'} not shown (references, never reviewed): --all lists them`);
       if (o.html) {
         const { renderCard } = await import('../../cards/render/render.ts');
         for (const c of cards) Object.assign(c, renderCard({ ...c, lang: c.lang ?? undefined }));

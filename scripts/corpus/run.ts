@@ -167,14 +167,9 @@ export async function importCorpus(t: Target, dir: string, db: string, files: re
   return { mode: 'per-file (in-process importNotes)', warnings, errors, deckToFile, note: `folder import unavailable: ${why}` };
 }
 
-/**
- * Every live card of the profile, as the CLI prints it, reading lists included
- * (`--all`: they cover a note for "text, no cards"; the sample leaves them out).
- * A CLI from before `--all` lists them anyway.
- */
+/** Every live card of the profile, as the CLI prints it (reading lists included). */
 export function readCards(t: Target, db: string): ReportCard[] {
-  let r = cli(t, ['cards', '--db', db, '--json', '--html', '--all']);
-  if (r.status !== 0 && /unknown option '--all'/.test(r.stderr)) r = cli(t, ['cards', '--db', db, '--json', '--html']);
+  const r = cli(t, ['cards', '--db', db, '--json', '--html']);
   if (r.status !== 0) throw new Error(`deeprecall cards failed: ${r.stderr.trim().split('\n').pop()}`);
   return JSON.parse(r.stdout) as ReportCard[];
 }

@@ -56,7 +56,7 @@ function flagList(a: AnalysedCard): string {
 /** The sample file: one section per card with source, rendered excerpt, crumbs and origin. */
 export function sampleMarkdown(corpus: string, seed: number, sample: readonly AnalysedCard[], total: number): string {
   const parts = [
-    `# ${corpus}: ${sample.length} random review cards of ${total} (seed ${seed}; reading lists are not sampled)`,
+    `# ${corpus}: ${sample.length} random cards of ${total} (seed ${seed})`,
     '',
     'Judge each card as a learner would: is the question meaningful on its own, is the answer the right part of the notes, does everything render?',
     '',

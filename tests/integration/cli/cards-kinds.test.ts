@@ -1,5 +1,5 @@
-// `cards` lists the cards a learner reviews; reading lists (references, never
-// scheduled) only with --all or --kind reading, and says how many it left out.
+// `cards` lists every card, reading lists (references, never scheduled) included;
+// --review leaves them out, --kind keeps the named kinds.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,19 +25,20 @@ const NOTES = [
   '',
 ].join('\n');
 
-describe('deeprecall cards: review cards by default, reading lists on request', () => {
-  it('hides reading lists unless --all or --kind reading, and counts them on stderr', async () => {
+describe('deeprecall cards: every card by default, filters on request', () => {
+  it('lists reading lists by default, leaves them out with --review, keeps named kinds with --kind', async () => {
     const file = path.join(tmpDir(), 'trees.md');
     fs.writeFileSync(file, NOTES);
     const def = await run('cards', '--notes', file, '--json');
     expect(def.code, def.err).toBe(0);
     const kinds = (r: { out: string }) => (JSON.parse(r.out) as { kind: string }[]).map((c) => c.kind);
-    expect(kinds(def)).toEqual(['section']);
-    expect(def.err).toMatch(/^1 reading list not shown .*--all/m);
+    expect(kinds(def).sort()).toEqual(['reading', 'section']);
+    expect(def.err).toBe('');
 
-    const all = await run('cards', '--notes', file, '--json', '--all');
-    expect(kinds(all).sort()).toEqual(['reading', 'section']);
-    expect(all.err).toBe('');
+    const review = await run('cards', '--notes', file, '--json', '--review');
+    expect(kinds(review)).toEqual(['section']);
+    const both = await run('cards', '--notes', file, '--json', '--review', '--kind', 'reading');
+    expect(both.code).not.toBe(0);
     const only = await run('cards', '--notes', file, '--json', '--kind', 'reading');
     expect(kinds(only)).toEqual(['reading']);
 
