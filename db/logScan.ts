@@ -29,6 +29,10 @@ export interface LogScan {
   backwards: Found;
   /** Reviews (undone or not) whose card does not exist. */
   orphanReviews: number;
+  /** Every review row the pass read (undone and orphaned included): count(*) of the table, for free. */
+  reviews: number;
+  /** Rows of the cards table. */
+  cards: number;
 }
 
 /**
@@ -47,8 +51,7 @@ interface CardRun {
   lastDay: number;
   maxDay: number;
   prevDay: number;
-  /** Messages kept for this card (up to the caller's limit) and how many there were. */
-  back: string[] | null;
+  /** How many "clock went back" answers this card has (their messages are written afterwards, for the first few only). */
   nBack: number;
 }
 
@@ -123,6 +126,25 @@ function parseLog(text: string, n: number): { v: number[]; order: number[] } {
 const NO_DAY = -1e15;
 
 /**
+ * The first `perCard` "clock went back" messages of one card (at most `room`),
+ * read again from its log: a million-answer pass keeps only counts, and the
+ * report shows twenty lines, so only the cards that hold them are read twice.
+ */
+function clockMessages(db: Db, cardId: string, perCard: number, room: number): string[] {
+  const out: string[] = [];
+  let prev: number | null = null;
+  const days = db.prepare<[string], number>('SELECT day FROM reviews WHERE card_id = ? AND undone_at IS NULL ORDER BY id').pluck().iterate(cardId);
+  for (const day of days) {
+    if (prev !== null && day < prev) {
+      out.push(`card ${cardId}: an answer on day ${day} follows one on day ${prev} (the clock went back)`);
+      if (out.length >= Math.min(perCard, room)) break;
+    }
+    prev = day;
+  }
+  return out;
+}
+
+/**
  * The log pass. `keepBackwards` limits the clock messages kept per card
  * (the count is always exact); `progress` hears about every 65,536 rows.
  */
@@ -145,6 +167,7 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
   const total = o.progress ? (db.prepare('SELECT count(*) FROM cards').pluck().get() as number) : 0;
   const runs: { cardId: string; run: CardRun; firstId: number }[] = [];
   let orphanReviews = 0;
+  let reviews = 0;
   let backwards = 0;
   let done = 0;
   // Each card's log as one string "day,quality,flags,id,…" from the (card_id, id, day, quality, sched, undone_at)
@@ -155,6 +178,7 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
   ).raw();
   for (const [cardId, text, n] of groups.iterate()) {
     if (o.progress && ++done % 4096 === 0) o.progress(done, total);
+    reviews += n;
     if (!cards.has(cardId)) {
       orphanReviews += n; // orphaned history: its own check, and not replayed
       continue;
@@ -168,14 +192,13 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
       if (flags & 2) continue; // undone: not part of the card's history
       const id = log.v[4 * k + 3]!;
       if (!run) {
-        run = { has: false, reps: 0, ease: 0, ivl: 0, due: 0, lapses: 0, lastDay: NO_DAY, maxDay: day, prevDay: day, back: null, nBack: 0 };
+        run = { has: false, reps: 0, ease: 0, ivl: 0, due: 0, lapses: 0, lastDay: NO_DAY, maxDay: day, prevDay: day, nBack: 0 };
         firstId = id;
       } else {
         // A later answer on an earlier day: the clock was set back between the two.
         if (day < run.prevDay) {
           run.nBack++;
           backwards++;
-          if (run.nBack <= keep) (run.back ??= []).push(`card ${cardId}: an answer on day ${day} follows one on day ${run.prevDay} (the clock went back)`);
         }
         run.prevDay = day;
         if (day > run.maxDay) run.maxDay = day;
@@ -201,9 +224,9 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
     const have = s ? fromTuple(s) : null;
     stored.delete(cardId);
     if (!sameState(have, replayed)) mismatches.push({ cardId, stored: have, replayed });
-    if (run.back) for (const m of run.back) if (samples.length < keep) samples.push(m);
+    if (run.nBack > 0 && samples.length < keep) samples.push(...clockMessages(db, cardId, Math.min(run.nBack, keep), keep - samples.length));
   }
   for (const [cardId, s] of stored) mismatches.push({ cardId, stored: fromTuple(s), replayed: null });
   mismatches.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
-  return { mismatches, backwards: { count: backwards, samples }, orphanReviews };
+  return { mismatches, backwards: { count: backwards, samples }, orphanReviews, reviews, cards: cards.size };
 }
