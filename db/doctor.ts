@@ -153,57 +153,94 @@ function missingTemplates(db: Db, ctx: DoctorContext): { id: string; template_id
   return db.prepare<[], { id: string; template_id: string | null }>(LIVE_PROBLEMS).all().filter((r) => !r.template_id || !ctx.templateExists(r.template_id));
 }
 
-/** Read-only: runs every check and says what `repair` would fix. */
-export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): DoctorReport {
-  const t0 = performance.now();
-  const integrity = integrityProblems(db, (phase, done, total) => progress?.({ phase: phase === 'indexes' ? 'indexes' : 'integrity', done, total }));
-  const checks: CheckResult[] = [result('integrity', integrity, false)];
-  // A damaged file can make every later query lie or throw: report the damage alone.
-  if (integrity.length === 0) {
-    const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
-    const scan = scanLog(db, { keepBackwards: MAX_SAMPLES, progress: (done, total) => progress?.({ phase: 'history', done, total }) });
-    progress?.({ phase: 'references', done: 0, total: 1 });
-    const states = withoutAnki(db, scan.mismatches);
-    const future = ctx.now === undefined ? [] : db
-      .prepare<[number, number], { id: number; card_id: string; reviewed_at: number; day: number }>(
-        'SELECT id, card_id, reviewed_at, day FROM reviews WHERE reviewed_at > ? OR day > ? ORDER BY id LIMIT 1000',
-      )
-      .all(ctx.now + FUTURE_SLACK_MS, ctx.today ?? Number.MAX_SAFE_INTEGER)
-      .map((r) => `review ${r.id} of card ${r.card_id} is dated ${new Date(r.reviewed_at).toISOString()} (day ${r.day}), in the future`);
-    const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
-    // The exact lists (and their order) come from the same queries as ever, run only when the fast pass saw something.
-    const mockRefs = db.prepare<[], { what: string }>(ORPHAN_MOCK_REFS).all();
-    const orphanHistory = scan.orphanReviews > 0 ? db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what) : mockRefs.map((r) => r.what);
-    const fk = !foreignKeysSuspect(db, scan.orphanReviews > 0 || mockRefs.length > 0) ? [] : (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
-      .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
-    checks.push(
-      // Only state rows are derived data; other dangling references are history, kept as they are.
-      result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
-      result('orphanHistory', orphanHistory, false),
-      result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
-      result('states', states.map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
-      result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
-      // Kept as they are: the history is what happened; the schedule never moved twice for it (srs alreadyMoved).
-      counted('clock', future.length + scan.backwards.count, [...future, ...scan.backwards.samples], false),
-      result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
-    );
-  }
+/** What the logical checks found (everything but SQLite's own), with the table sizes they saw. */
+export interface LogicalChecks {
+  checks: CheckResult[];
+  cards: number;
+  reviews: number;
+}
+
+/** SQLite's own checks (db/integrity.ts): the file's pages and its indexes. Empty for a healthy file. */
+export function checkPages(db: Db, progress?: (p: DoctorProgress) => void): string[] {
+  return integrityProblems(db, (phase, done, total) => progress?.({ phase: phase === 'indexes' ? 'indexes' : 'integrity', done, total }));
+}
+
+/**
+ * Every check but the integrity one: references, schedules against the log,
+ * flags, clock, templates. Meaningful only on a file whose pages are sound —
+ * `checkDatabase` runs it after checkPages; the host may run both at once, on
+ * two connections, and drop this part when the pages are not sound.
+ */
+export function checkLogic(db: Db, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): LogicalChecks {
+  const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
+  const scan = scanLog(db, { keepBackwards: MAX_SAMPLES, progress: (done, total) => progress?.({ phase: 'history', done, total }) });
+  progress?.({ phase: 'references', done: 0, total: 1 });
+  const states = withoutAnki(db, scan.mismatches);
+  const future = ctx.now === undefined ? [] : db
+    .prepare<[number, number], { id: number; card_id: string; reviewed_at: number; day: number }>(
+      'SELECT id, card_id, reviewed_at, day FROM reviews WHERE reviewed_at > ? OR day > ? ORDER BY id LIMIT 1000',
+    )
+    .all(ctx.now + FUTURE_SLACK_MS, ctx.today ?? Number.MAX_SAFE_INTEGER)
+    .map((r) => `review ${r.id} of card ${r.card_id} is dated ${new Date(r.reviewed_at).toISOString()} (day ${r.day}), in the future`);
+  const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
+  // The exact lists (and their order) come from the same queries as ever, run only when the fast pass saw something.
+  const mockRefs = db.prepare<[], { what: string }>(ORPHAN_MOCK_REFS).all();
+  const orphanHistory = scan.orphanReviews > 0 ? db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what) : mockRefs.map((r) => r.what);
+  const fk = !foreignKeysSuspect(db, scan.orphanReviews > 0 || mockRefs.length > 0) ? [] : (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
+    .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
+  const checks: CheckResult[] = [
+    // Only state rows are derived data; other dangling references are history, kept as they are.
+    result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
+    result('orphanHistory', orphanHistory, false),
+    result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
+    // Only the lines shown are written: a synthetic or long-neglected profile can have every card's schedule differ.
+    counted('states', states.length, states.slice(0, MAX_SAMPLES).map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
+    result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+    // Kept as they are: the history is what happened; the schedule never moved twice for it (srs alreadyMoved).
+    counted('clock', future.length + scan.backwards.count, [...future, ...scan.backwards.samples], false),
+    result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
+  ];
+  // The log pass read every review row and every card id: their counts need no query of their own.
+  return { checks, cards: scan.cards, reviews: scan.reviews };
+}
+
+/** Row counts of a file whose pages are damaged: an unreadable table counts -1 (the integrity check already says why). */
+export function tableCounts(db: Db): { cards: number; reviews: number } {
   const count = (t: string) => {
     try {
       return db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
     } catch {
-      return -1; // unreadable table in a damaged file: the integrity check already says so
+      return -1;
     }
   };
+  return { cards: count('cards'), reviews: count('reviews') };
+}
+
+/**
+ * The report from its two halves. A damaged file can make every later query
+ * lie or throw: when `integrity` found anything, the damage is reported alone
+ * (`logic` is ignored, and `counts` must come from tableCounts).
+ */
+export function doctorReport(file: string, integrity: string[], logic: LogicalChecks | null, counts: { cards: number; reviews: number }, ms: number): DoctorReport {
+  const checks: CheckResult[] = [result('integrity', integrity, false)];
+  if (integrity.length === 0 && logic) checks.push(...logic.checks);
   return {
     file,
     ok: checks.every((c) => c.ok),
     repairable: checks.some((c) => c.repairable),
     checks,
-    cards: count('cards'),
-    reviews: count('reviews'),
-    ms: Math.round(performance.now() - t0),
+    cards: counts.cards,
+    reviews: counts.reviews,
+    ms,
   };
+}
+
+/** Read-only: runs every check, one after the other on this connection, and says what `repair` would fix. */
+export function checkDatabase(db: Db, file: string, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): DoctorReport {
+  const t0 = performance.now();
+  const integrity = checkPages(db, progress);
+  const logic = integrity.length === 0 ? checkLogic(db, ctx, progress) : null;
+  return doctorReport(file, integrity, logic, logic ?? tableCounts(db), Math.round(performance.now() - t0));
 }
 
 function backupFile(file: string): string {

@@ -8,8 +8,9 @@
 //      constraint (everything but index contents), one pass over the file;
 //   2. does each index hold exactly its table's entries? One scan of the
 //      index (covering) and one of its table, each giving the entry count
-//      and checksums of every indexed column; unique indexes are scanned
-//      for duplicates.
+//      and a checksum of every indexed column (text hashed whole, so a
+//      character changed in the middle of an entry shows); unique indexes
+//      are scanned for duplicates.
 // Both clean → the file passes, as integrity_check would have said. Any
 // doubt (a failure, a mismatch, an index we cannot express) → the full
 // integrity_check runs and its own messages are the report, so a damaged
@@ -29,20 +30,37 @@ interface IndexShape {
 
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** The SQL function (registered on the connection by indexesAgree) that hashes a text value whole. */
+const TEXT_HASH = 'deeprecall_text_hash';
+
+/**
+ * A 32-bit polynomial hash of every UTF-16 unit of a value (numbers and blobs
+ * by their text): any one character changed anywhere in a value changes it,
+ * since 31 is odd and a unit differs by less than 2^16. Summed over a column
+ * it does not depend on the order of the rows, so an index and its table
+ * give the same sum. Null → 7 (a value, so a null turned non-null shows).
+ */
+export function textHash(v: unknown): number {
+  if (v === null || v === undefined) return 7;
+  const s = typeof v === 'string' ? v : Buffer.isBuffer(v) ? v.toString('latin1') : String(v);
+  let h = 5381;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
 /**
  * What an index entry and its table row must share: the number of entries,
- * and one sum over them of every indexed column (position-weighted):
- * numbers as they are (an overflow throws, and the slow path decides), text
- * by its length and first and last characters. One aggregate per index
- * keeps the scans at a few VDBE ops per value.
+ * and for every indexed column one sum over them: numbers as they are (an
+ * overflow throws, and the slow path decides), text through TEXT_HASH, whole.
+ * A sum per column (not one weighted sum per index) lets the one table scan
+ * compute each column's sum once for all the indexes that hold it.
  */
 function checksums(ix: IndexShape): [agg: 'sum' | 'count', arg: string][] {
-  const terms = ix.columns.map((c, i) => {
+  return [['count', '1'], ...ix.columns.map((c): ['sum', string] => {
     const e = c.name === '' ? 'rowid' : quote(c.name);
-    const v = c.text ? `(length(${e}) + 3 * unicode(${e}) + 5 * unicode(substr(${e}, -1)))` : e;
-    return `${i + 1} * ${c.notNull ? v : `ifnull(${v}, 7)`}`;
-  });
-  return [['count', '1'], ['sum', terms.join(' + ')]];
+    if (c.text) return ['sum', `${TEXT_HASH}(${e})`];
+    return ['sum', c.notNull ? e : `ifnull(${e}, 7)`];
+  })];
 }
 
 /** The WHERE clause of a partial index, from its CREATE INDEX statement; undefined when it cannot be read. */
@@ -93,6 +111,7 @@ function covering(db: Db, ix: IndexShape, select: string): boolean {
 export function indexesAgree(db: Db, progress?: (done: number, total: number) => void): boolean {
   const all = shapes(db);
   if (!all) return false;
+  db.function(TEXT_HASH, { deterministic: true }, textHash);
   const tables = [...new Set(all.map((i) => i.table))];
   let done = 0;
   try {

@@ -1,9 +1,12 @@
-// One pass over the review log in id order for "Check database": every
-// card's replay advances row by row (srs/fsrs/replay.replayStep) instead of
-// first gathering each card's log into arrays, and the same pass notices
-// answers dated before their card's previous one (a clock set back) and
-// reviews whose card is gone. On a million reviews this reads each row once,
-// as five plain columns, and allocates per card, not per review.
+// One pass over the review log for "Check database": each card's log comes
+// from SQLite as one string in id order (the covering index of migration 10),
+// is parsed into a reused buffer and replayed on one reused cursor
+// (srs/fsrs/replay.replayStep, the shared rule), and the card is compared with
+// its stored state as soon as its log ends. The same pass counts answers dated
+// before their card's previous one (a clock set back) and reviews whose card
+// is gone. Nothing per review outlives its step and nothing per card outlives
+// the card unless it is a finding, so a million answers leave almost nothing
+// for the collector to copy.
 import { replayStep, type ReplayCursor } from '../srs/fsrs/replay.ts';
 import type { Quality, Sm2State } from '../srs/sm2.ts';
 import type { Db } from './open.ts';
@@ -29,27 +32,10 @@ export interface LogScan {
   backwards: Found;
   /** Reviews (undone or not) whose card does not exist. */
   orphanReviews: number;
-}
-
-/**
- * A card's replay between rows. Numbers only, updated in place: a state
- * object stored here per row would outlive the young generation and turn a
- * million answers into old-space garbage (GC was most of the old pass).
- */
-interface CardRun {
-  has: boolean;
-  reps: number;
-  ease: number;
-  ivl: number;
-  due: number;
-  lapses: number;
-  /** Day of the last answer that counted; -1e15 before the first (alreadyMoved is false for it). */
-  lastDay: number;
-  maxDay: number;
-  prevDay: number;
-  /** Messages kept for this card (up to the caller's limit) and how many there were. */
-  back: string[] | null;
-  nBack: number;
+  /** Every review row the pass read (undone and orphaned included): count(*) of the table, for free. */
+  reviews: number;
+  /** Rows of the cards table. */
+  cards: number;
 }
 
 type StateTuple = [string, number, number, number, number, number, number];
@@ -58,73 +44,73 @@ const fromTuple = (r: StateTuple): CardStateWithDay => ({
   repetitions: r[1], easeFactor: r[2], intervalDays: r[3], dueDay: r[4], lapses: r[5], lastDay: r[6],
 });
 
-function sameState(a: CardStateWithDay | null, b: CardStateWithDay | null): boolean {
-  if (a === null || b === null) return a === b;
-  // Exact equality on EF: it is a double that storage must never round (DESIGN.md).
-  return a.repetitions === b.repetitions && a.easeFactor === b.easeFactor && a.intervalDays === b.intervalDays
-    && a.dueDay === b.dueDay && a.lapses === b.lapses && a.lastDay === b.lastDay;
-}
-
-/** replayStep (the shared rule) on short-lived objects, its outcome copied back into the run's numbers. */
-function step(run: CardRun, entry: { day: number; quality: Quality; fsrsAfter?: Sm2State }): void {
-  const c: ReplayCursor = {
-    state: run.has ? { repetitions: run.reps, easeFactor: run.ease, intervalDays: run.ivl, dueDay: run.due, lapses: run.lapses } : null,
-    lastDay: run.lastDay === NO_DAY ? null : run.lastDay,
-  };
-  replayStep(c, entry);
-  if (c.state) {
-    run.has = true;
-    run.reps = c.state.repetitions;
-    run.ease = c.state.easeFactor;
-    run.ivl = c.state.intervalDays;
-    run.due = c.state.dueDay;
-    run.lapses = c.state.lapses;
-  }
-  if (c.lastDay !== null) run.lastDay = c.lastDay;
+/** Does the stored row hold exactly the replayed state? Exact equality on EF: it is a double that storage must never round (DESIGN.md). */
+function storedIs(s: StateTuple | undefined, st: Sm2State | null, lastDay: number): boolean {
+  if (!s || !st) return !s && !st;
+  return s[1] === st.repetitions && s[2] === st.easeFactor && s[3] === st.intervalDays && s[4] === st.dueDay && s[5] === st.lapses && s[6] === lastDay;
 }
 
 /**
- * "day,quality,flags,id,…" → numbers, four per answer, and the answers in id
- * order (the index gives them so; sorted here only if it ever did not).
- * Plain integers are read digit by digit; anything else (a REAL quality in a
- * hand-edited file) through Number, as the row would have been read.
+ * "day,quality,flags,id,…" → numbers, four per answer, into `buf` (grown when
+ * short; the grown buffer is returned). Plain integers are read digit by
+ * digit; anything else (a REAL quality in a hand-edited file) through Number,
+ * as the row would have been read.
  */
-function parseLog(text: string, n: number): { v: number[]; order: number[] } {
-  const v: number[] = new Array(4 * n);
+function parseLog(text: string, n: number, buf: Float64Array): Float64Array {
+  if (buf.length < 4 * n) buf = new Float64Array(Math.max(4 * n, 2 * buf.length));
   let j = 0;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text.charCodeAt(i) !== 44) continue;
-    let x = 0;
-    let neg = false;
-    let plain = i > start;
-    for (let p = start; p < i; p++) {
-      const ch = text.charCodeAt(p);
-      if (ch >= 48 && ch <= 57) x = x * 10 + (ch - 48);
-      else if (ch === 45 && p === start) neg = true;
-      else {
-        plain = false;
-        break;
-      }
-    }
-    v[j++] = plain ? (neg ? -x : x) : Number(text.slice(start, i));
-    start = i + 1;
+  let x = 0;
+  let neg = false;
+  let plain = true;
+  const end = text.length;
+  // One look at each character: digits accumulate, a comma ends the number.
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 44) {
+      buf[j++] = plain && i > start ? (neg ? -x : x) : Number(text.slice(start, i));
+      start = i + 1;
+      x = 0;
+      neg = false;
+      plain = true;
+    } else if (ch >= 48 && ch <= 57) x = x * 10 + (ch - 48);
+    else if (ch === 45 && i === start) neg = true;
+    else plain = false;
   }
-  const order = Array.from({ length: n }, (_, k) => k);
-  for (let k = 1; k < n; k++) {
-    if (v[4 * k + 3]! < v[4 * k - 1]!) {
-      order.sort((a, b) => v[4 * a + 3]! - v[4 * b + 3]!);
-      break;
-    }
-  }
-  return { v, order };
+  buf[j] = plain && end > start ? (neg ? -x : x) : Number(text.slice(start));
+  return buf;
 }
 
-const NO_DAY = -1e15;
+/** The answers' positions in id order: null when they already are (the index gives them so; sorted only if it ever did not). */
+function idOrder(v: Float64Array, n: number): number[] | null {
+  for (let k = 1; k < n; k++) {
+    if (v[4 * k + 3]! < v[4 * k - 1]!) return Array.from({ length: n }, (_, i) => i).sort((a, b) => v[4 * a + 3]! - v[4 * b + 3]!);
+  }
+  return null;
+}
 
 /**
- * The log pass. `keepBackwards` limits the clock messages kept per card
- * (the count is always exact); `progress` hears about every 65,536 rows.
+ * The first `perCard` "clock went back" messages of one card (at most `room`),
+ * read again from its log: a million-answer pass keeps only counts, and the
+ * report shows twenty lines, so only the cards that hold them are read twice.
+ */
+function clockMessages(db: Db, cardId: string, perCard: number, room: number): string[] {
+  const out: string[] = [];
+  let prev: number | null = null;
+  const days = db.prepare<[string], number>('SELECT day FROM reviews WHERE card_id = ? AND undone_at IS NULL ORDER BY id').pluck().iterate(cardId);
+  for (const day of days) {
+    if (prev !== null && day < prev) {
+      out.push(`card ${cardId}: an answer on day ${day} follows one on day ${prev} (the clock went back)`);
+      if (out.length >= Math.min(perCard, room)) break;
+    }
+    prev = day;
+  }
+  return out;
+}
+
+/**
+ * The log pass. `keepBackwards` limits the clock messages kept (the count is
+ * always exact); `progress` hears about every 4,096 cards.
  */
 export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: number, total: number) => void } = {}): LogScan {
   const keep = o.keepBackwards ?? Number.POSITIVE_INFINITY;
@@ -142,11 +128,18 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
   ).raw();
   for (const r of after.iterate()) fsrsAfter.set(r[0], { repetitions: r[1], easeFactor: r[2], intervalDays: r[3], dueDay: r[4], lapses: r[5] });
 
-  const total = o.progress ? (db.prepare('SELECT count(*) FROM cards').pluck().get() as number) : 0;
-  const runs: { cardId: string; run: CardRun; firstId: number }[] = [];
+  const total = o.progress ? cards.size : 0;
+  const mismatches: StateMismatch[] = [];
+  /** Cards with answers dated before their previous one: their first answer's id, id, and how many. */
+  const back: { firstId: number; cardId: string; n: number }[] = [];
   let orphanReviews = 0;
+  let reviews = 0;
   let backwards = 0;
   let done = 0;
+  let buf: Float64Array = new Float64Array(1024);
+  // One cursor and one entry for the whole pass: replayStep reads them and keeps neither.
+  const cursor: ReplayCursor = { state: null, lastDay: null };
+  const entry: { day: number; quality: Quality; fsrsAfter: Sm2State | undefined } = { day: 0, quality: 0, fsrsAfter: undefined };
   // Each card's log as one string "day,quality,flags,id,…" from the (card_id, id, day, quality, sched, undone_at)
   // index (migration 10): SQLite walks it in order, so no sort and no per-row objects. flags: 1 FSRS, 2 undone.
   const groups = db.prepare<[], [string, string, number]>(
@@ -154,56 +147,64 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
        FROM reviews GROUP BY card_id`,
   ).raw();
   for (const [cardId, text, n] of groups.iterate()) {
-    if (o.progress && ++done % 4096 === 0) o.progress(done, total);
+    if (o.progress && ++done % 4096 === 0) o.progress(Math.min(done, total), total);
+    reviews += n;
     if (!cards.has(cardId)) {
       orphanReviews += n; // orphaned history: its own check, and not replayed
       continue;
     }
-    const log = parseLog(text, n);
-    let run: CardRun | null = null;
+    const v = (buf = parseLog(text, n, buf));
+    const order = idOrder(v, n);
+    cursor.state = null;
+    cursor.lastDay = null;
+    let started = false;
     let firstId = 0;
-    for (const k of log.order) {
-      const day = log.v[4 * k]!;
-      const flags = log.v[4 * k + 2]!;
+    let maxDay = 0;
+    let prevDay = 0;
+    let nBack = 0;
+    for (let i = 0; i < n; i++) {
+      const k = order ? order[i]! : i;
+      const flags = v[4 * k + 2]!;
       if (flags & 2) continue; // undone: not part of the card's history
-      const id = log.v[4 * k + 3]!;
-      if (!run) {
-        run = { has: false, reps: 0, ease: 0, ivl: 0, due: 0, lapses: 0, lastDay: NO_DAY, maxDay: day, prevDay: day, back: null, nBack: 0 };
+      const day = v[4 * k]!;
+      const id = v[4 * k + 3]!;
+      if (!started) {
+        started = true;
         firstId = id;
+        maxDay = prevDay = day;
       } else {
         // A later answer on an earlier day: the clock was set back between the two.
-        if (day < run.prevDay) {
-          run.nBack++;
-          backwards++;
-          if (run.nBack <= keep) (run.back ??= []).push(`card ${cardId}: an answer on day ${day} follows one on day ${run.prevDay} (the clock went back)`);
-        }
-        run.prevDay = day;
-        if (day > run.maxDay) run.maxDay = day;
+        if (day < prevDay) nBack++;
+        prevDay = day;
+        if (day > maxDay) maxDay = day;
       }
-      const quality = log.v[4 * k + 1] as Quality;
-      const f = flags & 1 ? fsrsAfter.get(id) : undefined;
-      step(run, f ? { day, quality, fsrsAfter: f } : { day, quality });
+      entry.day = day;
+      entry.quality = v[4 * k + 1] as Quality;
+      entry.fsrsAfter = flags & 1 ? fsrsAfter.get(id) : undefined;
+      replayStep(cursor, entry);
     }
-    if (run) runs.push({ cardId, run, firstId });
+    if (!started) continue; // every answer undone: the stored state, if any, is checked below as a card without log
+    const s = stored.get(cardId);
+    stored.delete(cardId);
+    // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
+    const st = cursor.state as Sm2State | null; // set by replayStep
+    if (!storedIs(s, st, maxDay)) {
+      mismatches.push({ cardId, stored: s ? fromTuple(s) : null, replayed: st && { repetitions: st.repetitions, easeFactor: st.easeFactor, intervalDays: st.intervalDays, dueDay: st.dueDay, lapses: st.lapses, lastDay: maxDay } });
+    }
+    if (nBack > 0) {
+      backwards += nBack;
+      back.push({ firstId, cardId, n: nBack });
+    }
   }
   o.progress?.(total, total);
   // The old pass met cards in the order of their first answer: the clock messages keep that order.
-  runs.sort((a, b) => a.firstId - b.firstId);
-
-  const mismatches: StateMismatch[] = [];
+  back.sort((a, b) => a.firstId - b.firstId);
   const samples: string[] = [];
-  for (const { cardId, run } of runs) {
-    // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
-    const replayed: CardStateWithDay | null = run.has
-      ? { repetitions: run.reps, easeFactor: run.ease, intervalDays: run.ivl, dueDay: run.due, lapses: run.lapses, lastDay: run.maxDay }
-      : null;
-    const s = stored.get(cardId);
-    const have = s ? fromTuple(s) : null;
-    stored.delete(cardId);
-    if (!sameState(have, replayed)) mismatches.push({ cardId, stored: have, replayed });
-    if (run.back) for (const m of run.back) if (samples.length < keep) samples.push(m);
+  for (const b of back) {
+    if (samples.length >= keep) break;
+    samples.push(...clockMessages(db, b.cardId, Math.min(b.n, keep), keep - samples.length));
   }
   for (const [cardId, s] of stored) mismatches.push({ cardId, stored: fromTuple(s), replayed: null });
   mismatches.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
-  return { mismatches, backwards: { count: backwards, samples }, orphanReviews };
+  return { mismatches, backwards: { count: backwards, samples }, orphanReviews, reviews, cards: cards.size };
 }

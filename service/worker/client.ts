@@ -8,6 +8,8 @@ import { transferList, type TaskRequest, type TaskResults, type WorkerData, type
 
 const LABEL: Record<TaskRequest['kind'], string> = {
   doctor: 'Check database',
+  doctorPages: 'Check database',
+  doctorLogic: 'Check database',
   evaluate: 'the FSRS evaluation',
   optimize: 'the FSRS optimisation',
   fail: 'a test task',

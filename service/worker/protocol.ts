@@ -1,6 +1,6 @@
 // What the host and a task worker say to each other (service/worker/README.md).
 // Plain data only: it crosses a thread boundary by structured clone.
-import type { DoctorReport } from '../../db/doctor.ts';
+import type { DoctorReport, LogicalChecks } from '../../db/doctor.ts';
 import type { EvaluateReport } from '../fsrs/evaluate.ts';
 import type { FitOutcome } from '../fsrs/optimize.ts';
 
@@ -15,6 +15,10 @@ export interface PackedLog {
 
 export type TaskRequest =
   | { kind: 'doctor'; file: string; now: number; today: number }
+  /** Check database in two halves the host runs at once (service/doctor.ts): SQLite's page and index checks… */
+  | { kind: 'doctorPages'; file: string }
+  /** …and every other check (the log replay among them), on a second connection. */
+  | { kind: 'doctorLogic'; file: string; now: number; today: number }
   | { kind: 'evaluate'; file: string | null; log: PackedLog | null }
   | { kind: 'optimize'; file: string }
   /** Tests only: how a task that throws, or a worker that dies, reaches the caller. */
@@ -22,6 +26,9 @@ export type TaskRequest =
 
 export interface TaskResults {
   doctor: DoctorReport;
+  /** The integrity findings; when there are any, the table counts too (the logic half is then dropped). */
+  doctorPages: { integrity: string[]; counts: { cards: number; reviews: number } | null };
+  doctorLogic: LogicalChecks;
   evaluate: EvaluateReport;
   optimize: FitOutcome;
   fail: never;

@@ -33,6 +33,19 @@ export async function runTask(req: TaskRequest, progress: Progress, nativeBindin
         checkDatabase(db, req.file, { templateExists: (id) => resolveTemplate(id) !== undefined, now: req.now, today: req.today }, (p) => progress(p.phase, p.done, p.total)),
       );
     }
+    case 'doctorPages': {
+      const { checkPages, tableCounts } = await import('../../db/doctor.ts');
+      return withDb(req.file, nativeBinding, (db) => {
+        const integrity = checkPages(db, (p) => progress(p.phase, p.done, p.total));
+        return { integrity, counts: integrity.length ? tableCounts(db) : null };
+      });
+    }
+    case 'doctorLogic': {
+      const [{ resolveTemplate }, { checkLogic }] = await Promise.all([import('../../cards/problems/aliases.ts'), import('../../db/doctor.ts')]);
+      return withDb(req.file, nativeBinding, (db) =>
+        checkLogic(db, { templateExists: (id) => resolveTemplate(id) !== undefined, now: req.now, today: req.today }, (p) => progress(p.phase, p.done, p.total)),
+      );
+    }
     case 'evaluate': {
       progress('read', 0, 1);
       const [{ FsrsRepo }, { loadBinding }, { evaluateLog }] = await Promise.all([import('../../db/fsrs.ts'), import('../fsrs/binding.ts'), import('../fsrs/evaluate.ts')]);
