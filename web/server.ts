@@ -31,6 +31,8 @@ export interface ServerOptions {
   staticDir: string; // the built renderer (dist/)
   token?: string;
   log?: (line: string) => void;
+  /** Called once a static file has gone out to the socket (`/index.html` for the page itself); see pageGate.ts. */
+  onStatic?: (pathname: string) => void;
 }
 
 export interface RunningServer {
@@ -141,6 +143,7 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': rel === '/index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
   });
+  if (opts.onStatic) res.once('finish', () => opts.onStatic?.(rel));
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 
