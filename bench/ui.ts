@@ -20,6 +20,8 @@ export interface UiBenchResult {
   phases: PagePhases;
   /** CPU (user + system) the server process spent from spawn to the first card; null off Linux. */
   serverCpuMs: number | null;
+  /** The page's main-thread busy time (Chromium TaskDuration), navigation → first card. */
+  pageCpuMs: number;
   keyToRenderMedianMs: number;
   keyToRenderP90Ms: number;
   keyToPaintMedianMs: number;
@@ -86,6 +88,11 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
     const page = await context.newPage();
     await page.goto('about:blank');
+    // Chromium's own main-thread counters: a load-independent view of what the page costs.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+    const task0 = await taskSeconds();
 
     const t0 = performance.now();
     const served = startServe(path.join(dir, 'bench.sqlite'));
@@ -99,6 +106,7 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
     await page.waitForFunction(() => !document.querySelector('[data-testid=card] .math-pending'));
     const t2 = performance.now();
     const serverCpuMs = processCpuMs(child.pid);
+    const pageCpuMs = ((await taskSeconds()) - task0) * 1000;
     const origin = performance.timeOrigin + t1; // epoch ms of the `open:` line
     const timeline = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -141,6 +149,7 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
       coldStartMs: t2 - t0,
       phases,
       serverCpuMs,
+      pageCpuMs,
       keyToRenderMedianMs: median(perf.keyToRender),
       keyToRenderP90Ms: percentile(perf.keyToRender, 0.9),
       keyToPaintMedianMs: median(perf.keyToPaint),
@@ -161,6 +170,7 @@ export function printUiBench(r: UiBenchResult): void {
   const p = r.phases;
   console.log(`    page: html ${f(p.html)}, scripts ${f(p.scripts)}, first API call ${f(p.firstApi)}, nextCard answered ${f(p.nextCard)}, front shown ${f(p.front)}, math typeset ${f(r.pageToFirstCardMs)}`);
   if (r.serverCpuMs !== null) console.log(`    server process CPU, spawn → first card: ${f(r.serverCpuMs)}`);
+  console.log(`    page main thread busy, navigation → first card: ${f(r.pageCpuMs)}`);
   console.log(`  keypress → next card      median ${f(r.keyToRenderMedianMs)} (DOM), p90 ${f(r.keyToRenderP90Ms)}, painted ${f(r.keyToPaintMedianMs)}  n=${r.samples}  target < 16 ms`);
   console.log(`    of which the page (data → DOM)  median ${f(r.renderMedianMs)}; the rest is answer commit + nextCard round trips`);
 }
