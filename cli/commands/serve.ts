@@ -9,7 +9,7 @@ import { openInBrowser } from '../open-browser.ts';
 
 export const DIST_DIR = path.join(appRoot(), 'dist');
 /** With no page asking, the service starts loading this long after the URL is printed (web/pageGate.ts). */
-const SERVICE_FALLBACK_MS = 250;
+const SERVICE_FALLBACK_MS = 500;
 
 function indexHtml(): string {
   try {
