@@ -4,14 +4,35 @@
 // network at runtime) and nothing is inlined, so the strict CSP holds.
 import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * KaTeX is a lazy chunk (renderer/lib/math.ts), but most cards have math:
+ * a modulepreload hint lets the browser fetch and compile it beside the main
+ * bundle, without running it, so the first card's formulas do not wait for a
+ * second round of fetch + compile.
+ */
+function preloadKatex(): Plugin {
+  return {
+    name: 'deeprecall-preload-katex',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.name === 'katex' && !c.isEntry);
+        if (!chunk) throw new Error('vite: no katex chunk to preload (renderer/lib/math.ts must import() katex)');
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
 
 export default defineConfig({
   root: `${here}renderer`,
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), preloadKatex()],
   // sanitize-html's postcss is only for style attributes, which cards never keep (renderer/lib/noPostcss.ts).
   resolve: { alias: { postcss: `${here}renderer/lib/noPostcss.ts` } },
   build: {

@@ -16,12 +16,45 @@ export interface UiBenchResult {
   serverReadyMs: number;
   pageToFirstCardMs: number;
   coldStartMs: number;
+  /** Sub-phases of page → card, from the page's own timeline (ms after the `open:` line). */
+  phases: PagePhases;
+  /** CPU (user + system) the server process spent from spawn to the first card; null off Linux. */
+  serverCpuMs: number | null;
+  /** The page's main-thread busy time (Chromium TaskDuration), navigation → first card. */
+  pageCpuMs: number;
   keyToRenderMedianMs: number;
   keyToRenderP90Ms: number;
   keyToPaintMedianMs: number;
   /** The page's share of it: card data in hand → DOM committed. */
   renderMedianMs: number;
   samples: number;
+}
+
+export interface PagePhases {
+  /** index.html fully received. */
+  html: number;
+  /** The last of the page's first scripts and styles received. */
+  scripts: number;
+  /** The first API request sent (the app bundle evaluated and mounted). */
+  firstApi: number;
+  /** nextCard's answer received. */
+  nextCard: number;
+  /** The first card's DOM committed, by the page's clock (before its math is typeset, if any). */
+  front: number;
+  /** Its formulas typeset (= front when it has none), by the page's clock to the frame. */
+  math: number;
+}
+
+/** utime + stime of a process in ms, from /proc (Linux); null elsewhere. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 function percentile(xs: readonly number[], p: number): number {
@@ -55,8 +88,23 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
   let child: ChildProcess | null = null;
   try {
     const context = await browser.newContext({ viewport: { width: 1180, height: 820 } });
+    // The page notes, each frame, when the first card's front is up with its math typeset
+    // (page clock; Playwright's own waits lag by a round trip on a busy machine).
+    // (A string: tsx would wrap a function's inner names in a helper the page lacks.)
+    await context.addInitScript(`(() => {
+      const tick = () => {
+        if (document.querySelector('[data-testid=card] [data-testid=card-front]') && !document.querySelector('[data-testid=card] .math-pending')) window.__mathDoneAt = performance.now();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    })();`);
     const page = await context.newPage();
     await page.goto('about:blank');
+    // Chromium's own main-thread counters: a load-independent view of what the page costs.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+    const task0 = await taskSeconds();
 
     const t0 = performance.now();
     const served = startServe(path.join(dir, 'bench.sqlite'));
@@ -66,7 +114,29 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
     // Straight to the review screen: the first card is what the user waits for.
     await page.goto(`${url}#/review`);
     await page.waitForSelector('[data-testid=card] [data-testid=card-front]');
+    // A card with math counts as shown once its formulas are typeset (KaTeX loads on demand).
+    await page.waitForFunction(() => !document.querySelector('[data-testid=card] .math-pending'));
     const t2 = performance.now();
+    const serverCpuMs = processCpuMs(child.pid);
+    const pageCpuMs = ((await taskSeconds()) - task0) * 1000;
+    const origin = performance.timeOrigin + t1; // epoch ms of the `open:` line
+    const timeline = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      const api = res.filter((e) => e.name.includes('/api/'));
+      const first = res.filter((e) => /\.(js|css)$/.test(new URL(e.name).pathname) && e.startTime < (api[0]?.startTime ?? Infinity));
+      return {
+        origin: performance.timeOrigin,
+        html: nav?.responseEnd ?? NaN,
+        scripts: Math.max(nav?.responseEnd ?? 0, ...first.map((e) => e.responseEnd)),
+        firstApi: Math.min(...api.map((e) => e.startTime)),
+        nextCard: api.find((e) => e.name.endsWith('/api/nextCard'))?.responseEnd ?? NaN,
+        front: window.__deeprecallPerf?.firstCardAt ?? NaN,
+        math: (window as unknown as { __mathDoneAt?: number }).__mathDoneAt ?? NaN,
+      };
+    });
+    const at = (ms: number) => timeline.origin + ms - origin;
+    const phases: PagePhases = { html: at(timeline.html), scripts: at(timeline.scripts), firstApi: at(timeline.firstApi), nextCard: at(timeline.nextCard), front: at(timeline.front), math: at(timeline.math) };
 
     // Grades alternate so some cards come back as drills, as in real use.
     const grades = ['5', '4', '5', '3', '4', '5', '2', '4'];
@@ -90,6 +160,9 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
       serverReadyMs: t1 - t0,
       pageToFirstCardMs: t2 - t1,
       coldStartMs: t2 - t0,
+      phases,
+      serverCpuMs,
+      pageCpuMs,
       keyToRenderMedianMs: median(perf.keyToRender),
       keyToRenderP90Ms: percentile(perf.keyToRender, 0.9),
       keyToPaintMedianMs: median(perf.keyToPaint),
@@ -107,6 +180,10 @@ export function printUiBench(r: UiBenchResult): void {
   const f = (x: number) => `${x.toFixed(1)} ms`;
   console.log('UI (browser mode, Chromium)');
   console.log(`  cold start → first card   ${f(r.coldStartMs)}  (server ready ${f(r.serverReadyMs)}, page → card ${f(r.pageToFirstCardMs)})  target < 1000 ms`);
+  const p = r.phases;
+  console.log(`    page: html ${f(p.html)}, scripts ${f(p.scripts)}, first API call ${f(p.firstApi)}, nextCard answered ${f(p.nextCard)}, front shown ${f(p.front)}, math typeset ${f(p.math)} (page clock; the test's own wait ends at ${f(r.pageToFirstCardMs)})`);
+  if (r.serverCpuMs !== null) console.log(`    server process CPU, spawn → first card: ${f(r.serverCpuMs)}`);
+  console.log(`    page main thread busy, navigation → first card: ${f(r.pageCpuMs)}`);
   console.log(`  keypress → next card      median ${f(r.keyToRenderMedianMs)} (DOM), p90 ${f(r.keyToRenderP90Ms)}, painted ${f(r.keyToPaintMedianMs)}  n=${r.samples}  target < 16 ms`);
   console.log(`    of which the page (data → DOM)  median ${f(r.renderMedianMs)}; the rest is answer commit + nextCard round trips`);
 }

@@ -11,10 +11,11 @@
 // mode). The Electron build is made in a private copy of the module, so the
 // two never overwrite each other.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import dns from 'node:dns/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(ROOT, 'dist-electron');
@@ -96,7 +97,8 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
       target: 'node22',
       // Everything, better-sqlite3's JS included, goes into main.cjs: the package needs no node_modules.
       // service/deck.ts finds decks/ through import.meta.url, which CJS lacks: give it the bundle's own URL.
-      define: { 'import.meta.url': '__deeprecall_import_meta_url' },
+      // The parsed default deck lies beside main.cjs (service/prebuiltDeck.ts; path relative to the app root).
+      define: { 'import.meta.url': '__deeprecall_import_meta_url', __DEEPRECALL_PREBUILT_DECK__: JSON.stringify(path.relative(ROOT, path.join(outDir, PREBUILT_DECK_NAME)).split(path.sep).join('/')) },
       banner: { js: "const __deeprecall_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
     }),
     // The task worker (Check database, FSRS fit and evaluation): dist-electron/worker.cjs beside main.cjs,
@@ -119,11 +121,37 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
       target: 'chrome130',
     }),
   ]);
+  try {
+    await writePrebuiltDeck(esbuild, outDir);
+  } catch (err) {
+    // Not fatal: without the file a fresh profile parses the deck, as from the sources.
+    console.error(`build-electron: default deck not prebuilt: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+  }
   const warnings = results.flatMap((r) => r.warnings);
   if (warnings.length) {
     for (const line of await esbuild.formatMessages(warnings, { kind: 'warning', color: false })) console.warn(line.trimEnd());
   }
   return { main: path.join(outDir, 'main.cjs'), preload: path.join(outDir, 'preload.cjs'), worker: path.join(outDir, 'worker.cjs') };
+}
+
+const PREBUILT_DECK_NAME = 'default-deck.json';
+
+/**
+ * Parse the bundled deck with this checkout's parser (bundled for the moment,
+ * as main.cjs bundles it) into outDir/default-deck.json, as build-cli.js does
+ * for the CLI: a fresh Electron profile then stores the cards without parsing.
+ */
+async function writePrebuiltDeck(esbuild, outDir) {
+  const tmp = path.join(outDir, `deck-drafts-${process.pid}.mjs`);
+  try {
+    await esbuild.build({ entryPoints: [path.join(ROOT, 'service', 'deckDrafts.ts')], outfile: tmp, bundle: true, format: 'esm', platform: 'node', target: 'node20', external: ['better-sqlite3'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, logLevel: 'silent', absWorkingDir: ROOT });
+    const { defaultDeckDrafts, prebuiltDeckJson } = await import(pathToFileURL(tmp).href);
+    const markdown = fs.readFileSync(path.join(ROOT, 'decks', 'dl-interview-notes.md'), 'utf8');
+    const sha = createHash('sha256').update(markdown).digest('hex');
+    fs.writeFileSync(path.join(outDir, PREBUILT_DECK_NAME), prebuiltDeckJson(sha, defaultDeckDrafts(markdown)));
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
 }
 
 /** The first useful line of an error, plus the network cause when there is one. */

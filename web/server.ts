@@ -31,6 +31,8 @@ export interface ServerOptions {
   staticDir: string; // the built renderer (dist/)
   token?: string;
   log?: (line: string) => void;
+  /** Called once a static file has gone out to the socket (`/index.html` for the page itself); see pageGate.ts. */
+  onStatic?: (pathname: string) => void;
 }
 
 export interface RunningServer {
@@ -125,18 +127,24 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
   if (rel === '/' || !path.extname(rel)) rel = '/index.html'; // client-side routes
   const file = path.resolve(root, `.${rel}`);
   if (!file.startsWith(root + path.sep)) return send(res, 403, { error: 'forbidden' });
-  fs.readFile(file, (err, data) => {
-    if (err) {
-      if (rel === '/index.html') return send(res, 500, { error: `renderer not built: ${file} missing (run npm run build)` });
-      return send(res, 404, { error: 'not found' });
-    }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': rel === '/index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
-    });
-    res.end(req.method === 'HEAD' ? undefined : data);
+  // Read synchronously: a few hundred kB from the page cache take well under a
+  // millisecond, while fs.readFile's open/stat/read/close each wait for a
+  // thread-pool slot and a loop turn — at start-up those queue behind the
+  // service's module loading, and the page's first scripts would wait for it.
+  let data: Buffer;
+  try {
+    data = fs.readFileSync(file);
+  } catch {
+    if (rel === '/index.html') return send(res, 500, { error: `renderer not built: ${file} missing (run npm run build)` });
+    return send(res, 404, { error: 'not found' });
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': rel === '/index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
   });
+  if (opts.onStatic) res.once('finish', () => opts.onStatic?.(rel));
+  res.end(req.method === 'HEAD' ? undefined : data);
 }
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {

@@ -5,7 +5,7 @@
 // the raw `[^4]` (renderer only; the importer sees text and never makes a
 // footnote a term).
 import type { MarkdownIt, StateInline } from 'markdown-it';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml } from './texSource.ts';
 
 const OPEN = 0x5b; // [
 const CARET = 0x5e; // ^

@@ -15,7 +15,7 @@
 //     other than http(s)/mailto.
 import sanitizeHtml from 'sanitize-html';
 import { imageHtml } from './images.ts';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml } from './texSource.ts';
 
 /** Element names of HTML (and a few obsolete ones notes still use). Anything else in `<…>` is text. */
 const HTML_ELEMENTS = new Set(

@@ -7,7 +7,7 @@
 // remote images become links, and anything else is a visible placeholder —
 // never the raw `![…](…)` source.
 import type { StateInline } from 'markdown-it';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml } from './texSource.ts';
 
 const MEDIA = /^media:([0-9a-f]{64}\.(?:png|jpg|jpeg|gif|webp|svg))$/i;
 const REMOTE = /^https?:\/\//i;

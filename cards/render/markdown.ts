@@ -11,7 +11,7 @@ import { htmlTags } from './html.ts';
 import { imageHtml, looseImage } from './images.ts';
 import { obsidianSyntax } from './obsidian.ts';
 import { notesSyntax } from './syntax.ts';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml } from './texSource.ts';
 
 const SAFE_URL = /^(?:https?:\/\/|mailto:)/i;
 

@@ -8,7 +8,7 @@
 //   > [!note] Title / > [!tip]- Foldable        → a callout box (<div> or <details>)
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from 'markdown-it';
 import { imageHtml } from './images.ts';
-import { escapeHtml } from './tex.ts';
+import { escapeHtml } from './texSource.ts';
 
 const BRACKET = 0x5b;
 const BANG = 0x21;

@@ -1,26 +1,11 @@
 // Markdown + math → safe HTML for a card side. Used by the UI (browser) and
 // the CLI (Node), so no node: imports here.
 import type { CardKind, CardLink } from '../types.ts';
-import { foldPoint, moreLabel, splitTokens } from './fold.ts';
-import { sanitizeCard } from './html.ts';
-import { createRenderer, isSafeUrl, type MathOutput, type RenderEnv } from './markdown.ts';
+import { isSafeUrl } from './markdown.ts';
+import { renderSanitized, type Rendered, type RenderOptions } from './sanitized.ts';
 import { escapeHtml, renderTex } from './tex.ts';
 
-const md = createRenderer();
-
-export interface RenderOptions {
-  /** 'dom': math as `<span class="math" data-tex data-display>` placeholders for katex.render (see markdown.ts). */
-  math?: MathOutput;
-  /** Fold a long text into a "more" `<details>` (fold.ts); renderCard does it for backs. */
-  fold?: boolean;
-  /** The card's language, for the fold's label (else the text's script decides). */
-  lang?: 'zh' | 'en';
-}
-
-export interface Rendered {
-  html: string;
-  errors: string[]; // KaTeX messages, one per broken formula; the HTML still shows it, escaped
-}
+export type { Rendered, RenderOptions };
 
 const PLACEHOLDER = /<span class="math" data-tex="([^"]*)" data-display="([01])"><\/span>/g;
 
@@ -45,22 +30,10 @@ function typesetAll(html: string, errors: string[]): string {
 
 /** Render one Markdown side. Never throws: a broken formula becomes a visible `.math-error` span. */
 export function renderMarkdown(src: string, opts: RenderOptions = {}): Rendered {
-  const env: RenderEnv = { mathErrors: [] };
-  try {
-    const tokens = md.parse(src, env);
-    const plan = opts.fold === true ? foldPoint(tokens) : null;
-    let raw: string;
-    if (plan) {
-      const [shown, hidden] = splitTokens(tokens, plan);
-      raw = `${md.renderer.render(shown, md.options, env)}<details class="more"><summary>${moreLabel(opts.lang, src)}</summary><div class="more-body">\n${md.renderer.render(hidden, md.options, env)}</div></details>\n`;
-    } else raw = md.renderer.render(tokens, md.options, env);
-    const html = sanitizeCard(raw);
-    return { html: opts.math === 'dom' ? html : typesetAll(html, env.mathErrors), errors: env.mathErrors };
-  } catch (err) {
-    // markdown-it itself should not throw; if it does, show the source as text rather than break the card.
-    const message = err instanceof Error ? err.message : String(err);
-    return { html: `<pre class="render-error">${escapeHtml(src)}</pre>`, errors: [...env.mathErrors, message] };
-  }
+  const r = renderSanitized(src, opts);
+  if (opts.math === 'dom') return r;
+  const errors = [...r.errors];
+  return { html: typesetAll(r.html, errors), errors };
 }
 
 function linkList(links: readonly CardLink[]): string {

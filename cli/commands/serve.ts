@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/paths.ts';
@@ -7,6 +8,16 @@ import { common, intArg } from './options.ts';
 import { openInBrowser } from '../open-browser.ts';
 
 export const DIST_DIR = path.join(appRoot(), 'dist');
+/** With no page asking, the service starts loading this long after the URL is printed (web/pageGate.ts). */
+const SERVICE_FALLBACK_MS = 500;
+
+function indexHtml(): string {
+  try {
+    return fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8');
+  } catch {
+    return ''; // not built: the page answers 500, the fallback starts the service
+  }
+}
 
 export function registerServe(program: Command, io: Io): void {
   common(program.command('serve').description('browser mode: serve the app on 127.0.0.1 with a per-launch token'), { json: false })
@@ -17,10 +28,15 @@ export function registerServe(program: Command, io: Io): void {
       // scripts are served at once, while the service (zod contract, review, the
       // default deck on a fresh profile) loads beside the browser's own start-up.
       // API calls wait for it; nothing is answered before it is complete.
-      const [{ Store }, { startServer }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts')]);
+      // The page's own files go out first: the service starts loading once they
+      // have (or at the first API call, or after a short fallback), so its long
+      // synchronous pieces never hold back the scripts (web/pageGate.ts).
+      const [{ Store }, { startServer }, { pageAssets, pageGate }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts'), import('../../web/pageGate.ts')]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
+      const gate = pageGate(pageAssets(indexHtml()), SERVICE_FALLBACK_MS);
       const appReady = (async () => {
+        await gate.opened;
         const [{ App }, busy] = await Promise.all([import('../../service/app.ts'), import('../../service/busy.ts')]);
         // Start-up may wait for a lock as long as it needs; requests then wait with timers, not inside SQLite (service/busy.ts).
         const app = new App(store, undefined, { busyRetryMs: busy.BUSY_RETRY_BUDGET_MS });
@@ -30,10 +46,16 @@ export function registerServe(program: Command, io: Io): void {
       })();
       appReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
       const server = await startServer({
-        app: { dispatch: async (method, args) => (await appReady).dispatch(method, args) },
+        app: {
+          dispatch: async (method, args) => {
+            gate.open();
+            return (await appReady).dispatch(method, args);
+          },
+        },
         port: o.port,
         staticDir: DIST_DIR,
         log: io.err,
+        onStatic: (pathname) => gate.served(pathname),
       }).catch((err) => {
         store.close();
         throw err;

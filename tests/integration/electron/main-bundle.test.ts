@@ -8,7 +8,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { defaultDeckDrafts } from '../../../service/deckDrafts.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -201,5 +203,16 @@ describe('main.cjs failure paths', { timeout: 60_000 }, () => {
     const { status } = run('normal', ['.'], { DEEPRECALL_DB: db });
     expect(status).toBe(0);
     expect(fs.existsSync(db)).toBe(true);
+  });
+});
+
+describe('the parsed default deck ships with the Electron bundle', () => {
+  it("lies beside main.cjs, holds exactly this checkout's parse of the bundled deck, and main.cjs points at it", () => {
+    const markdown = fs.readFileSync(path.join(ROOT, 'decks', 'dl-interview-notes.md'), 'utf8');
+    const shipped = JSON.parse(fs.readFileSync(path.join(outDir, 'default-deck.json'), 'utf8')) as { sourceSha256: string; cards: unknown[] };
+    expect(shipped.sourceSha256).toBe(createHash('sha256').update(markdown).digest('hex'));
+    expect(shipped.cards).toEqual(JSON.parse(JSON.stringify(defaultDeckDrafts(markdown).cards)));
+    const rel = path.relative(ROOT, path.join(outDir, 'default-deck.json')).split(path.sep).join('/');
+    expect(fs.readFileSync(path.join(outDir, 'main.cjs'), 'utf8')).toContain(JSON.stringify(rel));
   });
 });
