@@ -15,7 +15,7 @@ import type { Lang } from './lang.ts';
 import { dedented, listQuestions } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
-import { isLinkOnly, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
+import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 
@@ -87,7 +87,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   const classes: LineKind[] = lines.map((l, i) => classifyLine(l, srcLines, flats[i]));
   const role: (Role | undefined)[] = new Array(n);
   const specs = out.specs;
-  const implicit = sec.title !== '';
+  // "Contribution", "News", "License": the repository's housekeeping gives no card at all (explicit cards aside).
+  const meta = sec.title !== '' && isMetaHeading(sec.title);
+  if (meta) out.dropped.push({ rule: 'meta', line: sec.line });
+  const implicit = sec.title !== '' && !meta;
   const placeholder = openBack(lang, out.links.length > 0);
   const src = (from: number, to: number) => sourceOf(lines.slice(from, to), srcLines);
 
@@ -101,7 +104,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
       if (role[k] || !l.table || l.item) return;
-      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd);
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
       if (!rows) return;
       specs.push(...rows);
       role[k] = 'card';
