@@ -8,11 +8,11 @@ import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, plainOf, type Flat } from './flat.ts';
-import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
-import { dedented, listQuestions } from './listq.ts';
+import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
@@ -21,6 +21,9 @@ import { namesNothing } from './topic.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
+
+/** "Clarifying questions" of a design exercise: questions to ask, not to answer. */
+const CLARIFYING = /^(?:clarifying questions?|clarification questions?|questions to (?:ask|clarify)|clarify(?:ing)? (?:the )?requirements?)\s*[:：]?$/i;
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -98,6 +101,14 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     for (let i = card.from; i < card.to; i++) role[i] = 'card';
     specs.push(...card.specs);
   }
+  if (implicit && CLARIFYING.test(stripNumbering(sec.title).trim()) && sctx.topicMd && lang === 'en') {
+    // A list of questions to ask the interviewer has no answers to recall one by one: the list is the answer.
+    const body = lines.map((_, k) => k).filter((k) => !role[k] && classes[k]!.kind !== 'blank');
+    if (body.length >= 2) {
+      specs.push({ kind: 'section', ns: 'section', key: sec.title, front: `${sctx.topicMd}: what clarifying questions would you ask?`, back: dedented(lines, body, srcLines), line: sec.line });
+      return out;
+    }
+  }
   if (implicit) {
     const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
     for (const k of lq.consumed) role[k] = 'card';
@@ -120,10 +131,12 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const d = classes.slice(from, to).map((c) => c.kind === 'math' && c.derivative);
     return { allDerivatives: d.length > 0 && d.every(Boolean), anyDerivative: d.some(Boolean) };
   };
+  // Under "Stage 2: Train a Reward Model" a term is about RLHF's reward-model step: "RLHF, train a reward model: architecture?".
+  const termTopic = lang === 'en' && sctx.topicMd && clauseQuestion(sec.titleMd, sec.title) ? `${sctx.topicMd}, ${lowerFirst(sec.titleMd)}` : sec.titleMd;
   const ctx = (extra: Partial<TermContext>): TermContext => ({
     headingMd: sec.titleMd,
     headingPlain: sec.title,
-    topicMd: isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd,
+    topicMd: isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : termTopic,
     attachedFormulas: false,
     allDerivatives: false,
     anyDerivative: false,
@@ -145,6 +158,17 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     while (s > 0 && lines[s - 1]!.item?.list === item.list) s--;
     const c = s > 0 ? classes[s - 1]! : undefined;
     return c?.kind === 'terms' && c.terms.length === 1 && c.terms[0]!.emphasized && !lines[s - 1]!.item ? c.terms[0]!.md : undefined;
+  };
+  // "**Strengths**:" above "- Efficient: only uses …": the items are the strengths, not terms to define.
+  const genericLead = (k: number): boolean => {
+    let item = lines[k]!.item;
+    while (item?.parent) item = item.parent;
+    if (!item) return false;
+    let s = k;
+    while (s > 0 && lines[s - 1]!.item && (lines[s - 1]!.item === item || within(lines[s - 1]!.item, item) || lines[s - 1]!.item!.list === item.list)) s--;
+    if (s === 0 || lines[s - 1]!.item) return false;
+    const lead = plainText(lines[s - 1]!.tokens).trim();
+    return /[:：]$/.test(lead) && lead.length <= 40 && isGenericHeading(lead.replace(/[:：]$/, '').trim());
   };
   const parentItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
@@ -273,6 +297,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
+    } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
+      role[i] = 'prose';
     } else if (c.kind === 'terms') {
       const run = c.terms.length === 1 ? mathRun(i + 1) : i + 1;
       const attached = run > i + 1;
@@ -367,7 +393,7 @@ function finishSection(
       sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
     if (parts) {
       const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
       specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
@@ -403,6 +429,13 @@ function readingFront(sec: Section, sctx: SectionContext): string {
   const part = ref >= 0 && ref < path.length - 1 ? sec.titleMd : '';
   if (sctx.lang === 'en') return part ? `Reading list: ${topic} (${part})` : `Reading list: ${topic}`;
   return part ? `阅读清单：${topic}（${part}）` : `阅读清单：${topic}`;
+}
+
+/** "**Strengths**:" / "**Why It Works**:" alone on a line: the parts of a note written as labelled lists, each worth its own card. */
+function labelledParts(md: string): number {
+  let count = 0;
+  for (const m of md.matchAll(/^(?:\*\*|__)([^*_\n]{2,40}?)(?:\*\*|__)\s*[:：]?\s*(?:\*\*|__)?\s*$/gm)) if (isGenericHeading(m[1]!.replace(/[:：]$/, '').trim())) count++;
+  return count;
 }
 
 /** Past this many characters a section answer with structure is split into focused cards. */
@@ -450,7 +483,9 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
       const front = looksLikeQuestion(lead.title)
         ? promptQuestion(lead.titleMd, lang)
-        : /[?？]$/.test(sec.titleMd)
+        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(sec.titleMd)
+          ? genericQuestion(sec.titleMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
+          : /[?？]$/.test(sec.titleMd)
           ? lang === 'en'
             ? `${sec.titleMd} (${lead.titleMd})`
             : `${sec.titleMd}（${lead.titleMd}）`
@@ -462,5 +497,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     } else if (units.length) units[units.length - 1]!.lines.push(k);
     else intro.push(k);
   });
-  return units.length >= 2 ? { intro, units } : null;
+  // "**Example**:" and only a figure: no question to ask, the figure stays with the section card.
+  const kept = units.filter((u) => {
+    const text = u.lines.map((k) => (srcLines[lines[k]!.line] ?? '').replace(/!\[\[[^\]\n]*\]\]|!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>]*>/gi, '').replace(/[\s>*_-]/g, '')).join('');
+    if (text || u.lines.some((k) => lines[k]!.other)) return true;
+    intro.push(...u.lines);
+    return false;
+  });
+  intro.sort((a, b) => a - b);
+  return kept.length >= 2 ? { intro, units: kept } : null;
 }

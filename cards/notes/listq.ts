@@ -40,7 +40,7 @@ export function dedented(lines: readonly Line[], idx: readonly number[], srcLine
   return runs.filter((r) => r !== '').join('\n\n');
 }
 
-const within = (item: ItemInfo | undefined, anc: ItemInfo): boolean => {
+export const within = (item: ItemInfo | undefined, anc: ItemInfo): boolean => {
   for (let it = item; it; it = it.parent ?? undefined) if (it === anc) return true;
   return false;
 };
@@ -107,6 +107,8 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     if (HINT.test(plain)) hintItems.add(l.item);
     else {
       const q = questionOf(l, srcLines);
+      // "**Define relevance**: a like, or …": a bold label with its text is a definition, not a task.
+      if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
       // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
       if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (looksLikeQuestion(q.plain) || q.tags.length > 0)) questionAt.set(l.item, i);
     }

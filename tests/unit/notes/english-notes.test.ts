@@ -74,3 +74,93 @@ describe('housekeeping and tables', () => {
     expect(fronts(md, 'Metrics')).toContain('Accuracy vs Precision: weakness?');
   });
 });
+
+describe('lists under a generic lead-in label', () => {
+  const md = [
+    '### 5. Query Routing',
+    '',
+    'Use a classifier to route queries to different retrieval strategies based on query type.',
+    '',
+    '**Why It Works**:',
+    '- Different query types benefit from different retrieval approaches',
+    '- Classification is fast',
+    '',
+    '**Strengths**:',
+    '- Efficient: only uses expensive techniques when needed',
+    '- Scalable: doesn\'t degrade with more query types',
+    '',
+    '**Limitations**:',
+    '- Requires training a classifier',
+    '',
+  ].join('\n');
+
+  it('"**Strengths**:" items ("Efficient: …") are one card about the strengths, not a term card each', () => {
+    const cs = cards(md, 'Query Transformations');
+    expect(cs.map((c) => c.front)).toEqual(['What is Query Routing?', 'Query Routing: why does it work?', 'Query Routing: what are the strengths?', 'Query Routing: what are the limitations?']);
+    expect(cs[2]!.back).toContain('Efficient: only uses expensive techniques when needed');
+    expect(cs[2]!.back).toContain('Scalable');
+  });
+});
+
+describe('headings that name nothing or are clauses', () => {
+  it('"Mathematical Foundation › Core Equations" asks about the note, not "Core Equations"', () => {
+    const md = '## Mathematical Foundation\n\n### Core Equations\n\n$$P = \\frac{TP}{TP + FP}$$\n';
+    expect(fronts(md, 'Precision and Recall')).toEqual(['Formula for Precision and Recall?']);
+  });
+
+  it('"The Visual Intuition:" is asked about its topic', () => {
+    expect(fronts('## Attention\n\n### The Visual Intuition:\n\nEach token looks at every other token and weighs them.\n')).toEqual(['Attention: the visual intuition?']);
+  });
+
+  it('a clause heading is not asked "What is …?"', () => {
+    const fs = fronts('## Naive RAG is sufficient for\n\n- Simple factual lookups over a small corpus.\n', 'RAG');
+    expect(fs).toEqual(['Naive RAG is sufficient for …?']);
+  });
+
+  it('a step heading is asked how, and its labels name the step and its topic', () => {
+    const md = '## RLHF\n\n### Stage 2: Train a Reward Model\n\nHumans rank pairs of answers and a model learns to score them.\n\n- **Architecture**: the LLM with a scalar head.\n';
+    const fs = fronts(md);
+    expect(fs).toContain('How do you train a reward model?');
+    expect(fs).toContain('RLHF, train a reward model: architecture?');
+  });
+
+  it('"Define relevance" is a step, not a term to define', () => {
+    expect(fronts('## Video recommendation\n\n- **Define relevance**: a like, or watching half of it.\n')).toEqual(['Video recommendation: how do you define relevance?']);
+  });
+});
+
+describe('system-design outlines', () => {
+  const md = [
+    '# Design a video recommendation system',
+    '',
+    '## 1. Problem Formulation',
+    '',
+    '### Clarifying questions',
+    '- Use case? Homepage?',
+    '- Business objective?',
+    '- Data access',
+    '  - Do we log and have access to any data?',
+    '',
+    '### ML objective',
+    '',
+    '- ML Objective: predict the relevance score between a user and a video',
+    '',
+    '### Use case(s) and business goal',
+    '',
+    '- use case: recommend videos on the homepage',
+    '',
+  ].join('\n');
+
+  it('clarifying questions are one card about the system, the list as its answer', () => {
+    const cs = cards(md, 'mlsd-video-recom');
+    const cq = cs.filter((c) => /clarifying/i.test(c.front) || /Business objective|Do we log/.test(c.front));
+    expect(cq.map((c) => c.front)).toEqual(['Design a video recommendation system: what clarifying questions would you ask?']);
+    expect(cq[0]!.back).toContain('Do we log and have access to any data?');
+  });
+
+  it('template headings ("ML objective", "Use case(s) and business goal") put the system in the front', () => {
+    const fs = fronts(md, 'mlsd-video-recom');
+    expect(fs).toContain('Design a video recommendation system: ML Objective?');
+    expect(fs).toContain('Design a video recommendation system: use case?');
+  });
+});

@@ -208,7 +208,7 @@ describe('no walls of text', () => {
     expect(cards.map((c) => [c.key, c.front])).toEqual([
       ['Query Expansion', 'What is Query Expansion?'],
       ['Query Expansion › Why It May Work', 'Query Expansion: Why It May Work?'],
-      ['Query Expansion › Strengths', 'Query Expansion: Strengths?'],
+      ['Query Expansion › Strengths', 'Query Expansion: what are the strengths?'],
       ['Why not always expand?', 'Why not always expand?'],
     ]);
     expect(cards[0]!.back).toBe('Augment the query with synonyms.');
