@@ -22,6 +22,46 @@ import { namesNothing } from './topic.ts';
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
 
+/**
+ * "### Dialogue" then "- **Perplexity**: Fluency", "- **Task Success Rate**: For goal-oriented dialogue":
+ * labels with a few words each are not definitions to recall one by one; the list is one card.
+ * A glossary (longer texts) or generic labels ("Range", "When to use") stay term cards.
+ */
+function shortLabelLists(sec: Section, lines: readonly Line[], classes: readonly LineKind[], role: (Role | undefined)[], srcLines: readonly string[], specs: Spec[], sctx: SectionContext): void {
+  const lists = new Map<number, number[]>();
+  lines.forEach((l, k) => {
+    if (!l.item) return;
+    let top = l.item;
+    while (top.parent) top = top.parent;
+    const ks = lists.get(top.list) ?? [];
+    ks.push(k);
+    lists.set(top.list, ks);
+  });
+  for (const ks of lists.values()) {
+    if (ks.some((k) => role[k] || lines[k]!.item!.parent || !lines[k]!.first)) continue;
+    const terms = ks.map((k) => classes[k]!);
+    if (terms.length < 3) continue;
+    // A list that finishes a definition ("… summarizing quality:") is that definition's answer.
+    let b = ks[0]! - 1;
+    while (b >= 0 && classes[b]!.kind === 'blank') b--;
+    const before = b >= 0 ? classes[b]! : undefined;
+    if (before?.kind === 'terms' && !lines[b]!.item && /[:：]\s*$/.test(before.terms[before.terms.length - 1]!.body)) continue;
+    const labels: string[] = [];
+    const ok = terms.every((c) => {
+      if (c.kind !== 'terms' || c.terms.length !== 1) return false;
+      const t = c.terms[0]!;
+      if (!t.emphasized || t.equation || /\$/.test(t.body) || isGenericHeading(t.plain)) return false;
+      labels.push(t.md);
+      return t.body.trim().split(/\s+/).length <= 4;
+    });
+    if (!ok) continue;
+    const topic = sctx.topicMd && !namesNothing(sec.title) && sctx.topicMd.toLowerCase() !== sec.titleMd.toLowerCase() ? `${sctx.topicMd} — ${lowerFirst(sec.titleMd)}` : namesNothing(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd;
+    const front = `${topic}: ${labels.join(', ')} — what does each mean?`;
+    specs.push({ kind: 'term', ns: 'term', key: labels.map((x) => x.replace(/[*_`\\]/g, '')).join(', '), front, back: dedented(lines, ks, srcLines), line: lines[ks[0]!]!.line });
+    for (const k of ks) role[k] = 'card';
+  }
+}
+
 /** "Clarifying questions" of a design exercise: questions to ask, not to answer. */
 const CLARIFYING = /^(?:clarifying questions?|clarification questions?|questions to (?:ask|clarify)|clarify(?:ing)? (?:the )?requirements?)\s*[:：]?$/i;
 
@@ -170,6 +210,21 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const lead = plainText(lines[s - 1]!.tokens).trim();
     return /[:：]$/.test(lead) && lead.length <= 40 && isGenericHeading(lead.replace(/[:：]$/, '').trim());
   };
+  // The end (exclusive) of the list that starts right after line i (blank lines between), or 0.
+  const listAfter = (i: number): number => {
+    let j = i + 1;
+    while (j < n && classes[j]!.kind === 'blank') j++;
+    const first = lines[j]?.item;
+    if (!first || first.parent || first.index !== 0 || role[j]) return 0;
+    let k = j;
+    while (k < n && !role[k] && (within(lines[k]!.item, first) || lines[k]!.item?.list === first.list || (classes[k]!.kind === 'blank' && lines[k + 1]?.item?.list === first.list))) {
+      let top = lines[k]!.item;
+      while (top?.parent) top = top.parent;
+      if (top && top.list !== first.list) break;
+      k++;
+    }
+    return k;
+  };
   const parentItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
     const parent = k !== undefined ? lines[k]!.item?.parent : undefined;
@@ -192,6 +247,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       line,
     };
   };
+
+  if (implicit && lang === 'en') shortLabelLists(sec, lines, classes, role, srcLines, specs, sctx);
 
   // "Where:" and its list under a formula explain its symbols: they stay in the
   // answer (and join the heading's formula card), never cards of their own.
@@ -299,6 +356,13 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       out.dropped.push({ rule: 'link-term', line });
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
+    } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {
+      // "**AUC** is a single number summarizing quality:" then "- **AUC = 1.0**: Perfect …": the list finishes the definition.
+      const end = listAfter(i);
+      const t = c.terms[0]!;
+      specs.push(termSpec(t, false, ctx({}), `${t.body}\n\n${dedented(lines, lines.map((_, k) => k).slice(i + 1, end).filter((k) => classes[k]!.kind !== 'blank'), srcLines)}`, line));
+      role.fill('term', i, end);
+      i = end - 1;
     } else if (c.kind === 'terms') {
       const run = c.terms.length === 1 ? mathRun(i + 1) : i + 1;
       const attached = run > i + 1;

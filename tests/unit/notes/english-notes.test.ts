@@ -164,3 +164,23 @@ describe('system-design outlines', () => {
     expect(fs).toContain('Design a video recommendation system: use case?');
   });
 });
+
+describe('definitions and short label lists', () => {
+  it('a definition ending in a colon keeps the list that finishes it', () => {
+    const md = '## ROC\n\n**AUC (Area Under the ROC Curve)** is a single number (0 to 1) summarizing model quality:\n\n- **AUC = 1.0**: Perfect classifier\n- **AUC = 0.5**: Random guessing\n- **AUC < 0.5**: Worse than random\n';
+    const cs = cards(md, 'Classification metrics');
+    expect(cs.map((c) => c.front)).toEqual(['What is AUC (Area Under the ROC Curve)?']);
+    expect(cs[0]!.back).toContain('**AUC = 0.5**: Random guessing');
+  });
+
+  it('labels with a few words each are one card for the list, under the heading and its topic', () => {
+    const md = '## Task-Specific Metrics\n\n### Dialogue\n\n- **Perplexity**: Fluency\n- **Task Success Rate**: For goal-oriented dialogue\n- **Engagement**: Conversation length\n';
+    const cs = cards(md, 'LLM Evaluation Metrics');
+    expect(cs.map((c) => c.front)).toEqual(['Task-Specific Metrics — dialogue: Perplexity, Task Success Rate, Engagement — what does each mean?']);
+  });
+
+  it('a glossary with real definitions stays one term card each', () => {
+    const md = '## Glossary\n\n- **Epoch**: one full pass of the training algorithm over the whole training set\n- **Batch**: the subset of examples used for one gradient update step\n- **Logit**: the raw, unnormalised score a classifier outputs before the softmax\n';
+    expect(cards(md).filter((c) => c.kind === 'term').length).toBe(3);
+  });
+});
