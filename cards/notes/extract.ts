@@ -459,6 +459,11 @@ function finishSection(
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
     if (parts) {
+      // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
+      if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
+        const first = parts.units.shift()!;
+        parts.intro.push(...first.lines);
+      }
       const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
       specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {

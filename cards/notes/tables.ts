@@ -51,7 +51,12 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
     else if (lang === 'en' && cols.length >= 2 && named.length === cols.length && ATTRIBUTE_HEADER.test(first)) {
       // A comparison written sideways: "Accuracy vs Precision vs Recall: weakness?"
       front = `${named.map(plainOfMd).join(' vs ')}: ${lowerFirst(keys[k]!)}?`;
-    } else if (lang === 'en') front = context ? `${key} — ${context}?` : `${sectionMd}: ${key}?`;
+    } else if (lang === 'en') {
+      // "Multi-Agent RAG: Critic — responsibility?": the row alone does not say what it belongs to.
+      const topicWords = new Set(plainOfMd(topicMd).toLowerCase().split(/\W+/).filter(Boolean));
+      const inTopic = keys[k]!.toLowerCase().split(/\W+/).filter(Boolean).every((w) => topicWords.has(w));
+      front = context ? (inTopic ? `${key} — ${context}?` : `${topicMd}: ${key} — ${context.split(', ').map(lowerFirst).join(', ')}?`) : `${sectionMd}: ${key}?`;
+    }
     else front = context ? `${key}的${context}是什么？` : `${sectionMd}：${key}？`;
     specs.push({ kind: 'term', ns: 'term', key: keys[k]!, front, back: defining ? cells[0]!.trim() : back, line: line + 1 + k + 1 });
   });

@@ -184,3 +184,18 @@ describe('definitions and short label lists', () => {
     expect(cards(md).filter((c) => c.kind === 'term').length).toBe(3);
   });
 });
+
+describe('labelled parts and table rows keep their subject', () => {
+  it('"**Concept**: …" opening labelled parts answers "What is X?" (not a list of the part names)', () => {
+    const md = '### 1. Pointwise Re-ranking\n\n**Concept**: Score each retrieved document independently.\n\n**Strengths**:\n- Simple and interpretable\n\n**Best For**:\n- General Q&A systems\n';
+    const cs = cards(md, 'Re-ranking');
+    const what = cs.find((c) => c.front === 'What is Pointwise Re-ranking?');
+    expect(what?.back).toContain('Score each retrieved document independently.');
+    expect(cs.map((c) => c.front)).toContain('Pointwise Re-ranking: what is it best for?');
+  });
+
+  it('a row of a multi-column table names the section it belongs to', () => {
+    const md = '## Multi-Agent RAG\n\n| Agent | Responsibility | Tools |\n|---|---|---|\n| Critic | Evaluate quality | LLM judge |\n| Retriever | Fetch documents | Vector DB |\n';
+    expect(fronts(md)).toContain('Multi-Agent RAG: Critic — responsibility, tools?');
+  });
+});
