@@ -109,6 +109,8 @@ const ENDS_IN_PREPOSITION = /\s(?:for|to|with|when|on|in|of|at|by|from|because|i
 export function clauseQuestion(md: string, plain: string): string | null {
   const p = noMath(plain).replace(/[:：;；.,]+$/, '').trim();
   const t = md.replace(/[:：;；.,]+$/, '').trim();
+  // "Use Long Context Windows if:" — the list says when.
+  if (/\s(?:if|when)$/i.test(p) && (EN_ACTION_STRONG.test(p) || EN_ACTION.test(p))) return `When should you ${lowerFirst(t.replace(/\s+(?:if|when)$/i, ''))}?`;
   if ((EN_ACTION_STRONG.test(p) || EN_ACTION.test(p)) && p.split(/\s+/).length <= 8 && !/[(（]/.test(p)) return `How do you ${lowerFirst(t)}?`;
   if (ENDS_IN_PREPOSITION.test(p) && EN_CLAUSE.test(` ${p} `)) return `${t} …?`;
   if (EN_CLAUSE.test(` ${p} `) && p.split(/\s+/).length >= 3 && !/^(?:what|why|how|when|which|who|where)\b/i.test(p)) return `${t}: what are the key points?`;

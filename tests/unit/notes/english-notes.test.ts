@@ -199,3 +199,9 @@ describe('labelled parts and table rows keep their subject', () => {
     expect(fronts(md)).toContain('Multi-Agent RAG: Critic — responsibility, tools?');
   });
 });
+
+describe('conditional headings', () => {
+  it('"Use Long Context Windows if:" asks when', () => {
+    expect(fronts('## Use Long Context Windows if:\n\n- Questions relate to single documents\n- Latency allows\n', 'Multi-hop Reasoning')).toEqual(['When should you use long context windows?']);
+  });
+});
