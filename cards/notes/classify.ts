@@ -103,7 +103,7 @@ function isTermWord(plain: string): boolean {
   const balanced = (o: string, c: string) => p.split(o).length === p.split(c).length;
   if (!balanced('[', ']') || !balanced('(', ')') || !balanced('（', '）')) return false; // "[TBD: …]" cut at its colon
   if (/<\/?[a-z][^>]*>/i.test(p)) return false; // "<li><strong>Pre-training": raw HTML, not a term
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p);
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p);
 }
 
 /** "Precision answers", "The output is": an English clause before a colon, not a term. */

@@ -8,19 +8,62 @@ import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, plainOf, type Flat } from './flat.ts';
-import { genericQuestion, headingFormulaQuestion, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
-import { dedented, listQuestions } from './listq.ts';
+import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
-import { isLinkOnly, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
+import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
+
+/**
+ * "### Dialogue" then "- **Perplexity**: Fluency", "- **Task Success Rate**: For goal-oriented dialogue":
+ * labels with a few words each are not definitions to recall one by one; the list is one card.
+ * A glossary (longer texts) or generic labels ("Range", "When to use") stay term cards.
+ */
+function shortLabelLists(sec: Section, lines: readonly Line[], classes: readonly LineKind[], role: (Role | undefined)[], srcLines: readonly string[], specs: Spec[], sctx: SectionContext): void {
+  const lists = new Map<number, number[]>();
+  lines.forEach((l, k) => {
+    if (!l.item) return;
+    let top = l.item;
+    while (top.parent) top = top.parent;
+    const ks = lists.get(top.list) ?? [];
+    ks.push(k);
+    lists.set(top.list, ks);
+  });
+  for (const ks of lists.values()) {
+    if (ks.some((k) => role[k] || lines[k]!.item!.parent || !lines[k]!.first)) continue;
+    const terms = ks.map((k) => classes[k]!);
+    if (terms.length < 3) continue;
+    // A list that finishes a definition ("… summarizing quality:") is that definition's answer.
+    let b = ks[0]! - 1;
+    while (b >= 0 && classes[b]!.kind === 'blank') b--;
+    const before = b >= 0 ? classes[b]! : undefined;
+    if (before?.kind === 'terms' && !lines[b]!.item && /[:：]\s*$/.test(before.terms[before.terms.length - 1]!.body)) continue;
+    const labels: string[] = [];
+    const ok = terms.every((c) => {
+      if (c.kind !== 'terms' || c.terms.length !== 1) return false;
+      const t = c.terms[0]!;
+      if (!t.emphasized || t.equation || /\$/.test(t.body) || isGenericHeading(t.plain)) return false;
+      labels.push(t.md);
+      return t.body.trim().split(/\s+/).length <= 4;
+    });
+    if (!ok) continue;
+    const topic = sctx.topicMd && !namesNothing(sec.title) && sctx.topicMd.toLowerCase() !== sec.titleMd.toLowerCase() ? `${sctx.topicMd} — ${lowerFirst(sec.titleMd)}` : namesNothing(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd;
+    const front = `${topic}: ${labels.join(', ')} — what does each mean?`;
+    specs.push({ kind: 'term', ns: 'term', key: labels.map((x) => x.replace(/[*_`\\]/g, '')).join(', '), front, back: dedented(lines, ks, srcLines), line: lines[ks[0]!]!.line });
+    for (const k of ks) role[k] = 'card';
+  }
+}
+
+/** "Clarifying questions" of a design exercise: questions to ask, not to answer. */
+const CLARIFYING = /^(?:clarifying questions?|clarification questions?|questions to (?:ask|clarify)|clarify(?:ing)? (?:the )?requirements?)\s*[:：]?$/i;
 
 /** A card before identity: `ns` keeps e.g. a section card and a reading card of one heading apart. */
 export interface Spec {
@@ -87,7 +130,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   const classes: LineKind[] = lines.map((l, i) => classifyLine(l, srcLines, flats[i]));
   const role: (Role | undefined)[] = new Array(n);
   const specs = out.specs;
-  const implicit = sec.title !== '';
+  // "Contribution", "News", "License": the repository's housekeeping gives no card at all (explicit cards aside).
+  const meta = sec.title !== '' && isMetaHeading(sec.title);
+  if (meta) out.dropped.push({ rule: 'meta', line: sec.line });
+  const implicit = sec.title !== '' && !meta;
   const placeholder = openBack(lang, out.links.length > 0);
   const src = (from: number, to: number) => sourceOf(lines.slice(from, to), srcLines);
 
@@ -95,13 +141,21 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     for (let i = card.from; i < card.to; i++) role[i] = 'card';
     specs.push(...card.specs);
   }
+  if (implicit && CLARIFYING.test(stripNumbering(sec.title).trim()) && sctx.topicMd && lang === 'en') {
+    // A list of questions to ask the interviewer has no answers to recall one by one: the list is the answer.
+    const body = lines.map((_, k) => k).filter((k) => !role[k] && classes[k]!.kind !== 'blank');
+    if (body.length >= 2) {
+      specs.push({ kind: 'section', ns: 'section', key: sec.title, front: `${sctx.topicMd}: what clarifying questions would you ask?`, back: dedented(lines, body, srcLines), line: sec.line });
+      return out;
+    }
+  }
   if (implicit) {
     const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
     for (const k of lq.consumed) role[k] = 'card';
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
       if (role[k] || !l.table || l.item) return;
-      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd);
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
       if (!rows) return;
       specs.push(...rows);
       role[k] = 'card';
@@ -117,10 +171,12 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const d = classes.slice(from, to).map((c) => c.kind === 'math' && c.derivative);
     return { allDerivatives: d.length > 0 && d.every(Boolean), anyDerivative: d.some(Boolean) };
   };
+  // Under "Stage 2: Train a Reward Model" a term is about RLHF's reward-model step: "RLHF, train a reward model: architecture?".
+  const termTopic = lang === 'en' && sctx.topicMd && clauseQuestion(sec.titleMd, sec.title) ? `${sctx.topicMd}, ${lowerFirst(sec.titleMd)}` : sec.titleMd;
   const ctx = (extra: Partial<TermContext>): TermContext => ({
     headingMd: sec.titleMd,
     headingPlain: sec.title,
-    topicMd: isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd,
+    topicMd: isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : termTopic,
     attachedFormulas: false,
     allDerivatives: false,
     anyDerivative: false,
@@ -142,6 +198,32 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     while (s > 0 && lines[s - 1]!.item?.list === item.list) s--;
     const c = s > 0 ? classes[s - 1]! : undefined;
     return c?.kind === 'terms' && c.terms.length === 1 && c.terms[0]!.emphasized && !lines[s - 1]!.item ? c.terms[0]!.md : undefined;
+  };
+  // "**Strengths**:" above "- Efficient: only uses …": the items are the strengths, not terms to define.
+  const genericLead = (k: number): boolean => {
+    let item = lines[k]!.item;
+    while (item?.parent) item = item.parent;
+    if (!item) return false;
+    let s = k;
+    while (s > 0 && lines[s - 1]!.item && (lines[s - 1]!.item === item || within(lines[s - 1]!.item, item) || lines[s - 1]!.item!.list === item.list)) s--;
+    if (s === 0 || lines[s - 1]!.item) return false;
+    const lead = plainText(lines[s - 1]!.tokens).trim();
+    return /[:：]$/.test(lead) && lead.length <= 40 && isGenericHeading(lead.replace(/[:：]$/, '').trim());
+  };
+  // The end (exclusive) of the list that starts right after line i (blank lines between), or 0.
+  const listAfter = (i: number): number => {
+    let j = i + 1;
+    while (j < n && classes[j]!.kind === 'blank') j++;
+    const first = lines[j]?.item;
+    if (!first || first.parent || first.index !== 0 || role[j]) return 0;
+    let k = j;
+    while (k < n && !role[k] && (within(lines[k]!.item, first) || lines[k]!.item?.list === first.list || (classes[k]!.kind === 'blank' && lines[k + 1]?.item?.list === first.list))) {
+      let top = lines[k]!.item;
+      while (top?.parent) top = top.parent;
+      if (top && top.list !== first.list) break;
+      k++;
+    }
+    return k;
   };
   const parentItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
@@ -165,6 +247,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       line,
     };
   };
+
+  if (implicit && lang === 'en') shortLabelLists(sec, lines, classes, role, srcLines, specs, sctx);
 
   // "Where:" and its list under a formula explain its symbols: they stay in the
   // answer (and join the heading's formula card), never cards of their own.
@@ -270,6 +354,15 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
+    } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
+      role[i] = 'prose';
+    } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {
+      // "**AUC** is a single number summarizing quality:" then "- **AUC = 1.0**: Perfect …": the list finishes the definition.
+      const end = listAfter(i);
+      const t = c.terms[0]!;
+      specs.push(termSpec(t, false, ctx({}), `${t.body}\n\n${dedented(lines, lines.map((_, k) => k).slice(i + 1, end).filter((k) => classes[k]!.kind !== 'blank'), srcLines)}`, line));
+      role.fill('term', i, end);
+      i = end - 1;
     } else if (c.kind === 'terms') {
       const run = c.terms.length === 1 ? mathRun(i + 1) : i + 1;
       const attached = run > i + 1;
@@ -364,8 +457,13 @@ function finishSection(
       sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
     if (parts) {
+      // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
+      if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
+        const first = parts.units.shift()!;
+        parts.intro.push(...first.lines);
+      }
       const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
       specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
@@ -400,6 +498,13 @@ function readingFront(sec: Section, sctx: SectionContext): string {
   const part = ref >= 0 && ref < path.length - 1 ? sec.titleMd : '';
   if (sctx.lang === 'en') return part ? `Reading list: ${topic} (${part})` : `Reading list: ${topic}`;
   return part ? `阅读清单：${topic}（${part}）` : `阅读清单：${topic}`;
+}
+
+/** "**Strengths**:" / "**Why It Works**:" alone on a line: the parts of a note written as labelled lists, each worth its own card. */
+function labelledParts(md: string): number {
+  let count = 0;
+  for (const m of md.matchAll(/^(?:\*\*|__)([^*_\n]{2,40}?)(?:\*\*|__)\s*[:：]?\s*(?:\*\*|__)?\s*$/gm)) if (isGenericHeading(m[1]!.replace(/[:：]$/, '').trim())) count++;
+  return count;
 }
 
 /** Past this many characters a section answer with structure is split into focused cards. */
@@ -447,7 +552,9 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
       const front = looksLikeQuestion(lead.title)
         ? promptQuestion(lead.titleMd, lang)
-        : /[?？]$/.test(sec.titleMd)
+        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(sec.titleMd)
+          ? genericQuestion(sec.titleMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
+          : /[?？]$/.test(sec.titleMd)
           ? lang === 'en'
             ? `${sec.titleMd} (${lead.titleMd})`
             : `${sec.titleMd}（${lead.titleMd}）`
@@ -459,5 +566,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     } else if (units.length) units[units.length - 1]!.lines.push(k);
     else intro.push(k);
   });
-  return units.length >= 2 ? { intro, units } : null;
+  // "**Example**:" and only a figure: no question to ask, the figure stays with the section card.
+  const kept = units.filter((u) => {
+    const text = u.lines.map((k) => (srcLines[lines[k]!.line] ?? '').replace(/!\[\[[^\]\n]*\]\]|!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>]*>/gi, '').replace(/[\s>*_-]/g, '')).join('');
+    if (text || u.lines.some((k) => lines[k]!.other)) return true;
+    intro.push(...u.lines);
+    return false;
+  });
+  intro.sort((a, b) => a - b);
+  return kept.length >= 2 ? { intro, units: kept } : null;
 }

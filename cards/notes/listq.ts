@@ -40,7 +40,7 @@ export function dedented(lines: readonly Line[], idx: readonly number[], srcLine
   return runs.filter((r) => r !== '').join('\n\n');
 }
 
-const within = (item: ItemInfo | undefined, anc: ItemInfo): boolean => {
+export const within = (item: ItemInfo | undefined, anc: ItemInfo): boolean => {
   for (let it = item; it; it = it.parent ?? undefined) if (it === anc) return true;
   return false;
 };
@@ -106,8 +106,11 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     const plain = plainText(l.tokens);
     if (HINT.test(plain)) hintItems.add(l.item);
     else {
-      const q = questionOf(l, srcLines).plain;
-      if (q.length > 1 && q.length <= MAX_QUESTION && looksLikeQuestion(q)) questionAt.set(l.item, i);
+      const q = questionOf(l, srcLines);
+      // "**Define relevance**: a like, or …": a bold label with its text is a definition, not a task.
+      if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
+      // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
+      if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (looksLikeQuestion(q.plain) || q.tags.length > 0)) questionAt.set(l.item, i);
     }
   }
   dropProcedureSteps(lines, srcLines, questionAt);
@@ -119,14 +122,32 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     const q = questionOf(lines[i]!, srcLines);
     const answer: number[] = [];
     const hints: number[] = [];
+    // "Given the following matrix:" then the matrix and "what can we say…?": the item's own text is the question.
+    const asked: number[] = [];
+    let setUp = /[:：]\s*$/.test(q.plain);
+    let hintBlock = false;
     let j = i + 1;
     for (; j < n && within(lines[j]!.item, item); j++) {
       // The nearest item between this line and the question decides where it goes.
       let owner: ItemInfo | undefined = lines[j]!.item;
       while (owner && owner !== item && !questionAt.has(owner) && !hintItems.has(owner)) owner = owner.parent ?? undefined;
       if (owner && owner !== item && questionAt.has(owner)) continue;
+      if (owner === item) {
+        // "**Hint**: …" as a paragraph of the item is a hint too.
+        if (lines[j]!.block !== lines[j - 1]!.block) hintBlock = HINT.test(plainText(lines[j]!.tokens));
+        if (hintBlock) {
+          hints.push(j);
+          continue;
+        }
+        if (setUp) {
+          asked.push(j);
+          continue;
+        }
+      } else setUp = false;
       (owner && hintItems.has(owner) ? hints : answer).push(j);
     }
+    while (asked.length && !lines[asked[asked.length - 1]!]!.tokens.length && !lines[asked[asked.length - 1]!]!.other) asked.pop();
+    if (asked.length) q.md = `${q.md}\n\n${dedented(lines, asked, srcLines)}`;
     // "1. What is X?" then a paragraph: Q&A written as one-item lists.
     if (answer.length === 0 && !item.parent && listSize.get(item.list) === 1) {
       let k = j;
@@ -183,6 +204,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     if (hint) back += `\n\n${hint}`;
     out.specs.push({ kind: 'prompt', ns: 'prompt', key: q.md, front, back, line: lines[i]!.line, ...(q.tags.length ? { tags: q.tags } : {}) });
     consumed.add(i);
+    asked.forEach((k) => consumed.add(k));
     answer.forEach((k) => consumed.add(k));
     hints.forEach((k) => consumed.add(k));
   }
@@ -211,7 +233,8 @@ function dropProcedureSteps(lines: readonly Line[], srcLines: readonly string[],
     items.set(l.item.list, list);
   }
   for (const [item, i] of [...questionAt]) {
-    if (asksOutright(questionOf(lines[i]!, srcLines).plain)) continue;
+    const q = questionOf(lines[i]!, srcLines);
+    if (asksOutright(q.plain) || q.tags.length) continue; // "[M] Given …:" is an exercise
     const siblings = items.get(item.list) ?? [];
     if (siblings.some((s) => !questionAt.has(s))) questionAt.delete(item);
   }

@@ -53,13 +53,21 @@ function calcSubject(md: string): string {
 const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|clarifying questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it|description|range|others?|misc|miscellaneous|pro|con|strengths?|weaknesses?|key properties|key features|characteristics|when to use it|use case|best practices|practical considerations|common pitfalls|considerations|notes and tips|tips|steps|core concepts?|key concepts?|problem formulation|problem statement|data|features|feature engineering|model|modeling|model development|offline evaluation|online evaluation|serving|deployment|monitoring|scaling|data collection|data preparation|prediction service|inference service|high level design|system design|design)$/i;
 const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
 
+/** More template headings of English notes: system-design outlines ("ML objective", "Use case(s) and business goal") and note scaffolding. */
+const GENERIC_EN_MORE = /^(?:(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
+
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
   const p = noMath(plain).replace(/[:：?？。.]+$/, '').trim();
-  if (GENERIC_EN.test(p) || GENERIC_ZH.test(p)) return true;
+  if (GENERIC_EN.test(p) || GENERIC_ZH.test(p) || GENERIC_EN_MORE.test(p)) return true;
+  // "The Visual Intuition", "Key Mathematical Foundation": a generic heading with a modifier.
+  const bareP = p.replace(/^(?:the|key|core|main|basic|general|important|some)\s+/i, '');
+  if (bareP !== p && (GENERIC_EN.test(bareP) || GENERIC_EN_MORE.test(bareP))) return true;
   // "Data Collection and Preparation", "Scaling, Monitoring, and Updates", "Metrics (Offline and Online)": steps of a template.
   const parts = p.replace(/\s*[(（][^)）]*[)）]\s*$/, '').split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
   if (parts.length && parts.length <= 4 && p.length <= 80 && parts.every((x) => GENERIC_EN.test(x) || /^(?:preparation|updates?|testing|online testing|architectural components|components|requirements|constraints|assumptions)$/i.test(x))) return true;
+  // "When to choose it", "Why this works": about whatever "it" is.
+  if (p.split(/\s+/).length <= 6 && /^(?:how|why|when|what|where)\b/i.test(p) && /\b(?:it|this|they|these|them)$/i.test(p)) return true;
   // A question with no subject of its own: "用处是什么？", "How does it work?", "Why is this important?".
   if (/[?？]$/.test(plain.trim())) {
     if (GENERIC_ZH.test(p.replace(/^(?:它的|其|它)/, '').replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)$/, ''))) return true;
@@ -90,11 +98,30 @@ export function isPluralEn(plain: string): boolean {
 /** "Handling categorical features", "Choosing an embedding model": an activity, not a concept. */
 const EN_GERUND = /^(?:handling|choosing|using|building|designing|dealing|avoiding|preventing|improving|reducing|selecting|evaluating|deploying|debugging|implementing|understanding|comparing|combining|getting|making|setting up|managing|measuring|tuning|optimizing|optimising|interpreting|adding|applying|creating|defining|detecting|fixing|mitigating|putting|running|speeding up|writing|going|moving|putting|storing|serving|training (?:a|an|the|your|on|with)|scaling (?:up|out|a|an|the)|working with|thinking about)\b/i;
 
+/** "Train a Reward Model", "calculate distance", "Define relevance": a step to take, asked "how". */
+const EN_ACTION_STRONG = /^(?:train|build|collect|fine-tune|finetune|define|choose|pick|create|evaluate|deploy|compute|calculate|prepare|preprocess|identify|estimate|detect|avoid|prevent|mitigate|improve|handle|fix|remove|add|use|apply|design|implement)\s+\S/i;
+const EN_ACTION = /^(?:split|load|clean|tune|optimi[sz]e|measure|monitor|store|index|retrieve|generate|rank|filter|fetch|embed|chunk|encode|decode|normali[sz]e|sample|label|annotate|aggregate|combine|merge|update|initiali[sz]e|convert|transform|map|serve|cache|scale|select|reduce|increase|decrease)\s+(?:a|an|the|each|all|your|our|its|their|them|it)\b/i;
+/** "Naive RAG is sufficient for", "Why Query Transformations are needed": a clause, not a name. */
+const EN_CLAUSE = /\s(?:is|are|was|were|can|cannot|can't|should|must|does|do|doesn't|don't|will|won't|has|have|needs?|works?|fails?|helps?|makes?|becomes?)\s/i;
+const ENDS_IN_PREPOSITION = /\s(?:for|to|with|when|on|in|of|at|by|from|because|if|about|into|like)$/i;
+
+/** A heading or term that is a clause or a step, phrased as a question; null for a name. */
+export function clauseQuestion(md: string, plain: string): string | null {
+  const p = noMath(plain).replace(/[:：;；.,]+$/, '').trim();
+  const t = md.replace(/[:：;；.,]+$/, '').trim();
+  // "Use Long Context Windows if:" — the list says when.
+  if (/\s(?:if|when)$/i.test(p) && (EN_ACTION_STRONG.test(p) || EN_ACTION.test(p))) return `When should you ${lowerFirst(t.replace(/\s+(?:if|when)$/i, ''))}?`;
+  if ((EN_ACTION_STRONG.test(p) || EN_ACTION.test(p)) && p.split(/\s+/).length <= 8 && !/[(（]/.test(p)) return `How do you ${lowerFirst(t)}?`;
+  if (ENDS_IN_PREPOSITION.test(p) && EN_CLAUSE.test(` ${p} `)) return `${t} …?`;
+  if (EN_CLAUSE.test(` ${p} `) && p.split(/\s+/).length >= 3 && !/^(?:what|why|how|when|which|who|where)\b/i.test(p)) return `${t}: what are the key points?`;
+  return null;
+}
+
 /** "What is X?" / "What are X?" by number. */
 export const whatIs = (md: string, plain: string): string => `${isPluralEn(plain) ? 'What are' : 'What is'} ${md.replace(/^The\s(?=[a-z]|[A-Z][a-z])/, 'the ')}?`;
 
 /** "Feature Engineering" → "feature engineering" (Title Case is the heading's style, not names); acronyms and names inside stay. */
-const lowerFirst = (s: string) => {
+export const lowerFirst = (s: string) => {
   if (!/^[A-Z][a-z]/.test(s)) return s;
   const words = s.split(' ');
   if (words.length > 1 && words.every((w) => /^(?:[A-Z][a-z]+|[a-z]+|&|-)$/.test(w))) return words.map((w) => w.toLowerCase()).join(' ');
@@ -118,6 +145,12 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
     return /^(?:它的|其)/.test(t) ? `${topicMd}${t.replace(/^(?:它的|其)/, '的')}` : GENERIC_ZH.test(t.replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)?[？?]$/, '')) ? `${topicMd}的${t}` : `${topicMd}：${t}`;
   }
   if (lang === 'en') {
+    const label = noMath(titlePlain).replace(/[:：]+$/, '').trim();
+    // Lead-in labels of a note's lists: "Why It Works", "Best For", "Strengths".
+    if (/^why (?:it|this) works$/i.test(label)) return `${topicMd}: why does it work?`;
+    if (/^how (?:it|this) works$/i.test(label)) return `${topicMd}: how does it work?`;
+    if (/^(?:best for|best used for|good for)$/i.test(label)) return `${topicMd}: what is it best for?`;
+    if (/^(?:strengths|weaknesses|trade-?offs|pitfalls|common pitfalls|key features|key properties|best practices|considerations|practical considerations|caveats|use cases|pros|cons|insights|key insights|key takeaways|takeaways|key points)$/i.test(label)) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     if (EN_LIST.test(noMath(titlePlain))) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     return `${topicMd}: ${lowerFirst(t)}?`;
   }
@@ -144,12 +177,15 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
       return /^the\s/i.test(p) ? `What are ${lowerFirst(t)}?` : EN_LIST.test(p.split(/\s+/)[0] ?? '') || /^\w+\s+(?:of|for|in)\s/i.test(p) ? `What are the ${lowerFirst(t)}?` : `${t}: what are they?`;
     case 'pair':
       return /\s(?:and|&)\s/.test(p) ? `What are ${t}?` : `${t}: how do they differ?`;
-    default:
+    default: {
+      const clause = clauseQuestion(t, p);
+      if (clause) return clause;
       if (enumeration) return `What ${isPluralEn(p) ? 'do' : 'does'} ${t} include?`;
       // "Gradient descent" reads as a concept; "Training a network on small data" or "ML systems at big companies" as a topic.
       if (EN_GERUND.test(p) || p.split(/\s+/).length > 5) return `${t}: what are the key points?`;
       if (p.split(/\s+/).length >= 4 && /\s(?:at|in|for|on|with|from|across|under|via)\s/i.test(p.replace(/\s*[(（].*$/, ''))) return `${t}: what are the key points?`;
       return whatIs(t, p);
+    }
   }
 }
 
@@ -221,6 +257,10 @@ function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   if (!formula) {
     // "Pro", "Range", "Description": asked about what they describe ("Mean absolute error: range?").
     if (isGenericHeading(t.plain) && topic) return genericQuestion(topic, md, t.plain, 'en');
+    // "Define relevance", "calculate distance": a step, asked how it is done.
+    const clause = /^[A-Za-z]/.test(t.plain) ? clauseQuestion(md, t.plain) : null;
+    if (clause && topic && !endsWithMark(topic)) return underTopic(topic, clause);
+    if (clause) return clause;
     // A term only means something in its section ("Overlap" under "Fixed-size chunking"), unless it names the section itself.
     if (topic && !endsWithMark(topic) && !namesTopic(t.plain, topic)) return underTopic(topic, whatIs(md, t.plain));
     return whatIs(md, t.plain);

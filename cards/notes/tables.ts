@@ -10,7 +10,21 @@ const inline = createParser('any');
 const plainOfMd = (md: string) => plainText(inline.parseInline(md, {})[0]?.children ?? []).trim();
 
 /** Cards for the table's rows, or null when its first column does not name things. */
-export function tableRowCards(rows: readonly string[][], line: number, lang: Lang, sectionMd: string): Spec[] | null {
+/** A second column that says what the first names: "| Check | Description |" rows are definitions. */
+const DEFINING = /^(?:description|meaning|definition|purpose|explanation|what it is|what it does|what it means|what it measures|role|function|summary|details|idea|key idea)$/i;
+/** "| Feature | Accuracy | Precision |": the header names the things, each row an attribute of them. */
+const ATTRIBUTE_HEADER = /^(?:features?|aspects?|properties|property|criteri(?:on|a)|characteristics?|dimensions?|attributes?|factors?|comparison)$/i;
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+/** "Structured Output Compliance: what is Cross-field Consistency?" */
+function definitionFront(key: string, plainKey: string, topicMd: string): string {
+  const what = `${/^[A-Za-z][a-z-]*[a-z]s$/.test(plainKey.split(/\s+/).pop() ?? '') && !/(?:ss|us|is|ics|ness|sis)$/.test(plainKey) ? 'What are' : 'What is'} ${key}?`;
+  const topicWords = new Set(plainOfMd(topicMd).toLowerCase().split(/\W+/).filter(Boolean));
+  const named = plainKey.toLowerCase().split(/\W+/).filter(Boolean).every((w) => topicWords.has(w));
+  return named ? what : `${topicMd}: ${what[0]!.toLowerCase()}${what.slice(1)}`;
+}
+
+export function tableRowCards(rows: readonly string[][], line: number, lang: Lang, sectionMd: string, topicMd: string = sectionMd): Spec[] | null {
   const [header, ...body] = rows;
   if (!header || header.length < 2 || body.length < 2) return null;
   const keys = body.map((r) => plainOfMd(r[0] ?? ''));
@@ -29,11 +43,22 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
       .filter(Boolean)
       .join('\n');
     const key = r[0]!.trim();
+    const defining = lang === 'en' && cols.length === 1 && DEFINING.test(plainOfMd(cols[0] ?? ''));
     const context = named.length ? named.map(plainOfMd).join(lang === 'en' ? ', ' : '、') : '';
     let front: string;
-    if (lang === 'en') front = context ? `${key} — ${context}?` : `${sectionMd}: ${key}?`;
+    const first = plainOfMd(header[0] ?? '');
+    if (defining) front = definitionFront(key.replace(/^(\*\*|__)(.+)\1$/, '$2'), keys[k]!, topicMd);
+    else if (lang === 'en' && cols.length >= 2 && named.length === cols.length && ATTRIBUTE_HEADER.test(first)) {
+      // A comparison written sideways: "Accuracy vs Precision vs Recall: weakness?"
+      front = `${named.map(plainOfMd).join(' vs ')}: ${lowerFirst(keys[k]!)}?`;
+    } else if (lang === 'en') {
+      // "Multi-Agent RAG: Critic — responsibility?": the row alone does not say what it belongs to.
+      const topicWords = new Set(plainOfMd(topicMd).toLowerCase().split(/\W+/).filter(Boolean));
+      const inTopic = keys[k]!.toLowerCase().split(/\W+/).filter(Boolean).every((w) => topicWords.has(w));
+      front = context ? (inTopic ? `${key} — ${context}?` : `${topicMd}: ${key} — ${context.split(', ').map(lowerFirst).join(', ')}?`) : `${sectionMd}: ${key}?`;
+    }
     else front = context ? `${key}的${context}是什么？` : `${sectionMd}：${key}？`;
-    specs.push({ kind: 'term', ns: 'term', key: keys[k]!, front, back, line: line + 1 + k + 1 });
+    specs.push({ kind: 'term', ns: 'term', key: keys[k]!, front, back: defining ? cells[0]!.trim() : back, line: line + 1 + k + 1 });
   });
   return specs.length >= 2 ? specs : null;
 }

@@ -25,7 +25,7 @@ export const REFERENCE_HEADING =
  * a table of contents, licence, contributing, thanks, change log, badges.
  */
 const META_HEADING =
-  /^(?:table of contents|contents|toc|目录|文章目录|本文目录|license|licence|licensing|许可证?|许可协议|开源协议|版权(?:声明|说明)?|copyright|contributing|contributions?|contributors?|how to contribute|贡献(?:者|指南|说明)?|参与贡献|如何贡献|acknowledge?ments?|thanks|special thanks|致谢|鸣谢|感谢|changelog|change log|release notes|更新(?:日志|记录|说明)|star history|stargazers|about(?: (?:this|the) (?:repo|repository|project|book|guide|notes?))?|关于(?:本项目|本仓库|本书|项目|作者|我们)?|badges?|how to cite|citing|如何引用|引用本项目|roadmap|交流群?|加群|联系(?:方式|我们|作者)?|contact(?: me| us)?|sponsors?|赞助|赞赏|打赏|donate|donation|微信公众号|公众号|关注我们)$/i;
+  /^(?:table of contents|contents|toc|目录|文章目录|本文目录|license|licence|licensing|许可证?|许可协议|开源协议|版权(?:声明|说明)?|copyright|contributing|contributions?|contributors?|how to contribute|贡献(?:者|指南|说明)?|参与贡献|如何贡献|acknowledge?ments?|thanks|special thanks|致谢|鸣谢|感谢|changelog|change log|release notes|更新(?:日志|记录|说明)|star history|stargazers|news|latest news|updates|latest updates|recent updates|what's new|citation|cite|cite this (?:repo|repository|work|book)|how to use(?: this (?:repo|repository|book|guide|notes?))?|about(?: (?:this|the) (?:repo|repository|project|book|guide|notes?))?|关于(?:本项目|本仓库|本书|项目|作者|我们)?|badges?|how to cite|citing|如何引用|引用本项目|roadmap|交流群?|加群|联系(?:方式|我们|作者)?|contact(?: me| us)?|sponsors?|赞助|赞赏|打赏|donate|donation|微信公众号|公众号|关注我们)$/i;
 
 /** Lines that move the reader elsewhere in the notes: "Back to [[Index]]", "Next: …", "上一篇：…". */
 const NAVIGATION =

@@ -126,7 +126,7 @@ describe('list questions carry the subject they leave out', () => {
   });
 
   it('takes the note title when the headings name nothing', () => {
-    const cards = parse('## Clarifying questions\n- Do we display ads as well?\n- Latency requirements?\n', 'News feed system');
+    const cards = parse('## Other topics\n- Do we display ads as well?\n- Latency requirements?\n', 'News feed system');
     expect(cards.map((c) => c.front)).toEqual(['News feed system — Do we display ads as well?', 'News feed system — Latency requirements?']);
   });
 

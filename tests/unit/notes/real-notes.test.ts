@@ -111,8 +111,8 @@ describe('tables', () => {
     const md = '# Metrics\n| Metric | Formula | When to use |\n|---|---|---|\n| Precision | TP/(TP+FP) | false positives are costly |\n| Recall | TP/(TP+FN) | false negatives are costly |';
     const cards = parse(md);
     expect(cards.map((c) => [c.kind, c.key, c.front, c.back])).toEqual([
-      ['term', 'Precision', 'Precision — Formula, When to use?', '- **Formula**: TP/(TP+FP)\n- **When to use**: false positives are costly'],
-      ['term', 'Recall', 'Recall — Formula, When to use?', '- **Formula**: TP/(TP+FN)\n- **When to use**: false negatives are costly'],
+      ['term', 'Precision', 'Metrics: Precision — formula, when to use?', '- **Formula**: TP/(TP+FP)\n- **When to use**: false positives are costly'],
+      ['term', 'Recall', 'Metrics: Recall — formula, when to use?', '- **Formula**: TP/(TP+FN)\n- **When to use**: false negatives are costly'],
     ]);
     expect(cards[1]!.line).toBe(5);
   });
@@ -208,7 +208,7 @@ describe('no walls of text', () => {
     expect(cards.map((c) => [c.key, c.front])).toEqual([
       ['Query Expansion', 'What is Query Expansion?'],
       ['Query Expansion › Why It May Work', 'Query Expansion: Why It May Work?'],
-      ['Query Expansion › Strengths', 'Query Expansion: Strengths?'],
+      ['Query Expansion › Strengths', 'Query Expansion: what are the strengths?'],
       ['Why not always expand?', 'Why not always expand?'],
     ]);
     expect(cards[0]!.back).toBe('Augment the query with synonyms.');

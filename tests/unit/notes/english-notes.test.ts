@@ -1,0 +1,207 @@
+// English notes written by others (issue 11): interview-book exercises, Obsidian
+// notes and system-design outlines. Each case is a small excerpt showing one pattern.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+
+const cards = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards;
+const fronts = (md: string, title?: string) => cards(md, title).map((c) => c.front);
+
+describe('interview-book exercises', () => {
+  const chapter = [
+    '## Matrices',
+    '',
+    '1. [E] Why do we say that matrices are linear transformations?',
+    '2. [M] Given the following matrix:',
+    '',
+    '    $$',
+    '    \\begin{bmatrix}',
+    '    1 & 4 \\\\',
+    '    -1 & 3',
+    '    \\end{bmatrix}',
+    '    $$',
+    '',
+    "    Without explicitly using the equation for calculating determinants, what can we say about this matrix's determinant?",
+    '',
+    '    **Hint**: rely on a property of this matrix to determine its determinant.',
+    '3. Given $A \\in R^{n \\times m}$ and $b \\in R^n$',
+    '    1. [M] Find $x$ such that: $Ax = b$.',
+    '    2. [E] When does this have a unique solution?',
+    '',
+  ].join('\n');
+
+  it('a marked exercise whose set-up ends in a colon keeps its formula and question together, the hint in the answer', () => {
+    const cs = cards(chapter, 'Linear algebra');
+    const det = cs.find((c) => c.front.includes('Given the following matrix'));
+    expect(det?.kind).toBe('prompt');
+    expect(det?.front).toContain('\\begin{bmatrix}');
+    expect(det?.front).toMatch(/what can we say about this matrix's determinant\?$/);
+    expect(det?.tags).toContain('medium');
+    expect(det?.back).toContain('rely on a property of this matrix');
+    expect(det?.front).not.toContain('Hint');
+    // No card is made of the matrix alone or of the question text left over.
+    expect(cs.filter((c) => c.kind !== 'prompt')).toEqual([]);
+  });
+
+  it('a marked exercise stays a question even next to a topic item that is not one', () => {
+    const fs = fronts(chapter, 'Linear algebra');
+    expect(fs).toContain('Given $A \\in R^{n \\times m}$ and $b \\in R^n$: When does this have a unique solution?');
+    expect(fs.some((f) => f.includes('Given the following matrix'))).toBe(true);
+  });
+
+  it('a "🌳 **Tip**:" callout is a remark, not a term', () => {
+    const fs = fronts('# Vectors\n\n> 🌳 **Tip**: the questions below are ordered by difficulty.\n\nVectors are lists of numbers.\n');
+    expect(fs.some((f) => /Tip/.test(f))).toBe(false);
+  });
+});
+
+describe('housekeeping and tables', () => {
+  it('a "Contribution" or "News" section gives no card at all, not even a term', () => {
+    const md = '# ML interviews\n\nNotes for interviews.\n\n# Contribution\n\n**If you\'d like to contribute**: please make a pull request.\n\n## News\n\n- **2024-01**: added a chapter\n';
+    const fs = fronts(md);
+    expect(fs.some((f) => /contribut|2024/i.test(f))).toBe(false);
+    expect(fs.length).toBe(1);
+  });
+
+  it('a "| Check | Description |" table asks what each row names, under its heading; the answer is the description', () => {
+    const md = '## Structured Output Compliance\n\n| Check | Description |\n| --- | --- |\n| Schema Validity | Output parses against the schema |\n| Cross-field Consistency | Related fields are logically consistent |\n';
+    const c = cards(md).find((x) => x.key === 'Cross-field Consistency');
+    expect(c?.front).toBe('Structured Output Compliance: what is Cross-field Consistency?');
+    expect(c?.back).toBe('Related fields are logically consistent');
+  });
+
+  it('a comparison table written sideways ("| Feature | Accuracy | Precision |") asks the attribute of the things compared', () => {
+    const md = '## Comparisons\n\n| Feature | Accuracy | Precision |\n| :--- | :--- | :--- |\n| **Focus** | Overall correctness | Positive predictions |\n| **Weakness** | Fails on imbalanced data | Ignores false negatives |\n';
+    expect(fronts(md, 'Metrics')).toContain('Accuracy vs Precision: weakness?');
+  });
+});
+
+describe('lists under a generic lead-in label', () => {
+  const md = [
+    '### 5. Query Routing',
+    '',
+    'Use a classifier to route queries to different retrieval strategies based on query type.',
+    '',
+    '**Why It Works**:',
+    '- Different query types benefit from different retrieval approaches',
+    '- Classification is fast',
+    '',
+    '**Strengths**:',
+    '- Efficient: only uses expensive techniques when needed',
+    '- Scalable: doesn\'t degrade with more query types',
+    '',
+    '**Limitations**:',
+    '- Requires training a classifier',
+    '',
+  ].join('\n');
+
+  it('"**Strengths**:" items ("Efficient: …") are one card about the strengths, not a term card each', () => {
+    const cs = cards(md, 'Query Transformations');
+    expect(cs.map((c) => c.front)).toEqual(['What is Query Routing?', 'Query Routing: why does it work?', 'Query Routing: what are the strengths?', 'Query Routing: what are the limitations?']);
+    expect(cs[2]!.back).toContain('Efficient: only uses expensive techniques when needed');
+    expect(cs[2]!.back).toContain('Scalable');
+  });
+});
+
+describe('headings that name nothing or are clauses', () => {
+  it('"Mathematical Foundation › Core Equations" asks about the note, not "Core Equations"', () => {
+    const md = '## Mathematical Foundation\n\n### Core Equations\n\n$$P = \\frac{TP}{TP + FP}$$\n';
+    expect(fronts(md, 'Precision and Recall')).toEqual(['Formula for Precision and Recall?']);
+  });
+
+  it('"The Visual Intuition:" is asked about its topic', () => {
+    expect(fronts('## Attention\n\n### The Visual Intuition:\n\nEach token looks at every other token and weighs them.\n')).toEqual(['Attention: the visual intuition?']);
+  });
+
+  it('a clause heading is not asked "What is …?"', () => {
+    const fs = fronts('## Naive RAG is sufficient for\n\n- Simple factual lookups over a small corpus.\n', 'RAG');
+    expect(fs).toEqual(['Naive RAG is sufficient for …?']);
+  });
+
+  it('a step heading is asked how, and its labels name the step and its topic', () => {
+    const md = '## RLHF\n\n### Stage 2: Train a Reward Model\n\nHumans rank pairs of answers and a model learns to score them.\n\n- **Architecture**: the LLM with a scalar head.\n';
+    const fs = fronts(md);
+    expect(fs).toContain('How do you train a reward model?');
+    expect(fs).toContain('RLHF, train a reward model: architecture?');
+  });
+
+  it('"Define relevance" is a step, not a term to define', () => {
+    expect(fronts('## Video recommendation\n\n- **Define relevance**: a like, or watching half of it.\n')).toEqual(['Video recommendation: how do you define relevance?']);
+  });
+});
+
+describe('system-design outlines', () => {
+  const md = [
+    '# Design a video recommendation system',
+    '',
+    '## 1. Problem Formulation',
+    '',
+    '### Clarifying questions',
+    '- Use case? Homepage?',
+    '- Business objective?',
+    '- Data access',
+    '  - Do we log and have access to any data?',
+    '',
+    '### ML objective',
+    '',
+    '- ML Objective: predict the relevance score between a user and a video',
+    '',
+    '### Use case(s) and business goal',
+    '',
+    '- use case: recommend videos on the homepage',
+    '',
+  ].join('\n');
+
+  it('clarifying questions are one card about the system, the list as its answer', () => {
+    const cs = cards(md, 'mlsd-video-recom');
+    const cq = cs.filter((c) => /clarifying/i.test(c.front) || /Business objective|Do we log/.test(c.front));
+    expect(cq.map((c) => c.front)).toEqual(['Design a video recommendation system: what clarifying questions would you ask?']);
+    expect(cq[0]!.back).toContain('Do we log and have access to any data?');
+  });
+
+  it('template headings ("ML objective", "Use case(s) and business goal") put the system in the front', () => {
+    const fs = fronts(md, 'mlsd-video-recom');
+    expect(fs).toContain('Design a video recommendation system: ML Objective?');
+    expect(fs).toContain('Design a video recommendation system: use case?');
+  });
+});
+
+describe('definitions and short label lists', () => {
+  it('a definition ending in a colon keeps the list that finishes it', () => {
+    const md = '## ROC\n\n**AUC (Area Under the ROC Curve)** is a single number (0 to 1) summarizing model quality:\n\n- **AUC = 1.0**: Perfect classifier\n- **AUC = 0.5**: Random guessing\n- **AUC < 0.5**: Worse than random\n';
+    const cs = cards(md, 'Classification metrics');
+    expect(cs.map((c) => c.front)).toEqual(['What is AUC (Area Under the ROC Curve)?']);
+    expect(cs[0]!.back).toContain('**AUC = 0.5**: Random guessing');
+  });
+
+  it('labels with a few words each are one card for the list, under the heading and its topic', () => {
+    const md = '## Task-Specific Metrics\n\n### Dialogue\n\n- **Perplexity**: Fluency\n- **Task Success Rate**: For goal-oriented dialogue\n- **Engagement**: Conversation length\n';
+    const cs = cards(md, 'LLM Evaluation Metrics');
+    expect(cs.map((c) => c.front)).toEqual(['Task-Specific Metrics — dialogue: Perplexity, Task Success Rate, Engagement — what does each mean?']);
+  });
+
+  it('a glossary with real definitions stays one term card each', () => {
+    const md = '## Glossary\n\n- **Epoch**: one full pass of the training algorithm over the whole training set\n- **Batch**: the subset of examples used for one gradient update step\n- **Logit**: the raw, unnormalised score a classifier outputs before the softmax\n';
+    expect(cards(md).filter((c) => c.kind === 'term').length).toBe(3);
+  });
+});
+
+describe('labelled parts and table rows keep their subject', () => {
+  it('"**Concept**: …" opening labelled parts answers "What is X?" (not a list of the part names)', () => {
+    const md = '### 1. Pointwise Re-ranking\n\n**Concept**: Score each retrieved document independently.\n\n**Strengths**:\n- Simple and interpretable\n\n**Best For**:\n- General Q&A systems\n';
+    const cs = cards(md, 'Re-ranking');
+    const what = cs.find((c) => c.front === 'What is Pointwise Re-ranking?');
+    expect(what?.back).toContain('Score each retrieved document independently.');
+    expect(cs.map((c) => c.front)).toContain('Pointwise Re-ranking: what is it best for?');
+  });
+
+  it('a row of a multi-column table names the section it belongs to', () => {
+    const md = '## Multi-Agent RAG\n\n| Agent | Responsibility | Tools |\n|---|---|---|\n| Critic | Evaluate quality | LLM judge |\n| Retriever | Fetch documents | Vector DB |\n';
+    expect(fronts(md)).toContain('Multi-Agent RAG: Critic — responsibility, tools?');
+  });
+});
+
+describe('conditional headings', () => {
+  it('"Use Long Context Windows if:" asks when', () => {
+    expect(fronts('## Use Long Context Windows if:\n\n- Questions relate to single documents\n- Latency allows\n', 'Multi-hop Reasoning')).toEqual(['When should you use long context windows?']);
+  });
+});
