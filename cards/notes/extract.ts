@@ -187,10 +187,25 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     }
   }
 
+  // Under a Chinese question heading ("有哪些防止过拟合的策略？") the "增加训练数据：…" items are
+  // the answer, not terms to ask about one by one ("增加训练数据是什么？"); formulas keep their cards.
+  const answersHeading = implicit && lang === 'zh' && headingShape(sec.title, lang) === 'question';
+  const plainItem = (k: number): boolean => {
+    const ck = classes[k]!;
+    if (mathRun(k + 1) > k + 1) return false;
+    if (ck.kind === 'terms') return !ck.terms.some((t) => t.equation) && !ck.terms.every((t) => isLinkOnly(t.body) || isReferenceHeading(t.plain));
+    const next = classes[k + 1];
+    return ck.kind === 'label' && !(next?.kind === 'terms' && next.terms.every((x) => x.equation));
+  };
+
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
     const line = lines[i]!.line;
+    if (answersHeading && plainItem(i)) {
+      role[i] = 'prose';
+      continue;
+    }
     if (c.kind === 'blank' || c.kind === 'links') {
       role[i] = c.kind === 'blank' ? 'blank' : 'link';
     } else if (c.kind === 'qa') {

@@ -3,6 +3,7 @@
 // Plain-text tests decide; the Markdown (math kept) is what gets shown.
 import type { Term } from './classify.ts';
 import type { Lang } from './lang.ts';
+import { enumerationSubject, isZhConcept, isZhAction } from './zhterm.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
@@ -13,9 +14,14 @@ export const EN_IMPERATIVE = /^(?:explain|describe|compare|contrast|derive|prove
 const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|problems|issues|causes|solutions|reasons|categories|stages|ways)\b)|\b(?:advantages|disadvantages|pros and cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|categories|stages)$/i;
 const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
 
-const ZH_TASK = /^(?:读取|训练|定义|建立|实现|处理|生成|获取|加载|构建|构造|搭建|评估|预测|下载|准备|安装|设置|导入|编写|训练和|从零开始实现|简洁实现)\S/;
+/** "训练模型", "定义损失函数": a task whose object names nothing without its section's topic. */
+const GENERIC_OBJECT = /^\S{2,5}?(?:模型|数据|数据集|数据迭代器|参数|模型参数|损失函数|优化算法|预测函数|网络|小批量|运算|结果|模型并预测)$/;
 const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
-const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|解释|推导|证明|描述|列举|手写|写出|画出|请)/;
+const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|讲一下|聊聊|聊一下|解释|推导|证明|描述|列举|手写|写出|画出|请|(?:简要|简单)?(?:阐述|分析|叙述|复述|概述)(?:一下)?)/;
+/** "…检测器，请简单说明其中的含义。", "…差距较大，解释原因。": the task follows the set-up. */
+const ZH_LATE_TASK = /[，,。；;]\s*(?:请|试)?(?:简单|简要)?(?:说明|解释|阐述|分析|叙述|描述|列举|比较|推导|证明|谈谈|讲讲|说说)/;
+/** "<字节跳动-二面（2019）>": where a question was asked is no part of it. */
+export const stripAskedAt = (s: string): string => s.replace(/\s*(?:\\?<|＜)[^<>\n]{1,120}(?:>|＞)\s*$/, '').trim() || s;
 
 /** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
 function asQuestion(md: string, plain: string, lang: Lang): string {
@@ -36,7 +42,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
     if (/^[^,]{1,40}\s(?:and|&)\s[^,]{1,40}$/.test(p) && p.split(/\s+/).length <= 6) return 'pair';
     return 'concept';
   }
-  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
+  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p) || ZH_LATE_TASK.test(p)) return 'question';
   if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
@@ -105,14 +111,20 @@ const endsWithMark = (s: string) => /[？?。.！!]$/.test(s.trim());
 /** "Definition" under "Precision and recall" → "Precision and recall: definition?" */
 export function genericQuestion(topicIn: string, titleMd: string, titlePlain: string, lang: Lang): string {
   // "…kmeans算法<小米-一面（2020）>": where a question was asked is no part of the topic.
-  const topicMd = topicIn.replace(/\s*<[^<>\n]{1,120}>\s*$/, '').trim() || topicIn;
+  let topicMd = stripAskedAt(topicIn.replace(/\s*<[^<>\n]{1,120}>\s*$/, '').trim() || topicIn);
   const t = titleMd.replace(/[:：]+$/, '').trim();
-  const topicAsks = endsWithMark(topicMd);
+  // "简单介绍一下kmeans算法": the subject is what the task is about ("kmeans算法的优点有哪些？").
+  if (lang !== 'en') {
+    const subject = topicMd.replace(ZH_IMPERATIVE, '').replace(/^一下/, '').trim();
+    if (subject !== topicMd && subject.length >= 2 && subject.length <= 24 && !ZH_QUESTION.test(subject) && !/[，,。；;？?]/.test(subject)) topicMd = subject;
+  }
+  // "简单介绍一下kmeans算法，有哪些优点" asks even without its mark.
+  const topicAsks = endsWithMark(topicMd) || (lang !== 'en' && headingShape(noMath(topicMd)) === 'question');
   // "Answer" under "What is overfitting?": the card asks the question above it.
   if (/^(?:answers?|solutions?|答案?|解答?|参考答案|回答)$/i.test(noMath(titlePlain).replace(/[:：]+$/, '').trim())) {
     return topicAsks ? topicMd : lang === 'en' ? `${topicMd}?` : `${topicMd}？`;
   }
-  if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${topicMd}（${t}）`;
+  if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${endsWithMark(topicMd) ? topicMd : asQuestion(topicMd, noMath(topicMd), 'zh')}（${t}）`;
   if (endsWithMark(t)) {
     if (lang === 'en') return `${topicMd}: ${lowerFirst(t)}`;
     return /^(?:它的|其)/.test(t) ? `${topicMd}${t.replace(/^(?:它的|其)/, '的')}` : GENERIC_ZH.test(t.replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)?[？?]$/, '')) ? `${topicMd}的${t}` : `${topicMd}：${t}`;
@@ -122,6 +134,8 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
     return `${topicMd}: ${lowerFirst(t)}?`;
   }
   // "从零开始实现" / "简洁实现" / "代码实现": a task on the topic.
+  // "算法" under "RMSProp算法", "区别" under "A与B的区别": never "X的X".
+  if (t.length >= 2 && topicMd.endsWith(t)) return t === '算法' || t === '算法流程' ? `${topicMd}的步骤是什么？` : `${topicMd}是什么？`;
   if (/^从零开始实现$/.test(t)) return `如何从零开始实现${topicMd}？`;
   if (/^简洁实现$/.test(t)) return `如何简洁地实现${topicMd}？`;
   if (/^(?:代码)?实现$/.test(t)) return `如何实现${topicMd}？`;
@@ -154,11 +168,11 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
 }
 
 /** Section question. `enumeration`: the answer is one "a、b、c" list, so ask for its members. */
-export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean, lang: Lang = 'zh'): string {
+export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean, lang: Lang = 'zh', topicMd?: string): string {
   if (lang === 'en') return englishSection(titleMd, titlePlain, enumeration);
   switch (headingShape(titlePlain)) {
     case 'question':
-      return asQuestion(titleMd, titlePlain, 'zh');
+      return asQuestion(stripAskedAt(titleMd), stripAskedAt(titlePlain), 'zh');
     case 'calc':
       return `${calcSubject(titleMd)}怎么计算？`;
     case 'list':
@@ -167,11 +181,16 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       return `${titleMd}分别是什么？有什么作用？`;
     default:
       if (enumeration) return `${titleMd}包括哪些？`;
-      // "读取数据", "训练模型": a task, not a concept.
-      if (ZH_TASK.test(titlePlain.trim())) return `如何${titleMd}？`;
-      return `${titleMd}是什么？为什么用？`;
+      // "读取数据", "训练模型": a task, not a concept; "如何训练模型？" names what it trains when the heading does not.
+      if (isZhAction(titlePlain) || /^简洁实现/.test(titlePlain.trim())) return topicMd && GENERIC_OBJECT.test(titlePlain.trim()) ? `如何${titleMd}（${topicMd}）？` : `如何${titleMd}？`;
+      // "是什么？为什么用？" fits a method, model or mechanism; a topic, a puzzle or an English phrase asks for its key points.
+      if (isZhConcept(titlePlain)) return `${titleMd}是什么？为什么用？`;
+      return `${titleMd}：要点是什么？`;
   }
 }
+
+/** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
+const SUBJECTLESS_KEY = /^(?:解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
 
 const ASPECT = /(作用|意义|含义|思想|原理|定义|区别|优缺点|优点|缺点|特点|条件|目的|原因|概念|用途|公式)$/;
 
@@ -237,7 +256,17 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const md = t.md;
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
+  // "初始化方法有：Xavier初始化、…" announces a list.
+  const listed = enumerationSubject(t.plain);
+  if (listed) return `${listed}有哪些？`;
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
+  // "解决办法", "损失函数", "注意要点": asked about the section's subject ("岭回归的损失函数的公式是什么？").
+  const topic = stripAskedAt(ctx.topicMd ?? ctx.headingMd);
+  if (topic && SUBJECTLESS_KEY.test(t.plain.trim()) && !topic.includes(t.plain.trim())) {
+    const what = formula ? (/公式$/.test(t.plain) ? md : `${md}（公式）`) : md;
+    if (endsWithMark(topic) || headingShape(noMath(topic)) === 'question') return `${endsWithMark(topic) ? topic : asQuestion(topic, noMath(topic), 'zh')}（${what}）`;
+    return formula && !/公式$/.test(t.plain) ? `${topic}的${md}的公式是什么？` : `${topic}的${md}是什么？`;
+  }
   if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && (!ASPECT.test(t.plain) || ASPECT.exec(t.plain)![0] === t.plain)) return genericQuestion(ctx.topicMd ?? ctx.headingMd, md, t.plain, 'zh');
   if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
   if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
