@@ -15,7 +15,7 @@ const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|c
 const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
 
 /** "训练模型", "定义损失函数": a task whose object names nothing without its section's topic. */
-const GENERIC_OBJECT = /^\S{2,5}?(?:模型|数据|数据集|数据迭代器|参数|模型参数|损失函数|优化算法|预测函数|网络|小批量|运算|结果|模型并预测)$/;
+const GENERIC_OBJECT = /^\S{2,3}?(?:模型|数据|数据集|数据迭代器|参数|模型参数|损失函数|优化算法|预测函数|网络|小批量|运算|模型并预测)$/;
 const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
 const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|讲一下|聊聊|聊一下|解释|推导|证明|描述|列举|手写|写出|画出|请|(?:简要|简单)?(?:阐述|分析|叙述|复述|概述)(?:一下)?)/;
 /** "…检测器，请简单说明其中的含义。", "…差距较大，解释原因。": the task follows the set-up. */
@@ -26,7 +26,7 @@ export const stripAskedAt = (s: string): string => s.replace(/\s*(?:\\?<|＜)[^\
 /** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
 function asQuestion(md: string, plain: string, lang: Lang): string {
   const t = md.trim();
-  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) ? '。' : '？');
+  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) || (ZH_LATE_TASK.test(plain) && !ZH_QUESTION.test(plain)) ? '。' : '？');
   if (lang === 'en' || /^[\x00-\x7f]+$/.test(plain)) return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
   return t + ((ZH_IMPERATIVE.test(plain) || ZH_LATE_TASK.test(plain)) && !ZH_QUESTION.test(plain) ? '。' : '？');
 }
