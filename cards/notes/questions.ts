@@ -57,7 +57,7 @@ function calcSubject(md: string): string {
 
 /** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
 const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|clarifying questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it|description|range|others?|misc|miscellaneous|pro|con|strengths?|weaknesses?|key properties|key features|characteristics|when to use it|use case|best practices|practical considerations|common pitfalls|considerations|notes and tips|tips|steps|core concepts?|key concepts?|problem formulation|problem statement|data|features|feature engineering|model|modeling|model development|offline evaluation|online evaluation|serving|deployment|monitoring|scaling|data collection|data preparation|prediction service|inference service|high level design|system design|design)$/i;
-const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|方法|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
+const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|方法|参数|超参数|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
@@ -172,6 +172,8 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
   if (lang === 'en') return englishSection(titleMd, titlePlain, enumeration);
   titleMd = stripAskedAt(titleMd);
   titlePlain = stripAskedAt(titlePlain);
+  // "Adaboost和随机森林算法的异同点": one comparison, not two things.
+  if (/(?:异同点?|区别与联系|联系与区别|的关系|的联系)$/.test(titlePlain.trim()) && headingShape(titlePlain) !== 'question') return `${titleMd}是什么？`;
   switch (headingShape(titlePlain)) {
     case 'question':
       return asQuestion(titleMd, titlePlain, 'zh');
@@ -186,15 +188,16 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       // "读取数据", "训练模型": a task, not a concept; "如何训练模型？" names what it trains when the heading does not.
       if (isZhAction(titlePlain) || /^简洁实现/.test(titlePlain.trim())) return topicMd && GENERIC_OBJECT.test(titlePlain.trim()) ? `如何${titleMd}（${topicMd}）？` : `如何${titleMd}？`;
       // "是什么？为什么用？" fits a method, model or mechanism; a topic, a puzzle or an English phrase asks for its key points.
-      if (isZhConcept(titlePlain)) return `${titleMd}是什么？为什么用？`;
-      // "…可能的原因", "GAN网络的思想": an aspect of something is asked for directly.
-      if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|机制|流程|过程|关系)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
+      // "…可能的原因", "GAN网络的思想", "Adaboost 算法流程": an aspect of something is asked for directly.
+      if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|流程|过程|关系)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
+      // "逻辑回归的损失函数" is a part of something: asked what it is, not why it is used.
+      if (isZhConcept(titlePlain)) return /的/.test(titlePlain) && !/^[^的]*(?:的网络|的模型)/.test(titlePlain) ? `${titleMd}是什么？` : `${titleMd}是什么？为什么用？`;
       return `${titleMd}：要点是什么？`;
   }
 }
 
 /** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
-const SUBJECTLESS_KEY = /^(?:解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
+const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
 
 export const isSubjectlessKey = (plain: string): boolean => SUBJECTLESS_KEY.test(plain.trim());
 
@@ -265,6 +268,8 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   // "初始化方法有：Xavier初始化、…" announces a list.
   const listed = enumerationSubject(t.plain);
   if (listed) return `${listed}有哪些？`;
+  // "- 优点" › "缺失值处理：…" under "XGBoost的优缺点": the parent item alone names nothing.
+  if (!formula && ctx.parentItem && GENERIC_ZH.test(ctx.parentItem.replace(/[*_]/g, '').trim()) && ctx.topicMd && !ctx.topicMd.includes(ctx.parentItem)) return `${stripAskedAt(ctx.topicMd)}（${ctx.parentItem}）：${md}指什么？`;
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
   // "解决办法", "损失函数", "注意要点": asked about the section's subject ("岭回归的损失函数的公式是什么？").
   // A list item ("杰卡德相似度" above "公式：…") names it more closely than the heading.
