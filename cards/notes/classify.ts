@@ -170,7 +170,7 @@ function emphasizedTerm(f: Flat, raw: string, start: number, emph: Flat['emphasi
       head += marker;
       body = body.replace(/^\s*(\*\*|__|\*|_)/, '');
     }
-    if (isZhClause(plainOf(f, start, colon))) return null; // "**对数似然函数最大化**得到**…**为：" is a sentence
+    if (isZhClause(plainOf(f, start, colon).trim().replace(/\s*(?:是|为)$/, ''))) return null; // "**对数似然函数最大化**得到**…**为：" is a sentence
     return makeTerm(f, plainOf(f, start, colon), head, body, colon + 1, false);
   }
   if (rest.trim() === '') return makeTerm(f, name, raw, '', f.s.length, false);
