@@ -63,6 +63,9 @@ describe('section fronts follow what the heading is', () => {
     expect(front('matrix expression')).toBe('matrix expression：要点是什么？');
     expect(front('Convolutional Neural Network part2')).toBe('Convolutional Neural Network part2：要点是什么？');
     expect(front('训练过程中loss无法收敛，可能的原因')).toBe('训练过程中loss无法收敛，可能的原因是什么？');
+    expect(front('衰减和爆炸')).toBe('衰减和爆炸分别是什么？');
+    expect(front('训练误差和泛化误差')).toBe('训练误差和泛化误差分别是什么？有什么作用？');
+    expect(front('更新隐藏状态')).toBe('如何更新隐藏状态？');
   });
 
   it('asks an imperative after a set-up as a task, without where it was asked', () => {
