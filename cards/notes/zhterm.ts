@@ -53,7 +53,7 @@ export function isZhConcept(plain: string): boolean {
   if (/^[\x00-\x7f]+$/.test(p)) {
     const words = p.split(/\s+/);
     // "learning rate", "Supervised Generative Model": an English name whose head is a method or a model.
-    if (words.length <= 4 && EN_CONCEPT_HEAD.test(words[words.length - 1]!)) return true;
+    if (words.length <= 4 && EN_CONCEPT_HEAD.test(words[words.length - 1]!) && !/\s(?:of|for|in|on|with|vs\.?|v\.s\.)\s/i.test(p)) return true; // not "Limitation of Logistic Regression"
     return words.length <= 2 && !/^[a-z]+\s+[a-z]+$/.test(p) && /[A-Z0-9-]|^[a-z]+$/.test(p);
   }
   // "使用重复元素的网络", "预测时的批量归一化": a noun phrase whose head is a concept, whatever verb its modifier opens with.

@@ -61,6 +61,8 @@ describe('section fronts follow what the heading is', () => {
     expect(front('对全连接层做批量归一化')).toBe('如何对全连接层做批量归一化？');
     expect(front('猜数字')).toBe('猜数字：要点是什么？');
     expect(front('matrix expression')).toBe('matrix expression：要点是什么？');
+    expect(front('Limitation of Logistic Regression')).toBe('Limitation of Logistic Regression：要点是什么？');
+    expect(front('Supervised Generative Model')).toBe('Supervised Generative Model是什么？为什么用？');
     expect(front('Convolutional Neural Network part2')).toBe('Convolutional Neural Network part2：要点是什么？');
     expect(front('训练过程中loss无法收敛，可能的原因')).toBe('训练过程中loss无法收敛，可能的原因是什么？');
     expect(front('衰减和爆炸')).toBe('衰减和爆炸分别是什么？');
