@@ -7,6 +7,7 @@ import type { Line } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { ATOM, ATOMS, atomsIn, flatten, hasOutsideParens, plainOf, rawOffset, type Flat } from './flat.ts';
 import { createParser } from '../render/markdown.ts';
+import { isZhClause } from './zhterm.ts';
 
 export interface Term {
   plain: string; // the term (and qualifier) as plain text: the card key
@@ -103,7 +104,7 @@ function isTermWord(plain: string): boolean {
   const balanced = (o: string, c: string) => p.split(o).length === p.split(c).length;
   if (!balanced('[', ']') || !balanced('(', ')') || !balanced('（', '）')) return false; // "[TBD: …]" cut at its colon
   if (/<\/?[a-z][^>]*>/i.test(p)) return false; // "<li><strong>Pre-training": raw HTML, not a term
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p);
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p) && !isZhClause(p); // "初始化方法有是什么？": a Chinese clause is no term (zhterm.ts)
 }
 
 /** "Precision answers", "The output is": an English clause before a colon, not a term. */
@@ -169,6 +170,7 @@ function emphasizedTerm(f: Flat, raw: string, start: number, emph: Flat['emphasi
       head += marker;
       body = body.replace(/^\s*(\*\*|__|\*|_)/, '');
     }
+    if (isZhClause(plainOf(f, start, colon).trim().replace(/\s*(?:是|为)$/, ''))) return null; // "**对数似然函数最大化**得到**…**为：" is a sentence
     return makeTerm(f, plainOf(f, start, colon), head, body, colon + 1, false);
   }
   if (rest.trim() === '') return makeTerm(f, name, raw, '', f.s.length, false);

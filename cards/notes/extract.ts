@@ -8,7 +8,7 @@ import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, plainOf, type Flat } from './flat.ts';
-import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import type { Lang } from './lang.ts';
@@ -18,6 +18,7 @@ import { tableRowCards } from './tables.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
+import { isZhAction } from './zhterm.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -234,10 +235,19 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const plain = plainText(lines[p]!.tokens).trim();
     return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
   };
+  const ownItem = (line: number): string | undefined => {
+    const k = indexOfLine.get(line);
+    const item = k !== undefined && !lines[k]!.first ? lines[k]!.item : undefined;
+    const p = item ? firstOfItem.get(item) : undefined;
+    if (p === undefined || p === k) return undefined;
+    const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：;；,，、]+$/, '').trim();
+    return md && plainText(lines[p]!.tokens).trim().length <= 40 && !/[:：]/.test(md) ? md : undefined;
+  };
   const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
-    const parent = formula ? undefined : parentItem(line);
+    // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
+    const parent = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
@@ -271,10 +281,25 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     }
   }
 
+  // Under a Chinese question heading ("有哪些防止过拟合的策略？") the "增加训练数据：…" items are
+  // the answer, not terms to ask about one by one ("增加训练数据是什么？"); formulas keep their cards.
+  const answersHeading = implicit && lang === 'zh' && headingShape(sec.title, lang) === 'question';
+  const plainItem = (k: number): boolean => {
+    const ck = classes[k]!;
+    if (mathRun(k + 1) > k + 1) return false;
+    if (ck.kind === 'terms') return !ck.terms.some((t) => t.equation) && !ck.terms.every((t) => isLinkOnly(t.body) || isReferenceHeading(t.plain));
+    const next = classes[k + 1];
+    return ck.kind === 'label' && !(next?.kind === 'terms' && next.terms.every((x) => x.equation));
+  };
+
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
     const line = lines[i]!.line;
+    if (answersHeading && plainItem(i)) {
+      role[i] = 'prose';
+      continue;
+    }
     if (c.kind === 'blank' || c.kind === 'links') {
       role[i] = c.kind === 'blank' ? 'blank' : 'link';
     } else if (c.kind === 'qa') {
@@ -385,6 +410,31 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   return out;
 }
 
+/**
+ * A textbook task section ("定义损失函数", "从零开始实现门控循环单元") that is code
+ * with a sentence or two about the code, or one sentence announcing what comes
+ * ("我们先介绍如何从零开始实现…"), is not worth a card.
+ */
+function textbookTask(title: string, answer: readonly Line[]): DropRule | undefined {
+  if (!isZhAction(title) && !/^(?:简洁实现|从零开始实现)/.test(title.trim())) return undefined;
+  const text = answer.filter((l) => !l.code && !l.other).map((l) => plainText(l.tokens).trim()).join('');
+  const words = text.replace(/[\s\p{P}]/gu, '').length;
+  if (answer.some((l) => l.code) && words < 150) return 'code';
+  if (words < 60 && /^(?:下面|我们先|我们首先|接下来|本节|这里|首先)/.test(text) && (text.match(/[。！]/g) ?? []).length <= 1) return 'filler';
+  return undefined;
+}
+
+/** "例如$\eta_t=…$", "当$c_i=1$时", "如果我们能将新添加的层训练成恒等映射$f(x)=x$": an example or a condition in prose, not the heading's formula. */
+const SETS_VALUE = /^(?:例如|比如|譬如|如果|假如|假设|若|当|且|并且|而且|设置?|让我们|我们(?:会|将|可以|考虑|讨论|先|再)|如|即|也就是|这里|此时|给定|考虑|最后|接下来|下面|同样|类似地|注意)/;
+
+/** Does an equation sentence state the heading's formula? Not when the sentence or the clause holding the equation sets a value or gives an example. */
+function definesFormula(sentence: string): boolean {
+  const eq = sentence.search(/\$[^$]*(?<!\\not)=[^$]*\$/);
+  const clause = sentence.slice(0, eq);
+  const start = clause.slice(Math.max(clause.lastIndexOf('，'), clause.lastIndexOf('。'), clause.lastIndexOf(','), clause.lastIndexOf('；')) + 1).trim();
+  return !SETS_VALUE.test(sentence.trim()) && !SETS_VALUE.test(start);
+}
+
 /** Heading-keyed formulas, the section card and the reading card: they need the whole section's picture. */
 function finishSection(
   sec: Section,
@@ -413,13 +463,16 @@ function finishSection(
       specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick(math), line: lines[math[0]!]!.line });
       math.forEach((i) => (role[i] = 'formula'));
     }
-  } else if (!formulaCards && headingShape(sec.title, lang) !== 'question') {
+  } else if (!formulaCards && headingShape(sec.title, lang) !== 'question' && !(lang === 'zh' && isZhAction(sec.title))) {
+    // ("生成数据集" is a task: its equation is an example in the section's answer, not what the heading names.)
     // An equation inside the prose (权重衰减's update rule) is the section's formula.
     const explained = new Set([...legends.values()].flat());
     const sentences = prose
       .filter((i) => !explained.has(i))
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
-      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s));
+      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s))
+      // Chinese textbooks set values and give examples in prose ("例如$\eta_t=…$", "当$c_i=1$时"): only a sentence that defines ("…定义为$…$") states the heading's formula.
+      .filter((s) => lang !== 'zh' || definesFormula(s));
     // A displayed formula the notes explain with a "where …" legend (GAE, BLEU) is the section's formula; the legend alone is none.
     const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
     if (shown !== undefined) {
@@ -442,7 +495,8 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const verdict = sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
+    const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
@@ -454,7 +508,7 @@ function finishSection(
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang);
+      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;

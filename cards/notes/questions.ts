@@ -3,6 +3,7 @@
 // Plain-text tests decide; the Markdown (math kept) is what gets shown.
 import type { Term } from './classify.ts';
 import type { Lang } from './lang.ts';
+import { enumerationSubject, isZhConcept, isZhAction } from './zhterm.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
@@ -13,16 +14,21 @@ export const EN_IMPERATIVE = /^(?:explain|describe|compare|contrast|derive|prove
 const EN_LIST = /^(?:(?:the\s+)?(?:advantages|disadvantages|pros(?: and cons)?|cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|problems|issues|causes|solutions|reasons|categories|stages|ways)\b)|\b(?:advantages|disadvantages|pros and cons|benefits|drawbacks|limitations|types|kinds|steps|methods|techniques|properties|features|applications|differences|examples|challenges|tips|tricks|characteristics|strategies|approaches|variants|use cases|metrics|assumptions|components|categories|stages)$/i;
 const EN_CALC = /\b(?:computation|calculation|complexity|cost|size|number of parameters|parameter count)$/i;
 
-const ZH_TASK = /^(?:读取|训练|定义|建立|实现|处理|生成|获取|加载|构建|构造|搭建|评估|预测|下载|准备|安装|设置|导入|编写|训练和|从零开始实现|简洁实现)\S/;
+/** "训练模型", "定义损失函数": a task whose object names nothing without its section's topic. */
+const GENERIC_OBJECT = /^\S{2,3}?(?:模型|数据|数据集|数据迭代器|参数|模型参数|损失函数|优化算法|预测函数|网络|小批量|运算|模型并预测)$/;
 const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|哪种|是否|多少|吗[。.]?$|么[。.]?$/;
-const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|解释|推导|证明|描述|列举|手写|写出|画出|请)/;
+const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|讲一下|聊聊|聊一下|解释|推导|证明|描述|列举|手写|写出|画出|请|(?:简要|简单)?(?:阐述|分析|叙述|复述|概述)(?:一下)?)/;
+/** "…检测器，请简单说明其中的含义。", "…差距较大，解释原因。": the task follows the set-up. */
+const ZH_LATE_TASK = /[，,。；;]\s*(?:请|试)?(?:简单|简要)?(?:说明|解释|阐述|分析|叙述|描述|列举|比较|推导|证明|谈谈|讲讲|说说)/;
+/** "<字节跳动-二面（2019）>": where a question was asked is no part of it. */
+export const stripAskedAt = (s: string): string => s.replace(/\s*(?:\\?<|＜)[^\n]{0,160}?(?:面|笔试|实习|校招|社招|20\d\d)[^\n]{0,200}$/, '').trim() || s;
 
 /** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
 function asQuestion(md: string, plain: string, lang: Lang): string {
   const t = md.trim();
-  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) ? '。' : '？');
+  if (/[？?。！!]$/.test(t.replace(/(?:\*\*|__|\*|_)+$/, ''))) return t.replace(/。$/, ZH_IMPERATIVE.test(plain) || (ZH_LATE_TASK.test(plain) && !ZH_QUESTION.test(plain)) ? '。' : '？');
   if (lang === 'en' || /^[\x00-\x7f]+$/.test(plain)) return t + (EN_IMPERATIVE.test(plain) ? '.' : '?');
-  return t + (ZH_IMPERATIVE.test(plain) && !ZH_QUESTION.test(plain) ? '。' : '？');
+  return t + ((ZH_IMPERATIVE.test(plain) || ZH_LATE_TASK.test(plain)) && !ZH_QUESTION.test(plain) ? '。' : '？');
 }
 
 export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
@@ -36,7 +42,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
     if (/^[^,]{1,40}\s(?:and|&)\s[^,]{1,40}$/.test(p) && p.split(/\s+/).length <= 6) return 'pair';
     return 'concept';
   }
-  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p)) return 'question';
+  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p) || ZH_LATE_TASK.test(p)) return 'question';
   if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
@@ -51,7 +57,7 @@ function calcSubject(md: string): string {
 
 /** Headings that only make sense under their topic: "Definition" → "Precision and recall: definition?". */
 const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|examples?|summary|notes?|motivation|background|key ideas?|main ideas?|(?:the )?idea|basic idea|core idea|properties|applications|use cases|proof|derivation|formulas?|formulation|equations?|implementation|code|pseudocode|algorithm|pros and cons|advantages|disadvantages|limitations|details|explanation|how it works|interpretation|remarks|conclusions?|answer|solution|discussion|goal|problem|setup|usage|when to use|why|how|what|concept|theory|math|mathematics|illustration|visuali[sz]ation|related|see also|references?|resources|further reading|links|questions|interview questions|clarifying questions|tl;?dr|key points|key takeaways|takeaways|recap|review|comparison|pros|cons|use when|best for|when to use it|why it works|why it matters|trade-?offs?|fix|fixes|issue|issues|challenges?|impact|benefits?|drawbacks?|key insights?|insights?|purpose|role|mechanism|observation|observations|assumptions?|caveats?|pitfalls?|complexity|time complexity|space complexity|loss|objective|training|inference|architecture|hyperparameters|results?|evaluation|metrics?|input|output|intuition behind it|description|range|others?|misc|miscellaneous|pro|con|strengths?|weaknesses?|key properties|key features|characteristics|when to use it|use case|best practices|practical considerations|common pitfalls|considerations|notes and tips|tips|steps|core concepts?|key concepts?|problem formulation|problem statement|data|features|feature engineering|model|modeling|model development|offline evaluation|online evaluation|serving|deployment|monitoring|scaling|data collection|data preparation|prediction service|inference service|high level design|system design|design)$/i;
-const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|背景|动机|思想|基本思想|核心思想|主要思想|解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
+const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|方法|参数|超参数|背景|动机|思想|基本思想|核心思想|主要思想|解释|原理解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他)$/;
 
 /** More template headings of English notes: system-design outlines ("ML objective", "Use case(s) and business goal") and note scaffolding. */
 const GENERIC_EN_MORE = /^(?:(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
@@ -132,14 +138,20 @@ const endsWithMark = (s: string) => /[？?。.！!]$/.test(s.trim());
 /** "Definition" under "Precision and recall" → "Precision and recall: definition?" */
 export function genericQuestion(topicIn: string, titleMd: string, titlePlain: string, lang: Lang): string {
   // "…kmeans算法<小米-一面（2020）>": where a question was asked is no part of the topic.
-  const topicMd = topicIn.replace(/\s*<[^<>\n]{1,120}>\s*$/, '').trim() || topicIn;
+  let topicMd = stripAskedAt(topicIn.replace(/\s*<[^<>\n]{1,120}>\s*$/, '').trim() || topicIn);
   const t = titleMd.replace(/[:：]+$/, '').trim();
-  const topicAsks = endsWithMark(topicMd);
+  // "简单介绍一下kmeans算法": the subject is what the task is about ("kmeans算法的优点有哪些？").
+  if (lang !== 'en') {
+    const subject = topicMd.replace(ZH_IMPERATIVE, '').replace(/^一下/, '').trim();
+    if (subject !== topicMd && subject.length >= 2 && subject.length <= 24 && !ZH_QUESTION.test(subject) && !/[，,。；;？?]/.test(subject)) topicMd = subject;
+  }
+  // "简单介绍一下kmeans算法，有哪些优点" asks even without its mark.
+  const topicAsks = endsWithMark(topicMd) || (lang !== 'en' && headingShape(noMath(topicMd)) === 'question');
   // "Answer" under "What is overfitting?": the card asks the question above it.
   if (/^(?:answers?|solutions?|答案?|解答?|参考答案|回答)$/i.test(noMath(titlePlain).replace(/[:：]+$/, '').trim())) {
     return topicAsks ? topicMd : lang === 'en' ? `${topicMd}?` : `${topicMd}？`;
   }
-  if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${topicMd}（${t}）`;
+  if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${endsWithMark(topicMd) ? topicMd : asQuestion(topicMd, noMath(topicMd), 'zh')}（${t}）`;
   if (endsWithMark(t)) {
     if (lang === 'en') return `${topicMd}: ${lowerFirst(t)}`;
     return /^(?:它的|其)/.test(t) ? `${topicMd}${t.replace(/^(?:它的|其)/, '的')}` : GENERIC_ZH.test(t.replace(/(?:是什么|是啥|有哪些|有什么|在哪里|在哪|怎么样|如何)?[？?]$/, '')) ? `${topicMd}的${t}` : `${topicMd}：${t}`;
@@ -155,6 +167,8 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
     return `${topicMd}: ${lowerFirst(t)}?`;
   }
   // "从零开始实现" / "简洁实现" / "代码实现": a task on the topic.
+  // "算法" under "RMSProp算法", "区别" under "A与B的区别": never "X的X".
+  if (t.length >= 2 && topicMd.endsWith(t)) return t === '算法' || t === '算法流程' ? `${topicMd}的步骤是什么？` : `${topicMd}是什么？`;
   if (/^从零开始实现$/.test(t)) return `如何从零开始实现${topicMd}？`;
   if (/^简洁实现$/.test(t)) return `如何简洁地实现${topicMd}？`;
   if (/^(?:代码)?实现$/.test(t)) return `如何实现${topicMd}？`;
@@ -190,8 +204,12 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
 }
 
 /** Section question. `enumeration`: the answer is one "a、b、c" list, so ask for its members. */
-export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean, lang: Lang = 'zh'): string {
+export function sectionQuestion(titleMd: string, titlePlain: string, enumeration: boolean, lang: Lang = 'zh', topicMd?: string): string {
   if (lang === 'en') return englishSection(titleMd, titlePlain, enumeration);
+  titleMd = stripAskedAt(titleMd);
+  titlePlain = stripAskedAt(titlePlain);
+  // "Adaboost和随机森林算法的异同点": one comparison, not two things.
+  if (/(?:异同点?|区别与联系|联系与区别|的关系|的联系)$/.test(titlePlain.trim()) && headingShape(titlePlain) !== 'question') return `${titleMd}是什么？`;
   switch (headingShape(titlePlain)) {
     case 'question':
       return asQuestion(titleMd, titlePlain, 'zh');
@@ -200,14 +218,25 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
     case 'list':
       return `${titleMd}有哪些？`;
     case 'pair':
-      return `${titleMd}分别是什么？有什么作用？`;
+      // "有什么作用" fits two methods ("训练误差和泛化误差"), not two phenomena ("衰减和爆炸", "填充和步幅").
+      return titlePlain.split(/和|与|及/).every((x) => isZhConcept(x)) ? `${titleMd}分别是什么？有什么作用？` : `${titleMd}分别是什么？`;
     default:
       if (enumeration) return `${titleMd}包括哪些？`;
-      // "读取数据", "训练模型": a task, not a concept.
-      if (ZH_TASK.test(titlePlain.trim())) return `如何${titleMd}？`;
-      return `${titleMd}是什么？为什么用？`;
+      // "读取数据", "训练模型": a task, not a concept; "如何训练模型？" names what it trains when the heading does not.
+      if (isZhAction(titlePlain) || /^简洁实现/.test(titlePlain.trim())) return topicMd && GENERIC_OBJECT.test(titlePlain.trim()) ? `如何${titleMd}（${topicMd}）？` : `如何${titleMd}？`;
+      // "是什么？为什么用？" fits a method, model or mechanism; a topic, a puzzle or an English phrase asks for its key points.
+      // "…可能的原因", "GAN网络的思想", "Adaboost 算法流程": an aspect of something is asked for directly.
+      if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|流程|过程|关系)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
+      // "逻辑回归的损失函数" is a part of something: asked what it is, not why it is used.
+      if (isZhConcept(titlePlain)) return /的/.test(titlePlain) && !/^[^的]*(?:的网络|的模型)/.test(titlePlain) ? `${titleMd}是什么？` : `${titleMd}是什么？为什么用？`;
+      return `${titleMd}：要点是什么？`;
   }
 }
+
+/** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
+const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
+
+export const isSubjectlessKey = (plain: string): boolean => SUBJECTLESS_KEY.test(plain.trim());
 
 const ASPECT = /(作用|意义|含义|思想|原理|定义|区别|优缺点|优点|缺点|特点|条件|目的|原因|概念|用途|公式)$/;
 
@@ -277,7 +306,20 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const md = t.md;
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
+  // "初始化方法有：Xavier初始化、…" announces a list.
+  const listed = enumerationSubject(t.plain);
+  if (listed) return `${listed}有哪些？`;
+  // "- 优点" › "缺失值处理：…" under "XGBoost的优缺点": the parent item alone names nothing.
+  if (!formula && ctx.parentItem && GENERIC_ZH.test(ctx.parentItem.replace(/[*_]/g, '').trim()) && ctx.topicMd && !ctx.topicMd.includes(ctx.parentItem)) return `${stripAskedAt(ctx.topicMd)}（${ctx.parentItem}）：${md}指什么？`;
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
+  // "解决办法", "损失函数", "注意要点": asked about the section's subject ("岭回归的损失函数的公式是什么？").
+  // A list item ("杰卡德相似度" above "公式：…") names it more closely than the heading.
+  const topic = stripAskedAt(ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd);
+  if (topic && isSubjectlessKey(t.plain) && !topic.includes(t.plain.trim())) {
+    const what = formula && !/公式$/.test(t.plain) ? `${md}，写出公式` : md;
+    if (endsWithMark(topic) || headingShape(noMath(topic)) === 'question') return `${endsWithMark(topic) ? topic : asQuestion(topic, noMath(topic), 'zh')}（${what}）`;
+    return formula && !/公式$/.test(t.plain) ? `${topic}的${md}的公式是什么？` : `${topic}的${md}是什么？`;
+  }
   if (!formula && GENERIC_ZH.test(t.plain) && ctx.headingMd && (!ASPECT.test(t.plain) || ASPECT.exec(t.plain)![0] === t.plain)) return genericQuestion(ctx.topicMd ?? ctx.headingMd, md, t.plain, 'zh');
   if (formula && /^(?:公式|formula|equation)$/i.test(t.plain) && ctx.headingMd) return headingFormulaQuestion(ctx.headingMd);
   if (formula && /公式$/.test(t.plain) && !ctx.group && headingShape(ctx.headingPlain) !== 'calc') return `${md}是什么？`;
@@ -301,7 +343,7 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
 
 /** Heading-keyed formula (a section that is one formula, e.g. 标签平滑). */
 export function headingFormulaQuestion(titleMd: string, lang: Lang = 'zh'): string {
-  return lang === 'en' ? `Formula for ${titleMd}?` : `${titleMd}的公式是什么？`;
+  return lang === 'en' ? `Formula for ${titleMd}?` : `${stripAskedAt(titleMd)}的公式是什么？`;
 }
 
 const IMPERATIVE = /^(?:手写|推导|实现|写出|画出|证明|描述|解释|比较|列举|简述|谈谈|讲讲|说说)/;
