@@ -174,22 +174,37 @@ async function pump<T>(sink: Sink, header: string[], rows: Iterable<T>, line: (r
 /** A string as a "byte string": one char per UTF-8 byte, so latin1 writes give back exactly those bytes. */
 const asBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
 
+/** Bytes that make an id need quoting or re-encoding (see asBytes): none in the usual ASCII ids. */
+const NOT_PLAIN = /[",\r\n\x80-\xfe]/;
+
 /**
  * Card id (as the bytes SQLite holds it) → `card_id,section,kind` of a CSV
  * line, quoted and as a byte string: the part of a reviews.csv line that
- * SQLite leaves to us. Memory grows with cards, never with reviews.
+ * SQLite leaves to us. Memory grows with cards, never with reviews. Read a
+ * (section, kind) group at a time (ExportReader.cardLabelGroups): the shared
+ * tail is built once per group, and a group whose ids are all plain ASCII
+ * (one regexp test over the whole group) uses each id's bytes as they are.
+ * Each value is copied into one flat string: the splice in writeReviewsCsv
+ * joins it a million times, and a concatenation left as a rope costs more
+ * to copy each time.
  */
 function cardFields(reader: ExportReader): Map<string, string> {
   const section = sectionJoiner();
-  const sections = new Map<string, string>(); // JSON path → quoted, joined, as bytes
   const out = new Map<string, string>();
-  for (const [id, json, kind] of reader.cardLabelRows()) {
-    let s = sections.get(json);
-    if (s === undefined) sections.set(json, (s = asBytes(csvField(section(json)))));
-    out.set(asBytes(id), `${asBytes(csvField(id))},${s},${asBytes(csvField(kind))}`);
+  for (const [json, kind, ids] of reader.cardLabelGroups()) {
+    const tail = `,${asBytes(csvField(section(json)))},${asBytes(csvField(kind))}`;
+    const text = ids.toString('latin1');
+    const plain = !NOT_PLAIN.test(text);
+    for (const key of text.split(String.fromCharCode(CSV_CARD_MARK))) {
+      const id = plain ? key : asBytes(csvField(Buffer.from(key, 'latin1').toString('utf8')));
+      out.set(key, flat(id + tail));
+    }
   }
   return out;
 }
+
+/** A byte string as one flat sequential string (not a rope of the pieces it was built from). */
+const flat = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
 
 /**
  * reviews.csv. SQLite formats each batch of 1,000 rows into one buffer

@@ -25,7 +25,9 @@ function profile() {
   card.run('x,"y"', JSON.stringify(['Quote "me"', 'a,b']), 'k1');
   card.run('卡片', JSON.stringify(['中文', '节']), 'k2');
   card.run('line\nbreak', JSON.stringify(['One']), 'k3');
-  const ids = ['a', 'b', 'x,"y"', '卡片', 'line\nbreak'].map((k) => (k.length > 1 ? k : (db.prepare('SELECT id FROM cards WHERE card_key = ?').pluck().get(k) as string)));
+  // A plain id in the same (section, kind) group as a quoted one: that group's labels are built id by id.
+  card.run('plain-mate', JSON.stringify(['Quote "me"', 'a,b']), 'k4');
+  const ids = ['a', 'b', 'x,"y"', '卡片', 'line\nbreak', 'plain-mate'].map((k) => (k.length > 1 ? k : (db.prepare('SELECT id FROM cards WHERE card_key = ?').pluck().get(k) as string)));
   const review = db.prepare(
     `INSERT INTO reviews (id, card_id, reviewed_at, day, quality, elapsed_ms, mode, reps_before, ease_before, ivl_before, due_before, lapses_before,
        reps_after, ease_after, ivl_after, due_after, lapses_after, correct, mock_id, undone_at)
@@ -74,6 +76,8 @@ describe('reviews.csv batches', () => {
     expect(want).toContain('\r\n6,+010000-01-01T00:00:00.006Z,');
     expect(want).toContain('\r\n1001,1969-12-28T23:59:58.766Z,');
     expect(want).toContain(',"x,""y""","Quote ""me"" › a,b",term,');
+    expect(want).toContain(',plain-mate,"Quote ""me"" › a,b",term,');
+    expect(want).toContain(',卡片,中文 › 节,term,');
     store.close();
   });
 });
