@@ -10,6 +10,7 @@ const LABEL: Record<TaskRequest['kind'], string> = {
   doctor: 'Check database',
   evaluate: 'the FSRS evaluation',
   optimize: 'the FSRS optimisation',
+  reviewsCsv: 'the reviews.csv export',
   fail: 'a test task',
 };
 

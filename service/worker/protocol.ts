@@ -17,6 +17,8 @@ export type TaskRequest =
   | { kind: 'doctor'; file: string; now: number; today: number }
   | { kind: 'evaluate'; file: string | null; log: PackedLog | null }
   | { kind: 'optimize'; file: string }
+  /** reviews.csv formatted here and streamed to the host in batches (service/export/csvTask.ts); the result is the batch count. */
+  | { kind: 'reviewsCsv'; file: string }
   /** Tests only: how a task that throws, or a worker that dies, reaches the caller. */
   | { kind: 'fail'; how: 'throw' | 'exit' | 'hang' };
 
@@ -24,6 +26,7 @@ export interface TaskResults {
   doctor: DoctorReport;
   evaluate: EvaluateReport;
   optimize: FitOutcome;
+  reviewsCsv: number;
   fail: never;
 }
 
