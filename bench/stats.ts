@@ -149,7 +149,7 @@ export async function benchStats(store: Store, o: StatsBenchOptions = {}): Promi
       name: `export reviews.csv (${m.value.toLocaleString('en')} rows, ${size.toFixed(0)} MB)`,
       value: m.ms, unit: 'ms', floor, ratio, target: cli === null ? '< 5000 ms' : '< 5000 ms, ≤ 2× sqlite3 -csv',
       pass: m.ms < 5000 && (cli === null || ratio <= 2),
-      note: `${cli === null ? 'floor = reading the rows (no sqlite3 CLI here)' : `floor = sqlite3 -csv of the same rows; reading the rows alone: ${csvFloor.toFixed(0)} ms`}; export CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (includes the final fsync of the file)`,
+      note: `${cli === null ? 'floor = reading the rows (no sqlite3 CLI here)' : `floor = sqlite3 -csv of the same rows; reading the rows alone: ${csvFloor.toFixed(0)} ms`}; export CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (both threads: the worker formatting and this one splicing and writing; includes the final fsync of the file)`,
     });
     // Constant memory: a 1M-row file is ~100 MB; the process should grow by a small fraction of that.
     rows.push({ name: 'export reviews.csv: peak RSS growth', value: m.rssGrowth, unit: 'MB', target: '< 64 MB', pass: m.rssGrowth < 64, note: `output ${size.toFixed(0)} MB` });
