@@ -29,7 +29,7 @@ export interface ExportContext {
   nativeBinding?: string;
   /**
    * reviews.csv in a worker thread beside this one (service/worker/reviewsCsvPipe.ts):
-   * on unless false; `entry` is for tests (a missing one exercises the fallback).
+   * on unless false; `entry` names the worker's main module (the bench: the shipped one; tests: a missing one).
    */
   pipeline?: false | { entry?: string };
 }

@@ -22,19 +22,23 @@ export interface PipeOptions {
   onTotal?: (total: number) => void;
   progress?: Progress;
   nativeBinding?: string;
-  /** Tests: where the worker's main module is (a missing one exercises the fallback). */
+  /**
+   * The worker's main module, instead of the one found beside this module
+   * (service/worker/path.ts): the bench runs the shipped dist-cli/worker.mjs,
+   * tests a missing file to exercise the fallback.
+   */
   entry?: string;
 }
 
 type Incoming = CsvPipeMessage | WorkerMessage | { type: 'crash'; message: string };
 
 /** Rows written, or null when the worker could not start and nothing was written. */
-export async function pipeReviewsCsv(file: string, sink: Sink, o: PipeOptions = {}): Promise<number | null> {
+export async function pipeReviewsCsv(db: string, sink: Sink, o: PipeOptions = {}): Promise<number | null> {
   let worker: Worker;
   try {
-    const entry = workerEntry(o.entry ?? import.meta.url);
-    const workerData: WorkerData = { request: { kind: 'reviewsCsv', file }, nativeBinding: o.nativeBinding };
-    worker = new Worker(entry.file, { workerData, execArgv: [], stdout: false, stderr: false });
+    const file = o.entry ?? workerEntry(import.meta.url).file;
+    const workerData: WorkerData = { request: { kind: 'reviewsCsv', file: db }, nativeBinding: o.nativeBinding };
+    worker = new Worker(file, { workerData, execArgv: [], stdout: false, stderr: false });
   } catch {
     return null;
   }
