@@ -140,4 +140,18 @@ describe('reviews.csv pipelined through a worker', () => {
     expect(fs.readFileSync(path.join(dir, 'e.csv')).equals(want)).toBe(true);
     store.close();
   });
+
+  it('a write that fails once the worker is streaming fails the export with its error (no fallback, no hang)', async () => {
+    const { store, file } = profile();
+    let writes = 0;
+    const failing = {
+      write: () => {
+        writes++;
+        throw new Error('no space left on the device');
+      },
+    };
+    await expect(pipeReviewsCsv(file, failing)).rejects.toThrow('no space left on the device');
+    expect(writes).toBe(1);
+    store.close();
+  });
 });
