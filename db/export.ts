@@ -48,10 +48,26 @@ const CSV_DATES_OK = 'at BETWEEN 0 AND 253402300799999 AND day BETWEEN 0 AND 293
  * keeps 15 significant digits (2.3600000000000003 → "2.36", a different
  * number); where that loses the value, 17 digits keep it. EF is never rounded
  * in storage (DESIGN.md), so it is not rounded on its way out either.
- * `text` is the column already cast to TEXT once (the batch's inner select).
+ *
+ * SQLite's REAL → TEXT conversion costs ~0.4 µs, and checking it reads back
+ * costs as much again: on a million reviews the two EFs were half of the
+ * whole export. Most EFs are a whole number of hundredths (2.5, 2.36, 1.3:
+ * SM-2's steps), so `hundredths` (the column × 100, rounded to an integer, in
+ * the batch's inner select) is tried first: when k / 100.0 is exactly the
+ * stored double, the double is the one nearest to the decimal k/100, which
+ * has at most 14 significant digits below 1e12, so SQLite's 15-digit text is
+ * that decimal: k / 100, a point, and the hundredths without a trailing zero
+ * (at least one digit: "2.0", "2.5", "2.05"). Built from integers by printf,
+ * it is the same text for a fraction of the cost. `col > 0` keeps -0.0 and
+ * negatives (signs) on the general path; a TEXT or BLOB value never equals
+ * the REAL k / 100.0, so it takes the general path too.
  */
-const exactReal = (col: string, text: string) =>
-  `CASE WHEN ${col} IS NULL THEN '' WHEN CAST(${text} AS REAL) = ${col} THEN ${text} ELSE printf('%!.17g', ${col}) END`;
+export const exactRealSql = (col: string, hundredths: string) =>
+  `CASE WHEN ${col} IS NULL THEN ''
+     WHEN ${col} > 0 AND ${col} < 1e12 AND ${hundredths} / 100.0 = ${col} THEN
+       CASE WHEN ${hundredths} % 10 = 0 THEN printf('%d.%d', ${hundredths} / 100, ${hundredths} % 100 / 10)
+         ELSE printf('%d.%02d', ${hundredths} / 100, ${hundredths} % 100) END
+     WHEN CAST(CAST(${col} AS TEXT) AS REAL) = ${col} THEN CAST(${col} AS TEXT) ELSE printf('%!.17g', ${col}) END`;
 
 /** Rows per reviews.csv batch: one native call and one ~100 KB buffer each. */
 export const CSV_BATCH = 1000;
@@ -60,6 +76,7 @@ export class ExportReader {
   readonly stats: StatsRepo;
   private readonly reviewsStmt;
   private readonly labelsStmt;
+  private readonly labelGroupsStmt;
   private readonly reviewsCsvStmt;
   private readonly reviewByIdStmt;
   private readonly cardsStmt;
@@ -78,10 +95,17 @@ export class ExportReader {
     this.labelsStmt = db
       .prepare<{ after: number; limit: number }>('SELECT rowid, id, section, kind FROM cards WHERE rowid > @after ORDER BY rowid LIMIT @limit')
       .raw();
+    // One row per (section, kind) with its cards' ids in one blob: a hundred
+    // rows instead of 100,000 (and no JS string per card for the section and
+    // kind, which repeat). Ids are UTF-8 text, where the 0xFF separator cannot
+    // occur (see ReviewCsvBatch).
+    this.labelGroupsStmt = db
+      .prepare<[]>(`SELECT section, kind, CAST(group_concat(id, CAST(x'FF' AS TEXT)) AS BLOB) FROM cards GROUP BY section, kind`)
+      .raw();
     // reviews.csv with SQLite doing all the formatting in C and handing over one
     // buffer per batch (group_concat as a BLOB: no JS string per row or per
     // field). The inner select reads each row once (it runs as a co-routine, so
-    // each EF is cast to text once); the time is its UTC date plus integer
+    // each EF's hundredths are computed once); the time is its UTC date plus integer
     // arithmetic, cheaper than strftime and the same for integer ms in range.
     // The card's id, section and kind are left to the caller (a join would
     // cost a random B-tree lookup per review): see ReviewCsvBatch.
@@ -92,11 +116,12 @@ export class ExportReader {
         `SELECT max(id), CAST(group_concat(CASE WHEN ${CSV_DATES_OK}
            THEN printf('%d,%sT%02d:%02d:%02d.%03dZ,%s,%s%s%s,%d,%d,%s,%s,%d,%s,%s,%s,%s' || char(13, 10),
              id, date(at / 86400000 * 86400, 'unixepoch'), at / 3600000 % 24, at / 60000 % 60, at / 1000 % 60, at % 1000,
-             date(day * 86400, 'unixepoch'), ${mark}, card_id, ${mark}, quality, elapsed_ms, ivl_before, ${exactReal('eb', 'eb_text')},
-             ivl_after, ${exactReal('ea', 'ea_text')}, mode, correct, mock_id)
+             date(day * 86400, 'unixepoch'), ${mark}, card_id, ${mark}, quality, elapsed_ms, ivl_before, ${exactRealSql('eb', 'eb_k')},
+             ivl_after, ${exactRealSql('ea', 'ea_k')}, mode, correct, mock_id)
            ELSE printf('%s%s%d%s', ${mark}, CAST(x'FE' AS TEXT), id, ${mark}) END, '') AS BLOB)
          FROM (SELECT id, reviewed_at AS at, day, card_id, quality, elapsed_ms, ivl_before, ease_before AS eb,
-                 CAST(ease_before AS TEXT) AS eb_text, ivl_after, ease_after AS ea, CAST(ease_after AS TEXT) AS ea_text, mode, correct, mock_id
+                 CAST(round(ease_before * 100) AS INTEGER) AS eb_k, ivl_after, ease_after AS ea, CAST(round(ease_after * 100) AS INTEGER) AS ea_k,
+                 mode, correct, mock_id
                FROM reviews WHERE id > @after AND undone_at IS NULL ORDER BY id LIMIT ${CSV_BATCH})`,
       )
       .raw();
@@ -177,6 +202,15 @@ export class ExportReader {
       if (rows.length < BATCH) return;
       last = rows[rows.length - 1]![0];
     }
+  }
+
+  /**
+   * Every card's id grouped by section (JSON) and kind: `ids` holds the
+   * group's ids as UTF-8 bytes, each followed by 0xFF but the last. For
+   * reviews.csv's labels: memory grows with cards, never with reviews.
+   */
+  *cardLabelGroups(): IterableIterator<[section: string, kind: string, ids: Buffer]> {
+    yield* this.labelGroupsStmt.iterate() as IterableIterator<[string, string, Buffer]>;
   }
 
   /** Card id → section (JSON) and kind: memory grows with cards, never with reviews. */

@@ -71,6 +71,16 @@ export function isoFormatter(): { day(day: number): string; time(ms: number): st
   return { day, time };
 }
 
+/** A review line up to its card fields: `id,time,study_day,`. */
+export const reviewHead = (r: ReviewExportRow, iso: ReturnType<typeof isoFormatter>, studyIso: ReturnType<typeof isoFormatter>) =>
+  `${r[0]},${iso.time(r[1])},${studyIso.day(r[2])},`;
+
+/** A review line after its card fields: `,quality,…,mock_id` and CRLF. */
+export function reviewTail(r: ReviewExportRow): string {
+  const [, , , , quality, elapsed, ivlB, easeB, ivlA, easeA, mode, correct, mockId] = r;
+  return `,${quality},${elapsed},${num(ivlB)},${num(easeB)},${ivlA},${easeA},${mode},${num(correct)},${num(mockId)}\r\n`;
+}
+
 /** Hand-rolled for the million-row case: only the text fields can need quoting. */
 export function reviewLine(
   r: ReviewExportRow,
@@ -78,8 +88,7 @@ export function reviewLine(
   iso: ReturnType<typeof isoFormatter>,
   studyIso: ReturnType<typeof isoFormatter>,
 ): string {
-  const [id, at, day, cardId, quality, elapsed, ivlB, easeB, ivlA, easeA, mode, correct, mockId] = r;
-  return `${id},${iso.time(at)},${studyIso.day(day)},${csvField(cardId)},${label?.section ?? ''},${label?.kind ?? ''},${quality},${elapsed},${num(ivlB)},${num(easeB)},${ivlA},${easeA},${mode},${num(correct)},${num(mockId)}\r\n`;
+  return `${reviewHead(r, iso, studyIso)}${csvField(r[3])},${label?.section ?? ''},${label?.kind ?? ''}${reviewTail(r)}`;
 }
 
 export const CARDS_HEADER = ['card_id', 'deck', 'kind', 'section', 'key', 'state', 'repetitions', 'ease', 'interval_days', 'due',
@@ -174,78 +183,146 @@ async function pump<T>(sink: Sink, header: string[], rows: Iterable<T>, line: (r
 /** A string as a "byte string": one char per UTF-8 byte, so latin1 writes give back exactly those bytes. */
 const asBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
 
-/**
- * Card id (as the bytes SQLite holds it) → `card_id,section,kind` of a CSV
- * line, quoted and as a byte string: the part of a reviews.csv line that
- * SQLite leaves to us. Memory grows with cards, never with reviews.
- */
-function cardFields(reader: ExportReader): Map<string, string> {
-  const section = sectionJoiner();
-  const sections = new Map<string, string>(); // JSON path → quoted, joined, as bytes
-  const out = new Map<string, string>();
-  for (const [id, json, kind] of reader.cardLabelRows()) {
-    let s = sections.get(json);
-    if (s === undefined) sections.set(json, (s = asBytes(csvField(section(json)))));
-    out.set(asBytes(id), `${asBytes(csvField(id))},${s},${asBytes(csvField(kind))}`);
-  }
-  return out;
-}
+/** Bytes that make an id need quoting or re-encoding (see asBytes): none in the usual ASCII ids. */
+const NOT_PLAIN = /[",\r\n\x80-\xfe]/;
+
+/** One (section JSON, kind, ids) group as ExportReader.cardLabelGroups reads it; ids may arrive from a worker as a plain Uint8Array. */
+export type CardLabelGroup = [section: string, kind: string, ids: Uint8Array];
+
+/** A byte string as one flat sequential string (not a rope of the pieces it was built from). */
+const flat = (s: string) => Buffer.from(s, 'latin1').toString('latin1');
 
 /**
- * reviews.csv. SQLite formats each batch of 1,000 rows into one buffer
- * (ExportReader.reviewsCsvBatch); here each line's `\xFF<card id>\xFF` becomes
- * the card's quoted id, section and kind. The buffer is handled as a latin1
- * string (one char per byte, so UTF-8 passes through untouched) and goes
- * straight into the 1 MB output chunks: a million rows cost a thousand
- * native calls and no per-row strings from SQLite. The rare row whose time
- * SQLite's date functions cannot show comes as `\xFF\xFE<id>\xFF` and is
- * formatted by reviewLine, in its place.
+ * The part of reviews.csv that SQLite leaves to JS: each line's
+ * `\xFF<card id>\xFF` becomes the card's quoted id, section and kind. One
+ * splicer serves the in-process export and the pipelined one (the worker
+ * formats, this thread splices), so both give the same bytes.
+ *
+ * The map is card id (as the bytes SQLite holds it) → `card_id,section,kind`,
+ * quoted and as a byte string. Memory grows with cards, never with reviews.
+ * Built a (section, kind) group at a time (ExportReader.cardLabelGroups): the
+ * shared tail is built once per group, and a group whose ids are all plain
+ * ASCII (one regexp test over the whole group) uses each id's bytes as they
+ * are. Each value is copied into one flat string: the splice joins it a
+ * million times, and a concatenation left as a rope costs more to copy each time.
  */
-export async function writeReviewsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
-  const fields = cardFields(reader);
-  const mark = String.fromCharCode(CSV_CARD_MARK);
-  const odd = String.fromCharCode(CSV_ODD_ROW);
-  let oddLine: ((id: number) => string) | null = null;
-  const oddRow = (id: number) => {
-    if (!oddLine) {
-      const section = sectionJoiner();
-      const labels = new Map<string, { section: string; kind: string }>();
-      for (const [cid, l] of reader.cardLabels()) labels.set(cid, { section: csvField(section(l.section)), kind: csvField(l.kind) });
-      const iso = isoFormatter();
-      const studyIso = isoFormatter();
-      oddLine = (rid) => {
-        const r = reader.reviewById(rid)!;
-        return asBytes(reviewLine(r, labels.get(r[3]), iso, studyIso));
-      };
+export class ReviewsSplicer {
+  private readonly fields = new Map<string, string>();
+  private readonly mark = String.fromCharCode(CSV_CARD_MARK);
+
+  constructor(groups: Iterable<CardLabelGroup>) {
+    const section = sectionJoiner();
+    for (const [json, kind, ids] of groups) {
+      const tail = `,${asBytes(csvField(section(json)))},${asBytes(csvField(kind))}`;
+      const text = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength).toString('latin1');
+      const plain = !NOT_PLAIN.test(text);
+      for (const key of text.split(this.mark)) {
+        const id = plain ? key : asBytes(csvField(Buffer.from(key, 'latin1').toString('utf8')));
+        this.fields.set(key, flat(id + tail));
+      }
     }
-    return oddLine(id);
-  };
-  const out = new ChunkWriter(sink);
-  await out.text(BOM + csvLine(REVIEWS_HEADER), 'utf8');
-  let n = 0;
-  let after = 0;
-  for (;;) {
-    const { last, body } = reader.reviewsCsvBatch(after);
-    if (last === null || body === null) break;
-    const parts = body.toString('latin1').split(mark);
+  }
+
+  /**
+   * One formatted batch (odd rows already resolved, see resolveOddRows) as
+   * the final lines, a latin1 byte string (one char per byte, so UTF-8 passes
+   * through untouched), and how many lines it holds.
+   */
+  splice(body: Uint8Array): { text: string; rows: number } {
+    const parts = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('latin1').split(this.mark);
     if (parts.length % 2 !== 1) throw new Error('reviews.csv: a formatted batch has an unpaired card mark');
     for (let i = 1; i < parts.length; i += 2) {
       const key = parts[i]!;
-      const f = fields.get(key);
+      const f = this.fields.get(key);
       if (f !== undefined) parts[i] = f;
-      else if (key.startsWith(odd)) parts[i] = oddRow(Number(key.slice(1)));
       // A review of a card that is gone (only in a hand-edited file): its id, empty section and kind.
       else parts[i] = `${asBytes(csvField(Buffer.from(key, 'latin1').toString('utf8')))},,`;
     }
-    await out.text(parts.join(''), 'latin1');
-    const before = Math.floor(n / 5000);
-    n += (parts.length - 1) / 2;
-    if (Math.floor(n / 5000) > before) progress?.(n);
+    return { text: parts.join(''), rows: (parts.length - 1) / 2 };
+  }
+}
+
+const ODD_MARK = Buffer.from([CSV_CARD_MARK, CSV_ODD_ROW]);
+const ODD_ROW = new RegExp(`${String.fromCharCode(CSV_CARD_MARK, CSV_ODD_ROW)}(\\d+)${String.fromCharCode(CSV_CARD_MARK)}`, 'g');
+
+/**
+ * A batch with each `\xFF\xFE<review id>\xFF` (a row whose time SQLite's date
+ * functions cannot show) replaced by the line reviewLine formats, its card
+ * fields left as `\xFF<card id>\xFF` for the splicer like every other line.
+ * Done where the reader is (the worker, in the pipelined export). Batches
+ * without such rows (all of them, on a sane clock) come back as they are,
+ * after one native search.
+ */
+export function resolveOddRows(reader: ExportReader, body: Buffer, iso = isoFormatter(), studyIso = isoFormatter()): Buffer {
+  if (body.indexOf(ODD_MARK) < 0) return body;
+  const mark = String.fromCharCode(CSV_CARD_MARK);
+  const text = body.toString('latin1').replace(ODD_ROW, (_m, id: string) => {
+    const r = reader.reviewById(Number(id))!;
+    return `${asBytes(reviewHead(r, iso, studyIso))}${mark}${asBytes(r[3])}${mark}${asBytes(reviewTail(r))}`;
+  });
+  return Buffer.from(text, 'latin1');
+}
+
+/** BOM and header row of reviews.csv. */
+export const REVIEWS_PREAMBLE = BOM + csvLine(REVIEWS_HEADER);
+
+/**
+ * Splice and write formatted batches, reporting progress every 5,000 rows:
+ * the half of reviews.csv after SQLite, shared by both ways of exporting.
+ * Each spliced batch goes straight into the 1 MB output chunks.
+ */
+export class ReviewsCsvWriter {
+  private readonly out: ChunkWriter;
+  rows = 0;
+
+  constructor(
+    sink: Sink,
+    private readonly splicer: ReviewsSplicer,
+    private readonly progress?: Progress,
+  ) {
+    this.out = new ChunkWriter(sink);
+  }
+
+  start(): Promise<void> {
+    return this.out.text(REVIEWS_PREAMBLE, 'utf8');
+  }
+
+  async batch(body: Uint8Array): Promise<void> {
+    const { text, rows } = this.splicer.splice(body);
+    await this.out.text(text, 'latin1');
+    const before = Math.floor(this.rows / 5000);
+    this.rows += rows;
+    if (Math.floor(this.rows / 5000) > before) this.progress?.(this.rows);
+  }
+
+  async end(): Promise<number> {
+    await this.out.flush();
+    this.progress?.(this.rows);
+    return this.rows;
+  }
+}
+
+/**
+ * reviews.csv on this thread. SQLite formats each batch of 1,000 rows into
+ * one buffer (ExportReader.reviewsCsvBatch); ReviewsSplicer puts in each
+ * line's card fields: a million rows cost a thousand native calls and no
+ * per-row strings from SQLite. The rare row whose time SQLite's date
+ * functions cannot show is formatted by reviewLine, in its place
+ * (resolveOddRows). The fallback of the pipelined export (reviewsCsvPipe.ts),
+ * which gives the same bytes.
+ */
+export async function writeReviewsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {
+  const w = new ReviewsCsvWriter(sink, new ReviewsSplicer(reader.cardLabelGroups()), progress);
+  await w.start();
+  const iso = isoFormatter();
+  const studyIso = isoFormatter();
+  for (let after = 0; ; ) {
+    const { last, body } = reader.reviewsCsvBatch(after);
+    if (last === null || body === null) break;
+    await w.batch(resolveOddRows(reader, body, iso, studyIso));
     after = last;
   }
-  await out.flush();
-  progress?.(n);
-  return n;
+  return w.end();
 }
 
 export function writeCardsCsv(reader: ExportReader, sink: Sink, progress?: Progress): Promise<number> {

@@ -11,6 +11,7 @@ import { atomicStream } from './atomic.ts';
 import { writeBackup } from './backup.ts';
 import { writeCardsCsv, writeDailyCsv, writeReviewsCsv } from './csv.ts';
 import { writeJson } from './json.ts';
+import { pipeReviewsCsv } from '../worker/reviewsCsvPipe.ts';
 import { writeReport } from './report.ts';
 
 export interface ExportContext {
@@ -26,6 +27,11 @@ export interface ExportContext {
   /** All-time stats, for the JSON export and the report. */
   stats: () => Stats;
   nativeBinding?: string;
+  /**
+   * reviews.csv in a worker thread beside this one (service/worker/reviewsCsvPipe.ts):
+   * on unless false; `entry` names the worker's main module (the bench: the shipped one; tests: a missing one).
+   */
+  pipeline?: false | { entry?: string };
 }
 
 export const EXPORT_MIME: Record<ExportFormat, string> = {
@@ -70,6 +76,27 @@ export async function exportTo(format: ExportFormat, out: string, ctx: ExportCon
   if (format === 'backup') {
     await writeBackup(ctx.store, out);
     return 1;
+  }
+  if (format === 'reviews.csv' && ctx.pipeline !== false) {
+    let total = 0;
+    const report = (done: number) => progress?.(done, total);
+    let n = 0;
+    await atomicStream(out, async (sink) => {
+      const piped = await pipeReviewsCsv(ctx.store.file, sink, { onTotal: (t) => (total = t), progress: report, nativeBinding: ctx.nativeBinding, entry: ctx.pipeline ? ctx.pipeline.entry : undefined });
+      if (piped !== null) {
+        n = piped;
+        return;
+      }
+      // No worker: the same file from this thread.
+      const reader = ExportReader.open(ctx.store.file, ctx.nativeBinding);
+      try {
+        total = expectedUnits(reader, format);
+        n = await writeReviewsCsv(reader, sink, report);
+      } finally {
+        reader.close();
+      }
+    });
+    return n;
   }
   const reader = ExportReader.open(ctx.store.file, ctx.nativeBinding);
   try {

@@ -12,6 +12,7 @@ const LABEL: Record<TaskRequest['kind'], string> = {
   doctorLogic: 'Check database',
   evaluate: 'the FSRS evaluation',
   optimize: 'the FSRS optimisation',
+  reviewsCsv: 'the reviews.csv export',
   fail: 'a test task',
 };
 

@@ -21,6 +21,8 @@ export type TaskRequest =
   | { kind: 'doctorLogic'; file: string; now: number; today: number }
   | { kind: 'evaluate'; file: string | null; log: PackedLog | null }
   | { kind: 'optimize'; file: string }
+  /** reviews.csv formatted here and streamed to the host in batches (service/export/csvTask.ts); the result is the batch count. */
+  | { kind: 'reviewsCsv'; file: string }
   /** Tests only: how a task that throws, or a worker that dies, reaches the caller. */
   | { kind: 'fail'; how: 'throw' | 'exit' | 'hang' };
 
@@ -31,6 +33,7 @@ export interface TaskResults {
   doctorLogic: LogicalChecks;
   evaluate: EvaluateReport;
   optimize: FitOutcome;
+  reviewsCsv: number;
   fail: never;
 }
 

@@ -62,6 +62,11 @@ export async function runTask(req: TaskRequest, progress: Progress, nativeBindin
       const items = trainingItems(cardHistories(log as LoggedAnswer[]), Number.POSITIVE_INFINITY);
       return fitWeights(loadBinding(), items, (d, t) => progress('fit', d, t));
     }
+    case 'reviewsCsv': {
+      const [{ parentPort }, { streamReviewsCsv }] = await Promise.all([import('node:worker_threads'), import('../export/csvTask.ts')]);
+      if (!parentPort) throw new Error('the reviews.csv task runs only in a worker');
+      return streamReviewsCsv(parentPort, req.file, nativeBinding);
+    }
     case 'fail':
       if (req.how === 'exit') process.exit(3);
       if (req.how === 'hang') return new Promise(() => undefined);
