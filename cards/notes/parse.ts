@@ -11,7 +11,7 @@ import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { blankComments } from './comments.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
-import { echoesQuestion, indexNoteBack } from './worth.ts';
+import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 
@@ -174,6 +174,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     }
   }
 
+  foldReadingLists(cards, opts.onDrop);
+
   const indexBack = cards.length === 0 ? indexNoteBack(indexParts) : '';
   if (indexBack) {
     // Only lists of links to other notes (a map of content): one reading card, never a question (worth.ts).
@@ -227,4 +229,49 @@ export function parseNotes(markdown: string, opts: ParseOptions): ParseResult {
     const message = err instanceof Error ? err.message : String(err);
     return { cards: [], warnings: [{ line: 1, code: 'parse-failed', message: `could not parse the notes: ${message}` }] };
   }
+}
+
+/**
+ * A note's bibliography is not something a learner is asked. In a note that
+ * has cards to review, a reading list under a reference heading (References,
+ * Resources, Further reading, 参考文献… — worth.ts) gives no card of its own:
+ * its links join the first card of the section that holds the reference
+ * heading (the topic it is the reading for, e.g. the "6.8 LSTM" card for
+ * "6.8 LSTM › 参考文献"), shown under that card's answer like any section
+ * link. A topic heading that holds only links ("反向传播" with four articles)
+ * stays a reading list: the user filed reading under that topic. A note made
+ * only of links keeps its reading card, so it is never a note with text and
+ * no cards. Bibliography lines without a link stay in the notes file; the drop
+ * is reported (`reading-links`).
+ */
+function foldReadingLists(cards: CardDraft[], onDrop: ParseOptions['onDrop']): void {
+  if (!cards.some((c) => c.kind !== 'reading')) return;
+  const under = (c: CardDraft, path: readonly string[]) => path.every((t, i) => c.section[i] === t);
+  const reviewable = (c: CardDraft) => c.kind !== 'reading' && c.kind !== 'qa' && c.kind !== 'cloze';
+  const folded = new Set<CardDraft>();
+  for (const reading of cards) {
+    if (reading.kind !== 'reading') continue;
+    const at = reading.section.findIndex((t) => isReferenceHeading(t));
+    if (at < 0) continue;
+    let host: CardDraft | undefined;
+    for (let depth = at; depth >= 0 && !host; depth--) host = cards.find((c) => reviewable(c) && under(c, reading.section.slice(0, depth)));
+    if (!host) continue;
+    folded.add(reading);
+    onDrop?.({ rule: 'reading-links', line: reading.line, section: [...reading.section] });
+    for (const l of [...reading.links, ...linksInText(reading.back)]) if (!host.links.some((h) => h.url === l.url)) host.links.push({ ...l });
+  }
+  if (!folded.size) return;
+  const kept = cards.filter((c) => !folded.has(c));
+  cards.length = 0;
+  kept.forEach((c, n) => cards.push({ ...c, order: n }));
+}
+
+/** Links a reading list holds as text: `[title](url)` and bare URLs ("- https://…"), in order. */
+function linksInText(md: string): { title: string; url: string }[] {
+  const out: { title: string; url: string }[] = [];
+  for (const m of md.matchAll(/\[([^\]]*)\]\((https?:\/\/[^)\s]+)\)|(?<![(<])(https?:\/\/[^\s)>\]]+)/g)) {
+    const url = (m[2] ?? m[3] ?? '').replace(/[.,;:，。；]+$/, '');
+    if (url) out.push({ title: (m[1] ?? '').trim() || url, url });
+  }
+  return out;
 }

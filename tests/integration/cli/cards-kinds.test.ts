@@ -29,14 +29,20 @@ describe('deeprecall cards: every card by default, filters on request', () => {
   it('lists reading lists by default, leaves them out with --review, keeps named kinds with --kind', async () => {
     const file = path.join(tmpDir(), 'trees.md');
     fs.writeFileSync(file, NOTES);
+    const kinds = (r: { out: string }) => (JSON.parse(r.out) as { kind: string }[]).map((c) => c.kind);
+    // Beside an explanation, the references are the links of the "Decision trees" card, not a card.
+    const beside = await run('cards', '--notes', file, '--json');
+    expect(beside.code, beside.err).toBe(0);
+    expect(JSON.parse(beside.out)).toMatchObject([{ kind: 'section', links: [{ url: 'https://example.org/cart' }, { url: 'https://example.org/id3' }] }]);
+    // A note of references only keeps its reading list, listed by default.
+    fs.writeFileSync(file, NOTES.replace('## Splitting\nA split picks the feature and threshold that most reduce impurity.\n\n', ''));
     const def = await run('cards', '--notes', file, '--json');
     expect(def.code, def.err).toBe(0);
-    const kinds = (r: { out: string }) => (JSON.parse(r.out) as { kind: string }[]).map((c) => c.kind);
-    expect(kinds(def).sort()).toEqual(['reading', 'section']);
+    expect(kinds(def)).toEqual(['reading']);
     expect(def.err).toBe('');
 
     const review = await run('cards', '--notes', file, '--json', '--review');
-    expect(kinds(review)).toEqual(['section']);
+    expect(kinds(review)).toEqual([]);
     const both = await run('cards', '--notes', file, '--json', '--review', '--kind', 'reading');
     expect(both.code).not.toBe(0);
     const only = await run('cards', '--notes', file, '--json', '--kind', 'reading');

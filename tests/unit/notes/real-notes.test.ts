@@ -189,12 +189,10 @@ describe('Obsidian notes', () => {
     expect(fronts(parse('# Adam算法\nAdam 结合动量与 RMSProp。\n## 小结\n* 使用了偏差修正。'))).toEqual(['Adam算法是什么？为什么用？', 'Adam算法的小结是什么？']);
   });
 
-  it('makes reference sections reading lists, not questions', () => {
+  it('makes a reference section the links of its topic\'s card, not a question or a card of its own', () => {
     const cards = parse('# SVM\n间隔最大化。\n## 参考文献\n- 李航《统计学习方法》\n- https://example.org/smo');
-    expect(cards.map((c) => [c.kind, c.front])).toEqual([
-      ['section', 'SVM是什么？为什么用？'],
-      ['reading', '阅读清单：SVM'],
-    ]);
+    expect(cards.map((c) => [c.kind, c.front])).toEqual([['section', 'SVM是什么？为什么用？']]);
+    expect(cards[0]!.links.map((l) => l.url)).toEqual(['https://example.org/smo']);
   });
 });
 

@@ -22,14 +22,23 @@ describe('reading lists and pointers are not questions', () => {
 
   it('names the topic, not "Papers", on a reference heading; citations without links count (Chinese)', () => {
     const md = '# 丢弃法\n丢弃法在训练时以概率 $p$ 把隐藏单元置零，测试时不丢弃，从而缓解过拟合。\n\n## 参考文献\n[1] Srivastava, N., Hinton, G., et al. (2014). Dropout: a simple way to prevent neural networks from overfitting. JMLR.\n\n[2] 邱锡鹏. 神经网络与深度学习. 2020.\n';
+    // Alone in its note the bibliography is the note's one card, named for the note's topic…
+    const alone = drops(md.replace(/丢弃法在训练时[^\n]*\n/, ''));
+    expect(alone.kinds).toEqual([['reading', '阅读清单：丢弃法']]);
+    // …beside an explanation it is no card of its own (the drop is reported; the lines without links stay in the file).
     const r = drops(md);
-    expect(r.kinds.map((k) => k[0])).toEqual(['section', 'reading']);
-    expect(r.kinds[1]![1]).toBe('阅读清单：丢弃法');
+    expect(r.kinds.map((k) => k[0])).toEqual(['section']);
+    expect(r.dropped).toContain('reading-links@4');
   });
 
   it('asks "Reading list: <note> (Papers)" under "Resources", not "Reading list: Resources"', () => {
     const md = '# Decision Trees\nA tree splits the data on one feature at a time.\n\n## Resources\n### Papers\n- [CART (Breiman et al., 1984)](https://example.com/cart)\n- [C4.5 (Quinlan, 1993)](https://example.com/c45)\n### Videos\n- [StatQuest: Decision Trees](https://youtube.com/watch?v=1)\n- [Random forests explained](https://youtube.com/watch?v=2)\n';
-    expect(drops(md, 'Decision Trees').kinds.filter(([k]) => k === 'reading').map(([, f]) => f)).toEqual(['Reading list: Decision Trees (Papers)', 'Reading list: Decision Trees (Videos)']);
+    const alone = md.replace('A tree splits the data on one feature at a time.\n', '');
+    expect(drops(alone, 'Decision Trees').kinds.filter(([k]) => k === 'reading').map(([, f]) => f)).toEqual(['Reading list: Decision Trees (Papers)', 'Reading list: Decision Trees (Videos)']);
+    // Beside the explanation, the four links belong to the "Decision Trees" card.
+    const r = drops(md, 'Decision Trees');
+    expect(r.kinds).toEqual([['section', 'What are Decision Trees?']]);
+    expect(r.cards[0]!.links.map((l) => l.url)).toEqual(['https://example.com/cart', 'https://example.com/c45', 'https://youtube.com/watch?v=1', 'https://youtube.com/watch?v=2']);
   });
 
   it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
