@@ -4,27 +4,16 @@
 // succeed, not fail with "database is locked" nor freeze the server while
 // it waits (issue 12.5). The assertions are about order, not timings: the
 // read is answered while the answer is still waiting and the lock still held.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBusy, retryWhileBusy } from '../../../service/busy.ts';
-import { callApi, ROOT, spawnServe, type Served, type ServeInfo } from '../../helpers/serve.ts';
+import { callApi, spawnServe, type Served, type ServeInfo } from '../../helpers/serve.ts';
+import { holdWriteLock } from '../../helpers/writeLock.ts';
 
 type Result<T> = { result: T };
-
-/** A child process that takes the write lock, says "locked", and commits when it reads a line. */
-const HOLDER = `
-const Database = require('better-sqlite3');
-const db = new Database(process.argv[1]);
-db.exec('BEGIN IMMEDIATE');
-db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('lockTest', '1')").run();
-process.stdout.write('locked\\n');
-process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.stdout.write('released\\n'); process.exit(0); });
-`;
 
 let dir: string;
 let file: string;
@@ -48,11 +37,8 @@ describe('another process holds the write lock', () => {
   it('reads are served while an answer waits for the lock; the answer succeeds once it is released', async () => {
     const next = await callApi(s, 'nextCard');
     const cardId = (next.body as Result<{ card: { id: string } }>).result.card.id;
-    const holder = spawn(process.execPath, ['-e', HOLDER, file], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-    let out = '';
-    holder.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    const lock = await holdWriteLock(file);
     try {
-      while (!out.includes('locked')) await once(holder.stdout!, 'data');
       let answered: { status: number; body: unknown } | null = null;
       const answer = callApi(s, 'answer', { cardId, quality: 4, elapsedMs: 1000, answerId: 'lock-wait-answer-1' }).then((r) => (answered = r));
       // Give the answer time to reach the server and meet the lock (if it arrives later, the read below still passes).
@@ -62,13 +48,12 @@ describe('another process holds the write lock', () => {
       expect((read.body as Result<{ cards: unknown[] }>).result.cards).toHaveLength(5);
       // The read was served while the answer still waited: the server did not block on the lock.
       expect(answered).toBeNull();
-      expect(out).not.toContain('released');
-      holder.stdin!.write('go\n');
-      const r = await answer;
+      expect(lock.released()).toBe(false);
+      const r = await Promise.all([answer, lock.release()]).then(([a]) => a);
       expect(r.status, JSON.stringify(r.body)).toBe(200);
-      expect(out).toContain('released');
+      expect(lock.released()).toBe(true);
     } finally {
-      if (holder.exitCode === null) holder.kill('SIGKILL');
+      if (lock.child.exitCode === null) lock.child.kill('SIGKILL');
     }
     const db = new Database(file, { readonly: true });
     try {

@@ -5,8 +5,6 @@
 // timers and is imported once a child process that holds BEGIN IMMEDIATE
 // lets go, without another file event. File events are emitted by hand (the
 // watcher's deps), timers are real.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../db/store.ts';
@@ -15,32 +13,9 @@ import { SHORT_BUSY_TIMEOUT_MS } from '../../../service/busy.ts';
 import { watchNotesFolders } from '../../../service/notesFolders.ts';
 import type { WatchDeps, WatchEvent } from '../../../service/watch.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
-import { ROOT } from '../../helpers/serve.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
+import { holdWriteLock } from '../../helpers/writeLock.ts';
 import { liveCards, writeTree } from '../folders/setup.ts';
-
-const HOLDER = `
-const Database = require('better-sqlite3');
-const db = new Database(process.argv[1]);
-db.exec('BEGIN IMMEDIATE');
-db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('lockTest', '1')").run();
-process.stdout.write('locked\\n');
-process.stdin.once('data', () => { db.exec('COMMIT'); db.close(); process.stdout.write('released\\n'); process.exit(0); });
-`;
-
-async function holdLock(file: string): Promise<{ release(): Promise<void>; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['-e', HOLDER, file], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  while (!out.includes('locked')) await once(child.stdout!, 'data');
-  return {
-    child,
-    async release() {
-      child.stdin!.write('go\n');
-      while (!out.includes('released')) await once(child.stdout!, 'data');
-    },
-  };
-}
 
 async function until(cond: () => boolean, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -94,7 +69,7 @@ describe('notes-folder watcher while another process holds the write lock', () =
     await until(() => h.watching().length === 1);
     expect(backs(store, 'notes/a')).toEqual(['A1']);
 
-    const lock = await holdLock(file);
+    const lock = await holdWriteLock(file);
     cleanup.push(() => lock.child.exitCode === null && lock.child.kill('SIGKILL'));
     writeTree(root, { 'a.md': '# A\n\nQ1::A1 edited while locked\n' });
     h.emit(root, 'change', path.join(root, 'a.md'));
@@ -113,7 +88,7 @@ describe('notes-folder watcher while another process holds the write lock', () =
     const root = path.join(dir, 'notes');
     writeTree(root, { 'b.md': '# B\n\nQ2::A2\n' });
     await api.updateSettings({ notesFolders: [root] }); // no watcher yet: as if set in an earlier session
-    const lock = await holdLock(file);
+    const lock = await holdWriteLock(file);
     cleanup.push(() => lock.child.exitCode === null && lock.child.kill('SIGKILL'));
     const h = handEvents();
     const logs: string[] = [];
