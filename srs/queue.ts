@@ -52,30 +52,39 @@ interface DrillInfo {
   answersSince: number;
 }
 
-function drillState(log: readonly TodayAnswer[]): DrillInfo[] {
-  const last = new Map<string, { seq: number; quality: Quality; index: number }>();
-  log.forEach((a, index) => last.set(a.cardId, { seq: a.seq, quality: a.quality, index }));
-  const pending: DrillInfo[] = [];
-  for (const [cardId, l] of last) {
-    if (l.quality < 4) pending.push({ cardId, lastSeq: l.seq, answersSince: log.length - 1 - l.index });
-  }
-  return pending.sort((a, b) => a.lastSeq - b.lastSeq);
+/** The first `max` ids not answered today, in the given order. */
+function unseen(ids: readonly string[], seen: ReadonlyMap<string, number>, max: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < ids.length && out.length < max; i++) if (!seen.has(ids[i]!)) out.push(ids[i]!);
+  return out;
 }
 
 export function buildQueue(input: QueueInput): Queue {
-  const { todayLog, limits } = input;
-  const firstToday = new Map<string, TodayAnswer>();
-  for (const a of todayLog) if (!firstToday.has(a.cardId)) firstToday.set(a.cardId, a);
+  const { todayLog: log, limits } = input;
+  // One pass and one map entry per card (where its last answer is), no object per answer: this runs twice
+  // for every card shown, over a log of thousands of answers on a heavy day, and per-answer
+  // allocations there were most of the queue's cost and its GC noise. A card's first answer
+  // today is the one that adds its entry.
+  const lastAt = new Map<string, number>();
   let newDone = 0;
   let reviewDone = 0;
-  for (const a of firstToday.values()) {
+  for (let i = 0; i < log.length; i++) {
+    const a = log[i]!;
+    const cards = lastAt.size;
+    lastAt.set(a.cardId, i);
+    if (lastAt.size === cards) continue;
     if (a.wasNew) newDone++;
     else if (a.mode !== 'mock') reviewDone++;
   }
-  const seen = (id: string) => firstToday.has(id);
-  const due = input.due.filter((id) => !seen(id)).slice(0, Math.max(0, limits.reviewsPerDay - reviewDone));
-  const fresh = input.fresh.filter((id) => !seen(id)).slice(0, Math.max(0, limits.newPerDay - newDone));
-  const drills = drillState(todayLog);
+  const due = unseen(input.due, lastAt, limits.reviewsPerDay - reviewDone);
+  const fresh = unseen(input.fresh, lastAt, limits.newPerDay - newDone);
+  // Cards whose last answer today was below 4, oldest last answer first.
+  const drills: DrillInfo[] = [];
+  for (const [cardId, i] of lastAt) {
+    const a = log[i]!;
+    if (a.quality < 4) drills.push({ cardId, lastSeq: a.seq, answersSince: log.length - 1 - i });
+  }
+  drills.sort((a, b) => a.lastSeq - b.lastSeq);
 
   let next: QueueItem | null = null;
   const ready = drills.find((d) => d.answersSince >= DRILL_GAP);
@@ -90,8 +99,8 @@ export function buildQueue(input: QueueInput): Queue {
     done: {
       review: reviewDone,
       new: newDone,
-      drill: todayLog.length - firstToday.size,
-      total: todayLog.length,
+      drill: log.length - lastAt.size,
+      total: log.length,
     },
   };
 }
