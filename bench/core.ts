@@ -2,7 +2,7 @@
 // building today's queue, each against its floor (the same SQL run raw).
 import type { Store } from '../db/store.ts';
 import type { App } from '../service/app.ts';
-import { cpuPair, ratioRow, timePair, type BenchRow } from './measure.ts';
+import { collectGarbage, cpuPair, ratioRow, timePair, type BenchRow } from './measure.ts';
 
 export function benchCore(store: Store, app: App, today: number): BenchRow[] {
   const db = store.db;
@@ -63,6 +63,10 @@ export function benchCore(store: Store, app: App, today: number): BenchRow[] {
     queueBuild();
     queueFloor();
   }
+  // Start both from a collected heap: the fixture's garbage (a million rows built just before) otherwise
+  // gets marked during these runs, in steps V8 charges to whichever side allocates, so the ratio
+  // depended on how far that collection had got (1.2× in one run, 2.0× in the next).
+  collectGarbage();
   const queue = cpuPair(queueBuild, queueFloor, 400);
   const queueWall = timePair(queueBuild, queueFloor, 50);
   return [

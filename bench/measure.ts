@@ -1,4 +1,6 @@
 // Timing helpers shared by every bench suite. Benchmarks measure; tests assert.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 export interface BenchRow {
   name: string;
@@ -74,4 +76,20 @@ export function ratioRow(name: string, m: { app: number; floor: number }, maxRat
   const pass = ratio <= maxRatio && (extra?.maxMs === undefined || m.app < extra.maxMs);
   const target = `≤ ${maxRatio}× floor${extra?.maxMs !== undefined ? `, < ${extra.maxMs} ms` : ''}`;
   return { name, value: m.app, unit: 'ms', floor: m.floor, ratio, target, pass, ...(extra?.note ? { note: extra.note } : {}) };
+}
+
+let gc: (() => void) | null | undefined;
+
+/** A full garbage collection (works without --expose-gc); false where V8 refuses the flag. */
+export function collectGarbage(): boolean {
+  if (gc === undefined) {
+    try {
+      v8.setFlagsFromString('--expose-gc');
+      gc = vm.runInNewContext('gc') as () => void;
+    } catch {
+      gc = null;
+    }
+  }
+  gc?.();
+  return gc !== null;
 }

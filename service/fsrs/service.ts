@@ -21,6 +21,9 @@ export class FsrsService {
   readonly jobs = new FsrsJobs();
   private binding: BindingStatus | null = null;
 
+  /** The task worker's main module instead of the one found beside the service (the bench: the shipped dist-cli/worker.mjs). */
+  workerEntry: string | undefined;
+
   constructor(private readonly app: App, private readonly loader: BindingLoader = requireBinding) {}
 
   /**
@@ -101,7 +104,7 @@ export class FsrsService {
 
   async optimize(progress: (done: number, total: number) => void): Promise<OptimizeResult> {
     const fit = this.inWorker
-      ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t) })
+      ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t), entry: this.workerEntry })
       : await fitWeights(this.optimizer(), trainingItems(cardHistories(this.answers()), Number.POSITIVE_INFINITY), progress);
     if (!fit.fitted) return { fitted: false, message: fit.message, items: fit.items, weights: null };
     // A background job: nothing retries it, so it waits for another process's lock itself (one transaction: safe to repeat).
@@ -148,7 +151,7 @@ export function fsrsHandlers(app: App, svc: FsrsService): HandlersFor<typeof fsr
         if (a.kind === 'optimize') return { optimize: await svc.optimize(tick('fit')) };
         if (a.kind === 'simulate') return { simulate: await svc.simulate(365, tick('simulate')) };
         const progress = (phase: string, d: number, t: number) => tick(phase)(d, t);
-        if (svc.inWorker) return { evaluate: await runInWorker({ kind: 'evaluate', file: app.store.file, log: null }, { onProgress: progress }) };
+        if (svc.inWorker) return { evaluate: await runInWorker({ kind: 'evaluate', file: app.store.file, log: null }, { onProgress: progress, entry: svc.workerEntry }) };
         return { evaluate: await svc.evaluate(svc.answers(), progress) };
       }),
     fsrsJobStatus: (a) => svc.jobs.status(a.id),

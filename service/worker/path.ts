@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { WORKER_NICE } from './priority.ts';
 
 export interface WorkerEntry {
   /** The worker's main module: a path for a bundle; for the sources a data: URL that registers tsx, then imports entry.ts. */
@@ -26,6 +27,10 @@ export interface WorkerEntry {
 function sourceBootstrap(entry: string): URL {
   const url = JSON.stringify(pathToFileURL(entry).href);
   const code = [
+    // Lowered first (as entry.ts would): tsx's loader thread, started by register(), inherits this
+    // thread's nice value, and it compiles every module the task imports while the host answers.
+    "import os from 'node:os';",
+    `if (process.platform === 'linux') { try { os.setPriority(0, ${WORKER_NICE}); } catch {} }`,
     "import { createRequire } from 'node:module';",
     "import { pathToFileURL } from 'node:url';",
     `const api = pathToFileURL(createRequire(${url}).resolve('tsx/package.json').replace(/package\\.json$/, 'dist/esm/api/index.mjs')).href;`,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { workerEntry } from '../../../service/worker/path.ts';
+import { WORKER_NICE } from '../../../service/worker/priority.ts';
 
 const only = (...files: string[]) => (p: string) => files.includes(p);
 
@@ -18,6 +19,11 @@ describe('workerEntry', () => {
     expect(code).toContain(`createRequire("file:///repo/service/worker/entry.ts").resolve('tsx/package.json')`);
     expect(code).toContain('register();');
     expect(code).toContain('await import("file:///repo/service/worker/entry.ts")');
+    // Niced before tsx starts its loader thread (which inherits the nice value), on Linux only.
+    const nice = code.indexOf(`os.setPriority(0, ${WORKER_NICE})`);
+    expect(nice).toBeGreaterThan(0);
+    expect(code.slice(0, nice)).toContain("process.platform === 'linux'");
+    expect(nice).toBeLessThan(code.indexOf('register();'));
   });
 
   it('from the CLI bundle: dist-cli/worker.mjs, one folder above the chunk that calls', () => {
