@@ -3,14 +3,14 @@
 // the TypeScript sources (tsx), dist-cli/worker.mjs or dist-electron/worker.cjs
 // (see ./path.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { lowerThreadPriority } from './priority.ts';
+import { lowerThreadPriority, lowersPriority } from './priority.ts';
 import type { WorkerData, WorkerMessage } from './protocol.ts';
 import { runTask } from './tasks.ts';
 
 const port = parentPort;
 if (port) {
-  lowerThreadPriority();
   const data = workerData as WorkerData;
+  if (lowersPriority(data.request.kind)) lowerThreadPriority();
   const post = (m: WorkerMessage) => port.postMessage(m);
   let last = 0;
   const progress = (phase: string, done: number, total: number) => {

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { WORKER_NICE } from './priority.ts';
+import { NORMAL_PRIORITY_TASKS, WORKER_NICE } from './priority.ts';
 
 export interface WorkerEntry {
   /** The worker's main module: a path for a bundle; for the sources a data: URL that registers tsx, then imports entry.ts. */
@@ -30,7 +30,8 @@ function sourceBootstrap(entry: string): URL {
     // Lowered first (as entry.ts would): tsx's loader thread, started by register(), inherits this
     // thread's nice value, and it compiles every module the task imports while the host answers.
     "import os from 'node:os';",
-    `if (process.platform === 'linux') { try { os.setPriority(0, ${WORKER_NICE}); } catch {} }`,
+    "import { workerData } from 'node:worker_threads';",
+    `if (process.platform === 'linux' && !${JSON.stringify([...NORMAL_PRIORITY_TASKS])}.includes(workerData?.request?.kind)) { try { os.setPriority(0, ${WORKER_NICE}); } catch {} }`,
     "import { createRequire } from 'node:module';",
     "import { pathToFileURL } from 'node:url';",
     `const api = pathToFileURL(createRequire(${url}).resolve('tsx/package.json').replace(/package\\.json$/, 'dist/esm/api/index.mjs')).href;`,

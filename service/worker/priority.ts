@@ -20,3 +20,18 @@ export function lowerThreadPriority(platform: NodeJS.Platform = process.platform
     return false;
   }
 }
+
+/**
+ * Tasks that keep normal priority: the reviews.csv pipeline's worker does one
+ * half of an export whose other half (splicing and writing) runs on the host
+ * thread itself, so lowering the worker protects no keypress — the host is
+ * busy with the same export between batches — and at nice 10 any other
+ * process on the machine starved it: the export took 37 s instead of 4 on a
+ * loaded machine, while `sqlite3 -csv`, its floor, ran at normal priority.
+ */
+export const NORMAL_PRIORITY_TASKS: ReadonlySet<string> = new Set(['reviewsCsv']);
+
+/** Whether the worker for a task of this kind lowers its priority (Linux; see lowerThreadPriority). */
+export function lowersPriority(kind: string): boolean {
+  return !NORMAL_PRIORITY_TASKS.has(kind);
+}

@@ -1,7 +1,7 @@
 // A task worker lowers its own thread's priority, and only where that call
 // touches one thread (Linux); elsewhere it would slow the whole app.
 import { describe, expect, it } from 'vitest';
-import { lowerThreadPriority, WORKER_NICE } from '../../../service/worker/priority.ts';
+import { lowerThreadPriority, lowersPriority, WORKER_NICE } from '../../../service/worker/priority.ts';
 
 describe('lowerThreadPriority', () => {
   it('on Linux: the calling thread (pid 0) to nice 10', () => {
@@ -23,5 +23,10 @@ describe('lowerThreadPriority', () => {
     expect(lowerThreadPriority('linux', () => {
       throw new Error('EACCES');
     })).toBe(false);
+  });
+
+  it('every task but the reviews.csv export runs lowered: the export\'s other half is the host thread itself', () => {
+    for (const kind of ['doctor', 'doctorPages', 'doctorLogic', 'evaluate', 'optimize']) expect(lowersPriority(kind)).toBe(true);
+    expect(lowersPriority('reviewsCsv')).toBe(false);
   });
 });
