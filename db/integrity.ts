@@ -31,7 +31,7 @@ interface IndexShape {
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /** The SQL function (registered on the connection by indexesAgree) that hashes a text value whole. */
-const TEXT_HASH = 'deeprecall_text_hash';
+export const TEXT_HASH = 'deeprecall_text_hash';
 
 /**
  * A 32-bit polynomial hash of every UTF-16 unit of a value (numbers and blobs
@@ -49,16 +49,50 @@ export function textHash(v: unknown): number {
 }
 
 /**
+ * A text column's values worth hashing in SQL: a column with only a few
+ * distinct values (a mode, a scheduler name, a deck id) would otherwise cost
+ * one call into JavaScript per row — most of the check's time on a million
+ * reviews. Found from the table's first rows; which values are picked only
+ * changes the speed, never the sum (see hashExpr).
+ */
+type Common = Map<string, string[]>;
+
+const SAMPLE_ROWS = 256;
+const MAX_COMMON = 8;
+
+function commonValues(db: Db, table: string, columns: Iterable<string>): Common {
+  const out: Common = new Map();
+  for (const c of columns) {
+    const seen = db.prepare<[], unknown>(`SELECT DISTINCT v FROM (SELECT ${quote(c)} AS v FROM ${quote(table)} NOT INDEXED LIMIT ${SAMPLE_ROWS}) LIMIT ${MAX_COMMON + 1}`).pluck().all();
+    const texts = seen.filter((v): v is string => typeof v === 'string' && !v.includes('\0'));
+    if (seen.length <= MAX_COMMON && texts.length > 0) out.set(c, texts);
+  }
+  return out;
+}
+
+/**
+ * TEXT_HASH of `e`, with its null and its common values answered in SQL by
+ * their precomputed hashes: the same number as TEXT_HASH(e) for every value
+ * (a binary, exact comparison picks the constant; anything else, blobs
+ * included, still goes through TEXT_HASH), so table and index sums agree
+ * exactly when they did before.
+ */
+export function hashExpr(e: string, common: readonly string[] | undefined): string {
+  const arms = (common ?? []).map((v) => ` WHEN ${e} = '${v.replace(/'/g, "''")}' COLLATE BINARY THEN ${textHash(v)}`).join('');
+  return `CASE WHEN ${e} IS NULL THEN ${textHash(null)}${arms} ELSE ${TEXT_HASH}(${e}) END`;
+}
+
+/**
  * What an index entry and its table row must share: the number of entries,
  * and for every indexed column one sum over them: numbers as they are (an
  * overflow throws, and the slow path decides), text through TEXT_HASH, whole.
  * A sum per column (not one weighted sum per index) lets the one table scan
  * compute each column's sum once for all the indexes that hold it.
  */
-function checksums(ix: IndexShape): [agg: 'sum' | 'count', arg: string][] {
+function checksums(ix: IndexShape, common: Common): [agg: 'sum' | 'count', arg: string][] {
   return [['count', '1'], ...ix.columns.map((c): ['sum', string] => {
     const e = c.name === '' ? 'rowid' : quote(c.name);
-    if (c.text) return ['sum', `${TEXT_HASH}(${e})`];
+    if (c.text) return ['sum', hashExpr(e, common.get(c.name))];
     return ['sum', c.notNull ? e : `ifnull(${e}, 7)`];
   })];
 }
@@ -117,6 +151,7 @@ export function indexesAgree(db: Db, progress?: (done: number, total: number) =>
   try {
     for (const table of tables) {
       const ixs = all.filter((i) => i.table === table);
+      const common = commonValues(db, table, new Set(ixs.flatMap((ix) => ix.columns.filter((c) => c.text).map((c) => c.name))));
       // One scan of the table computes every index's expected sums (shared where the same).
       const exprs = new Map<string, number>();
       const slot = (agg: string, arg: string, where: string | null) => {
@@ -124,11 +159,11 @@ export function indexesAgree(db: Db, progress?: (done: number, total: number) =>
         if (!exprs.has(e)) exprs.set(e, exprs.size);
         return exprs.get(e)!;
       };
-      const slots = ixs.map((ix) => checksums(ix).map(([agg, arg]) => slot(agg, arg, ix.where)));
+      const slots = ixs.map((ix) => checksums(ix, common).map(([agg, arg]) => slot(agg, arg, ix.where)));
       const want = db.prepare(`SELECT ${[...exprs.keys()].join(', ')} FROM ${quote(table)} NOT INDEXED`).raw().safeIntegers().get() as unknown[];
       let tableChecked = false;
       for (const [k, ix] of ixs.entries()) {
-        const select = `SELECT ${checksums(ix).map(([agg, arg]) => `${agg}(${arg})`).join(', ')} FROM ${quote(table)} INDEXED BY ${quote(ix.name)}${ix.where ? ` WHERE ${ix.where}` : ''}`;
+        const select = `SELECT ${checksums(ix, common).map(([agg, arg]) => `${agg}(${arg})`).join(', ')} FROM ${quote(table)} INDEXED BY ${quote(ix.name)}${ix.where ? ` WHERE ${ix.where}` : ''}`;
         if (!covering(db, ix, select)) {
           // A partial index whose condition reads other columns: this table gets SQLite's own check.
           if (!tableChecked && (db.pragma(`integrity_check(${quote(table)})`) as { integrity_check: string }[]).some((r) => r.integrity_check !== 'ok')) return false;
