@@ -73,7 +73,7 @@ export async function runDoctor(app: App, o: RunOptions = {}): Promise<DoctorRep
 const damaged = (a: ShareAnswer) => a.results.some(([, r]) => r.kind === 'quick' && r.problems.length > 0);
 
 /** Every worker's answer; or at once the one that found damaged pages. The first failure rejects. */
-function firstDamageOrAll(workers: Promise<ShareAnswer>[]): Promise<ShareAnswer[]> {
+export function firstDamageOrAll(workers: Promise<ShareAnswer>[]): Promise<ShareAnswer[]> {
   return new Promise((resolve, reject) => {
     const got: ShareAnswer[] = [];
     for (const w of workers) {
@@ -87,7 +87,7 @@ function firstDamageOrAll(workers: Promise<ShareAnswer>[]): Promise<ShareAnswer[
 }
 
 /** The answers as one: the workers must have planned the same list and, together, run every job of it exactly once. */
-function combine(answers: ShareAnswer[]): { tables: ShareAnswer['tables']; results: JobResult[] } {
+export function combine(answers: ShareAnswer[]): { tables: ShareAnswer['tables']; results: JobResult[] } {
   const keys = answers[0]!.keys;
   if (answers.some((a) => a.keys.join('\n') !== keys.join('\n'))) throw new ApiError(503, 'Check database failed: its workers planned different work (did the schema change while it ran?); run it again');
   const byIndex = new Map<number, JobResult>();
