@@ -212,10 +212,12 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
     if (samples.length >= keep) break;
     samples.push(...clockMessages(db, b.cardId, Math.min(b.n, keep), keep - samples.length));
   }
-  // States of existing cards that have no review at all.
+  // States of existing cards that have no review at all. In card id order: the planner then walks the state rows
+  // themselves and probes the log index in its own order (four times faster than through card_state_due).
   const stateless = db.prepare<[], StateTuple>(
     `SELECT s.card_id, s.repetitions, s.ease_factor, s.interval_days, s.due_day, s.lapses, s.last_day FROM card_state s
-      WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = s.card_id) AND EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id)`,
+      WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = s.card_id) AND EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id)
+      ORDER BY s.card_id`,
   ).raw();
   for (const s of stateless.iterate()) mismatches.push({ cardId: s[0], stored: fromTuple(s), replayed: null });
   mismatches.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
