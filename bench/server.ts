@@ -122,7 +122,7 @@ export async function benchServer(ctx: BenchContext): Promise<BenchRow[]> {
       target: '≤ 3000 ms',
       pass: doctor.status === 200 && doctorMs <= 3000,
       note: doctor.status === 200
-        ? `in two task workers at once (quick_check + index checksums beside one pass over each card's log); found ${checks.map((c) => `${c.name} ${c.count}`).join(', ')} (the synthetic fixture's states are not replays of its log)`
+        ? `in two task workers sharing one job list, longest first (quick_check, each table's and index's checksum scan, the pass over each card's log, the checks beside it); found ${checks.map((c) => `${c.name} ${c.count}`).join(', ')} (the synthetic fixture's states are not replays of its log)`
         : `failed: ${doctor.status} ${doctor.body.error}`,
     });
     return rows;

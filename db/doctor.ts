@@ -165,17 +165,56 @@ export function checkPages(db: Db, progress?: (p: DoctorProgress) => void): stri
   return integrityProblems(db, (phase, done, total) => progress?.({ phase: phase === 'indexes' ? 'indexes' : 'integrity', done, total }));
 }
 
+/** What the pass over the log finds, with the checks that depend on it (plain data: it crosses from a worker). */
+export interface LogPart {
+  foreignKeys: CheckResult;
+  orphanHistory: CheckResult;
+  states: CheckResult;
+  backwards: { count: number; samples: string[] };
+  cards: number;
+  reviews: number;
+}
+
+/** The checks that need no log pass (plain data: it crosses from a worker). */
+export interface SidePart {
+  orphanStates: CheckResult;
+  newFlags: CheckResult;
+  templates: CheckResult;
+  /** Reviews dated in the future (the first thousand). */
+  future: string[];
+}
+
 /**
- * Every check but the integrity one: references, schedules against the log,
- * flags, clock, templates. Meaningful only on a file whose pages are sound —
- * `checkDatabase` runs it after checkPages; the host may run both at once, on
- * two connections, and drop this part when the pages are not sound.
+ * The log pass (db/logScan.ts) and what follows from it: schedules against
+ * the log, clock set back, orphaned history, foreign keys. The longest part of
+ * the check; `checkLogic` runs it with sidePart, the host may run the two on
+ * two workers at once.
  */
-export function checkLogic(db: Db, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): LogicalChecks {
-  const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
+export function logPart(db: Db, progress?: (p: DoctorProgress) => void): LogPart {
   const scan = scanLog(db, { keepBackwards: MAX_SAMPLES, progress: (done, total) => progress?.({ phase: 'history', done, total }) });
   progress?.({ phase: 'references', done: 0, total: 1 });
   const states = withoutAnki(db, scan.mismatches);
+  // The exact lists (and their order) come from the same queries as ever, run only when the fast pass saw something.
+  const mockRefs = db.prepare<[], { what: string }>(ORPHAN_MOCK_REFS).all();
+  const orphanHistory = scan.orphanReviews > 0 ? db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what) : mockRefs.map((r) => r.what);
+  const fk = !foreignKeysSuspect(db, scan.orphanReviews > 0 || mockRefs.length > 0) ? [] : (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
+    .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
+  return {
+    // Only state rows are derived data; other dangling references are history, kept as they are.
+    foreignKeys: result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
+    orphanHistory: result('orphanHistory', orphanHistory, false),
+    // Only the lines shown are written: a synthetic or long-neglected profile can have every card's schedule differ.
+    states: counted('states', states.length, states.slice(0, MAX_SAMPLES).map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
+    backwards: { count: scan.backwards.count, samples: scan.backwards.samples },
+    // The log pass read every review row and every card id: their counts need no query of their own.
+    cards: scan.cards,
+    reviews: scan.reviews,
+  };
+}
+
+/** The checks beside the log pass: state rows of missing cards, is_new flags, missing templates, reviews dated in the future. */
+export function sidePart(db: Db, ctx: DoctorContext = NO_CONTEXT): SidePart {
+  const orphanStates = db.prepare<[], { card_id: string }>(ORPHAN_STATES).all();
   const future = ctx.now === undefined ? [] : db
     .prepare<[number, number], { id: number; card_id: string; reviewed_at: number; day: number }>(
       'SELECT id, card_id, reviewed_at, day FROM reviews WHERE reviewed_at > ? OR day > ? ORDER BY id LIMIT 1000',
@@ -183,25 +222,38 @@ export function checkLogic(db: Db, ctx: DoctorContext = NO_CONTEXT, progress?: (
     .all(ctx.now + FUTURE_SLACK_MS, ctx.today ?? Number.MAX_SAFE_INTEGER)
     .map((r) => `review ${r.id} of card ${r.card_id} is dated ${new Date(r.reviewed_at).toISOString()} (day ${r.day}), in the future`);
   const flags = db.prepare<[], { id: string; is_new: number }>(BAD_NEW_FLAGS).all();
-  // The exact lists (and their order) come from the same queries as ever, run only when the fast pass saw something.
-  const mockRefs = db.prepare<[], { what: string }>(ORPHAN_MOCK_REFS).all();
-  const orphanHistory = scan.orphanReviews > 0 ? db.prepare<[], { what: string }>(ORPHAN_HISTORY).all().map((r) => r.what) : mockRefs.map((r) => r.what);
-  const fk = !foreignKeysSuspect(db, scan.orphanReviews > 0 || mockRefs.length > 0) ? [] : (db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[])
-    .map((r) => `${r.table} row ${r.rowid ?? '?'} refers to a missing ${r.parent} row`);
+  return {
+    orphanStates: result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
+    newFlags: result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+    templates: result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
+    future,
+  };
+}
+
+/** The logical checks, in the report's order, from their two parts. */
+export function assembleLogic(log: LogPart, side: SidePart): LogicalChecks {
   const checks: CheckResult[] = [
-    // Only state rows are derived data; other dangling references are history, kept as they are.
-    result('foreignKeys', fk, fk.every((m) => m.startsWith('card_state '))),
-    result('orphanHistory', orphanHistory, false),
-    result('orphanStates', orphanStates.map((r) => `state of missing card ${r.card_id}`), true),
-    // Only the lines shown are written: a synthetic or long-neglected profile can have every card's schedule differ.
-    counted('states', states.length, states.slice(0, MAX_SAMPLES).map((m) => `card ${m.cardId}: stored ${fmt(m.stored)}; log replays to ${fmt(m.replayed)}`), true),
-    result('newFlags', flags.map((f) => `card ${f.id} is marked ${f.is_new ? 'new but has a schedule' : 'studied but has no schedule'}`), true),
+    log.foreignKeys,
+    log.orphanHistory,
+    side.orphanStates,
+    log.states,
+    side.newFlags,
     // Kept as they are: the history is what happened; the schedule never moved twice for it (srs alreadyMoved).
-    counted('clock', future.length + scan.backwards.count, [...future, ...scan.backwards.samples], false),
-    result('templates', missingTemplates(db, ctx).map((r) => `problem card ${r.id} uses template "${r.template_id ?? ''}", which this version does not have; review skips it (repair suspends it)`), true),
+    counted('clock', side.future.length + log.backwards.count, [...side.future, ...log.backwards.samples], false),
+    side.templates,
   ];
-  // The log pass read every review row and every card id: their counts need no query of their own.
-  return { checks, cards: scan.cards, reviews: scan.reviews };
+  return { checks, cards: log.cards, reviews: log.reviews };
+}
+
+/**
+ * Every check but the integrity one: references, schedules against the log,
+ * flags, clock, templates. Meaningful only on a file whose pages are sound —
+ * `checkDatabase` runs it after checkPages; the host may run its parts at
+ * once, on two connections, and drop them when the pages are not sound.
+ */
+export function checkLogic(db: Db, ctx: DoctorContext = NO_CONTEXT, progress?: (p: DoctorProgress) => void): LogicalChecks {
+  const side = sidePart(db, ctx);
+  return assembleLogic(logPart(db, progress), side);
 }
 
 /** Row counts of a file whose pages are damaged: an unreadable table counts -1 (the integrity check already says why). */

@@ -31,7 +31,7 @@ interface IndexShape {
 const quote = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 /** The SQL function (registered on the connection by indexesAgree) that hashes a text value whole. */
-const TEXT_HASH = 'deeprecall_text_hash';
+export const TEXT_HASH = 'deeprecall_text_hash';
 
 /**
  * A 32-bit polynomial hash of every UTF-16 unit of a value (numbers and blobs
@@ -49,16 +49,50 @@ export function textHash(v: unknown): number {
 }
 
 /**
+ * A text column's values worth hashing in SQL: a column with only a few
+ * distinct values (a mode, a scheduler name, a deck id) would otherwise cost
+ * one call into JavaScript per row — most of the check's time on a million
+ * reviews. Found from the table's first rows; which values are picked only
+ * changes the speed, never the sum (see hashExpr).
+ */
+type Common = Map<string, string[]>;
+
+const SAMPLE_ROWS = 256;
+const MAX_COMMON = 8;
+
+function commonValues(db: Db, table: string, columns: Iterable<string>): Common {
+  const out: Common = new Map();
+  for (const c of columns) {
+    const seen = db.prepare<[], unknown>(`SELECT DISTINCT v FROM (SELECT ${quote(c)} AS v FROM ${quote(table)} NOT INDEXED LIMIT ${SAMPLE_ROWS}) LIMIT ${MAX_COMMON + 1}`).pluck().all();
+    const texts = seen.filter((v): v is string => typeof v === 'string' && !v.includes('\0'));
+    if (seen.length <= MAX_COMMON && texts.length > 0) out.set(c, texts);
+  }
+  return out;
+}
+
+/**
+ * TEXT_HASH of `e`, with its null and its common values answered in SQL by
+ * their precomputed hashes: the same number as TEXT_HASH(e) for every value
+ * (a binary, exact comparison picks the constant; anything else, blobs
+ * included, still goes through TEXT_HASH), so table and index sums agree
+ * exactly when they did before.
+ */
+export function hashExpr(e: string, common: readonly string[] | undefined): string {
+  const arms = (common ?? []).map((v) => ` WHEN ${e} = '${v.replace(/'/g, "''")}' COLLATE BINARY THEN ${textHash(v)}`).join('');
+  return `CASE WHEN ${e} IS NULL THEN ${textHash(null)}${arms} ELSE ${TEXT_HASH}(${e}) END`;
+}
+
+/**
  * What an index entry and its table row must share: the number of entries,
  * and for every indexed column one sum over them: numbers as they are (an
  * overflow throws, and the slow path decides), text through TEXT_HASH, whole.
  * A sum per column (not one weighted sum per index) lets the one table scan
  * compute each column's sum once for all the indexes that hold it.
  */
-function checksums(ix: IndexShape): [agg: 'sum' | 'count', arg: string][] {
+function checksums(ix: IndexShape, common: Common): [agg: 'sum' | 'count', arg: string][] {
   return [['count', '1'], ...ix.columns.map((c): ['sum', string] => {
     const e = c.name === '' ? 'rowid' : quote(c.name);
-    if (c.text) return ['sum', `${TEXT_HASH}(${e})`];
+    if (c.text) return ['sum', hashExpr(e, common.get(c.name))];
     return ['sum', c.notNull ? e : `ifnull(${e}, 7)`];
   })];
 }
@@ -104,46 +138,106 @@ function covering(db: Db, ix: IndexShape, select: string): boolean {
   return db.prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${select}`).all().some((r) => r.detail.includes(`COVERING INDEX ${ix.name}`));
 }
 
+/** One index's part of the check: its sums (a covering scan), and for a unique index whether a key repeats. */
+export interface IndexPlan {
+  name: string;
+  /** The covering scan giving the index's count and sums; null when no scan reads the index alone (the table then gets integrity_check). */
+  select: string | null;
+  /** Where each of its sums sits in the table scan's answer. */
+  slots: number[];
+  /** For a unique index: a query that finds a repeated key. */
+  dup: string | null;
+}
+
+/**
+ * The index check of one table as parts that need not run on the same
+ * connection (service/doctor.ts hands them to two workers): one scan of the
+ * table for every index's expected sums, one scan per index, and SQLite's own
+ * check of the table when an index cannot be scanned alone.
+ */
+export interface TablePlan {
+  table: string;
+  /** The one scan of the table computing every index's expected sums (shared where the same). */
+  sums: string;
+  indexes: IndexPlan[];
+  /** An index is not covering (a partial index whose condition reads other columns): integrity_check(table) decides. */
+  tableCheck: boolean;
+}
+
+/**
+ * The plan of the index check, or null when an index is one the checksum
+ * cannot express (the slow path decides). Registers TEXT_HASH on `db`: every
+ * connection that runs a part needs the plan built on it.
+ */
+export function planIndexChecks(db: Db): TablePlan[] | null {
+  const all = shapes(db);
+  if (!all) return null;
+  db.function(TEXT_HASH, { deterministic: true }, textHash);
+  const out: TablePlan[] = [];
+  for (const table of new Set(all.map((i) => i.table))) {
+    const ixs = all.filter((i) => i.table === table);
+    const common = commonValues(db, table, new Set(ixs.flatMap((ix) => ix.columns.filter((c) => c.text).map((c) => c.name))));
+    const exprs = new Map<string, number>();
+    const slot = (agg: string, arg: string, where: string | null) => {
+      const e = where ? `${agg}(CASE WHEN (${where}) THEN ${arg} END)` : `${agg}(${arg})`;
+      if (!exprs.has(e)) exprs.set(e, exprs.size);
+      return exprs.get(e)!;
+    };
+    const indexes = ixs.map((ix): IndexPlan => {
+      const slots = checksums(ix, common).map(([agg, arg]) => slot(agg, arg, ix.where));
+      const select = `SELECT ${checksums(ix, common).map(([agg, arg]) => `${agg}(${arg})`).join(', ')} FROM ${quote(table)} INDEXED BY ${quote(ix.name)}${ix.where ? ` WHERE ${ix.where}` : ''}`;
+      let dup: string | null = null;
+      if (ix.unique) {
+        const keys = ix.columns.slice(0, ix.keyCount).map((c) => quote(c.name));
+        const notNull = keys.map((c) => `${c} IS NOT NULL`).join(' AND ');
+        dup = `SELECT 1 FROM ${quote(table)} INDEXED BY ${quote(ix.name)} WHERE ${notNull}${ix.where ? ` AND (${ix.where})` : ''} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 LIMIT 1`;
+      }
+      return { name: ix.name, select: covering(db, ix, select) ? select : null, slots, dup };
+    });
+    out.push({ table, sums: `SELECT ${[...exprs.keys()].join(', ')} FROM ${quote(table)} NOT INDEXED`, indexes, tableCheck: indexes.some((i) => i.select === null) });
+  }
+  return out;
+}
+
+/** The table scan's sums (as text: 64-bit sums stay exact); throws on an overflow or a read error. */
+export function tableSums(db: Db, plan: TablePlan): string[] {
+  return (db.prepare(plan.sums).raw().safeIntegers().get() as unknown[]).map(String);
+}
+
+/** One index's sums (null when it is not covering) and whether a unique key repeats; throws on an overflow or a read error. */
+export function indexSums(db: Db, ix: IndexPlan): { sums: string[] | null; dup: boolean } {
+  const sums = ix.select === null ? null : (db.prepare(ix.select).raw().safeIntegers().get() as unknown[]).map(String);
+  return { sums, dup: ix.dup !== null && db.prepare(ix.dup).get() !== undefined };
+}
+
+/** SQLite's own check of one table and its indexes, for the table whose index cannot be scanned alone. */
+export function tableIntact(db: Db, table: string): boolean {
+  return (db.pragma(`integrity_check(${quote(table)})`) as { integrity_check: string }[]).every((r) => r.integrity_check === 'ok');
+}
+
+/** Does the index agree with its table: every covering sum equal to the table's, no repeated unique key? */
+export function indexMatches(ix: IndexPlan, want: readonly string[], got: { sums: string[] | null; dup: boolean }): boolean {
+  if (got.dup) return false;
+  return got.sums === null || (got.sums.length === ix.slots.length && got.sums.every((v, i) => v === want[ix.slots[i]!]));
+}
+
 /**
  * True when every index holds exactly its table's entries (by count and
  * column sums) and no unique index has a duplicate. False on any doubt.
+ * All parts on this one connection, one after the other.
  */
 export function indexesAgree(db: Db, progress?: (done: number, total: number) => void): boolean {
-  const all = shapes(db);
-  if (!all) return false;
-  db.function(TEXT_HASH, { deterministic: true }, textHash);
-  const tables = [...new Set(all.map((i) => i.table))];
-  let done = 0;
   try {
-    for (const table of tables) {
-      const ixs = all.filter((i) => i.table === table);
-      // One scan of the table computes every index's expected sums (shared where the same).
-      const exprs = new Map<string, number>();
-      const slot = (agg: string, arg: string, where: string | null) => {
-        const e = where ? `${agg}(CASE WHEN (${where}) THEN ${arg} END)` : `${agg}(${arg})`;
-        if (!exprs.has(e)) exprs.set(e, exprs.size);
-        return exprs.get(e)!;
-      };
-      const slots = ixs.map((ix) => checksums(ix).map(([agg, arg]) => slot(agg, arg, ix.where)));
-      const want = db.prepare(`SELECT ${[...exprs.keys()].join(', ')} FROM ${quote(table)} NOT INDEXED`).raw().safeIntegers().get() as unknown[];
-      let tableChecked = false;
-      for (const [k, ix] of ixs.entries()) {
-        const select = `SELECT ${checksums(ix).map(([agg, arg]) => `${agg}(${arg})`).join(', ')} FROM ${quote(table)} INDEXED BY ${quote(ix.name)}${ix.where ? ` WHERE ${ix.where}` : ''}`;
-        if (!covering(db, ix, select)) {
-          // A partial index whose condition reads other columns: this table gets SQLite's own check.
-          if (!tableChecked && (db.pragma(`integrity_check(${quote(table)})`) as { integrity_check: string }[]).some((r) => r.integrity_check !== 'ok')) return false;
-          tableChecked = true;
-        } else {
-          const got = db.prepare(select).raw().safeIntegers().get() as unknown[];
-          if (got.some((v, i) => String(v) !== String(want[slots[k]![i]!]))) return false;
-        }
-        if (ix.unique) {
-          const keys = ix.columns.slice(0, ix.keyCount).map((c) => quote(c.name));
-          const notNull = keys.map((c) => `${c} IS NOT NULL`).join(' AND ');
-          const dup = db.prepare(`SELECT 1 FROM ${quote(table)} INDEXED BY ${quote(ix.name)} WHERE ${notNull}${ix.where ? ` AND (${ix.where})` : ''} GROUP BY ${keys.join(', ')} HAVING count(*) > 1 LIMIT 1`).get();
-          if (dup) return false;
-        }
-        progress?.(++done, all.length);
+    const plans = planIndexChecks(db);
+    if (!plans) return false;
+    const total = plans.reduce((n, p) => n + p.indexes.length, 0);
+    let done = 0;
+    for (const plan of plans) {
+      const want = tableSums(db, plan);
+      if (plan.tableCheck && !tableIntact(db, plan.table)) return false;
+      for (const ix of plan.indexes) {
+        if (!indexMatches(ix, want, indexSums(db, ix))) return false;
+        progress?.(++done, total);
       }
     }
   } catch {

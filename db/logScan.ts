@@ -40,6 +40,9 @@ export interface LogScan {
 
 type StateTuple = [string, number, number, number, number, number, number];
 
+/** A card's log with its existence (1 or null) and its stored state (all null when it has none). */
+type GroupRow = [string, string, number, 1 | null, ...([string, number, number, number, number, number, number] | [null, null, null, null, null, null, null])];
+
 const fromTuple = (r: StateTuple): CardStateWithDay => ({
   repetitions: r[1], easeFactor: r[2], intervalDays: r[3], dueDay: r[4], lapses: r[5], lastDay: r[6],
 });
@@ -114,11 +117,7 @@ function clockMessages(db: Db, cardId: string, perCard: number, room: number): s
  */
 export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: number, total: number) => void } = {}): LogScan {
   const keep = o.keepBackwards ?? Number.POSITIVE_INFINITY;
-  const cards = new Set(db.prepare<[], string>('SELECT id FROM cards').pluck().all());
-  const stored = new Map<string, StateTuple>();
-  for (const r of db.prepare<[], StateTuple>('SELECT card_id, repetitions, ease_factor, interval_days, due_day, lapses, last_day FROM card_state').raw().iterate()) {
-    if (cards.has(r[0])) stored.set(r[0], r);
-  }
+  const cards = db.prepare<[], number>('SELECT count(*) FROM cards').pluck().get()!;
   // FSRS-scheduled answers (schema v7) carry their logged after-state: FSRS isn't replayable from the quality alone.
   const fsrsAfter = new Map<number, Sm2State>();
   // NOT INDEXED: one sequential scan. Through reviews_today's (day, undone_at) the planner would look up
@@ -128,7 +127,7 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
   ).raw();
   for (const r of after.iterate()) fsrsAfter.set(r[0], { repetitions: r[1], easeFactor: r[2], intervalDays: r[3], dueDay: r[4], lapses: r[5] });
 
-  const total = o.progress ? cards.size : 0;
+  const total = o.progress ? cards : 0;
   const mismatches: StateMismatch[] = [];
   /** Cards with answers dated before their previous one: their first answer's id, id, and how many. */
   const back: { firstId: number; cardId: string; n: number }[] = [];
@@ -142,17 +141,24 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
   const entry: { day: number; quality: Quality; fsrsAfter: Sm2State | undefined } = { day: 0, quality: 0, fsrsAfter: undefined };
   // Each card's log as one string "day,quality,flags,id,…" from the (card_id, id, day, quality, sched, undone_at)
   // index (migration 10): SQLite walks it in order, so no sort and no per-row objects. flags: 1 FSRS, 2 undone.
-  const groups = db.prepare<[], [string, string, number]>(
-    `SELECT card_id, group_concat(day || ',' || quality || ',' || ((sched IS 'fsrs') + 2 * (undone_at IS NOT NULL)) || ',' || id, ','), count(*)
-       FROM reviews GROUP BY card_id`,
+  // Beside it, whether the card exists and its stored state, looked up once per card: holding every card id and
+  // every state row in JavaScript instead cost more than the lookups (a hundred thousand objects kept through the pass).
+  const groups = db.prepare<[], GroupRow>(
+    `SELECT g.card_id, g.log, g.n, (SELECT 1 FROM cards c WHERE c.id = g.card_id),
+            s.card_id, s.repetitions, s.ease_factor, s.interval_days, s.due_day, s.lapses, s.last_day
+       FROM (SELECT card_id, group_concat(day || ',' || quality || ',' || ((sched IS 'fsrs') + 2 * (undone_at IS NOT NULL)) || ',' || id, ',') AS log, count(*) AS n
+               FROM reviews GROUP BY card_id) g
+       LEFT JOIN card_state s ON s.card_id = g.card_id`,
   ).raw();
-  for (const [cardId, text, n] of groups.iterate()) {
+  for (const row of groups.iterate()) {
+    const [cardId, text, n, known] = row;
     if (o.progress && ++done % 4096 === 0) o.progress(Math.min(done, total), total);
     reviews += n;
-    if (!cards.has(cardId)) {
+    if (known === null) {
       orphanReviews += n; // orphaned history: its own check, and not replayed
       continue;
     }
+    const s = row[4] === null ? undefined : (row.slice(4) as StateTuple);
     const v = (buf = parseLog(text, n, buf));
     const order = idOrder(v, n);
     cursor.state = null;
@@ -183,9 +189,11 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
       entry.fsrsAfter = flags & 1 ? fsrsAfter.get(id) : undefined;
       replayStep(cursor, entry);
     }
-    if (!started) continue; // every answer undone: the stored state, if any, is checked below as a card without log
-    const s = stored.get(cardId);
-    stored.delete(cardId);
+    if (!started) {
+      // Every answer undone: a stored state has no log behind it.
+      if (s) mismatches.push({ cardId, stored: fromTuple(s), replayed: null });
+      continue;
+    }
     // The last answer that counted is on the latest day: answers dated earlier (a clock set back) were drills.
     const st = cursor.state as Sm2State | null; // set by replayStep
     if (!storedIs(s, st, maxDay)) {
@@ -204,7 +212,14 @@ export function scanLog(db: Db, o: { keepBackwards?: number; progress?: (done: n
     if (samples.length >= keep) break;
     samples.push(...clockMessages(db, b.cardId, Math.min(b.n, keep), keep - samples.length));
   }
-  for (const [cardId, s] of stored) mismatches.push({ cardId, stored: fromTuple(s), replayed: null });
+  // States of existing cards that have no review at all. In card id order: the planner then walks the state rows
+  // themselves and probes the log index in its own order (four times faster than through card_state_due).
+  const stateless = db.prepare<[], StateTuple>(
+    `SELECT s.card_id, s.repetitions, s.ease_factor, s.interval_days, s.due_day, s.lapses, s.last_day FROM card_state s
+      WHERE NOT EXISTS (SELECT 1 FROM reviews r WHERE r.card_id = s.card_id) AND EXISTS (SELECT 1 FROM cards c WHERE c.id = s.card_id)
+      ORDER BY s.card_id`,
+  ).raw();
+  for (const s of stateless.iterate()) mismatches.push({ cardId: s[0], stored: fromTuple(s), replayed: null });
   mismatches.sort((a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0));
-  return { mismatches, backwards: { count: backwards, samples }, orphanReviews, reviews, cards: cards.size };
+  return { mismatches, backwards: { count: backwards, samples }, orphanReviews, reviews, cards };
 }

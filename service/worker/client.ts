@@ -9,7 +9,7 @@ import { transferList, type TaskRequest, type TaskResults, type WorkerData, type
 const LABEL: Record<TaskRequest['kind'], string> = {
   doctor: 'Check database',
   doctorPages: 'Check database',
-  doctorLogic: 'Check database',
+  doctorShare: 'Check database',
   evaluate: 'the FSRS evaluation',
   optimize: 'the FSRS optimisation',
   reviewsCsv: 'the reviews.csv export',

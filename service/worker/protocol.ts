@@ -1,6 +1,7 @@
 // What the host and a task worker say to each other (service/worker/README.md).
 // Plain data only: it crosses a thread boundary by structured clone.
-import type { DoctorReport, LogicalChecks } from '../../db/doctor.ts';
+import type { DoctorReport } from '../../db/doctor.ts';
+import type { ShareAnswer } from './doctorShare.ts';
 import type { EvaluateReport } from '../fsrs/evaluate.ts';
 import type { FitOutcome } from '../fsrs/optimize.ts';
 
@@ -15,10 +16,10 @@ export interface PackedLog {
 
 export type TaskRequest =
   | { kind: 'doctor'; file: string; now: number; today: number }
-  /** Check database in two halves the host runs at once (service/doctor.ts): SQLite's page and index checks… */
+  /** SQLite's page and index checks alone, on one connection: the slow path when the shared jobs leave a doubt. */
   | { kind: 'doctorPages'; file: string }
-  /** …and every other check (the log replay among them), on a second connection. */
-  | { kind: 'doctorLogic'; file: string; now: number; today: number }
+  /** Check database's job list, shared with a second worker through `shared` (service/worker/doctorShare.ts). */
+  | { kind: 'doctorShare'; file: string; now: number; today: number; shared: SharedArrayBuffer }
   | { kind: 'evaluate'; file: string | null; log: PackedLog | null }
   | { kind: 'optimize'; file: string }
   /** reviews.csv formatted here and streamed to the host in batches (service/export/csvTask.ts); the result is the batch count. */
@@ -30,7 +31,7 @@ export interface TaskResults {
   doctor: DoctorReport;
   /** The integrity findings; when there are any, the table counts too (the logic half is then dropped). */
   doctorPages: { integrity: string[]; counts: { cards: number; reviews: number } | null };
-  doctorLogic: LogicalChecks;
+  doctorShare: ShareAnswer;
   evaluate: EvaluateReport;
   optimize: FitOutcome;
   reviewsCsv: number;

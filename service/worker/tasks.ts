@@ -40,10 +40,10 @@ export async function runTask(req: TaskRequest, progress: Progress, nativeBindin
         return { integrity, counts: integrity.length ? tableCounts(db) : null };
       });
     }
-    case 'doctorLogic': {
-      const [{ resolveTemplate }, { checkLogic }] = await Promise.all([import('../../cards/problems/aliases.ts'), import('../../db/doctor.ts')]);
+    case 'doctorShare': {
+      const [{ resolveTemplate }, { shareJobs }] = await Promise.all([import('../../cards/problems/aliases.ts'), import('./doctorShare.ts')]);
       return withDb(req.file, nativeBinding, (db) =>
-        checkLogic(db, { templateExists: (id) => resolveTemplate(id) !== undefined, now: req.now, today: req.today }, (p) => progress(p.phase, p.done, p.total)),
+        shareJobs(db, new Int32Array(req.shared), { templateExists: (id) => resolveTemplate(id) !== undefined, now: req.now, today: req.today }, progress),
       );
     }
     case 'evaluate': {

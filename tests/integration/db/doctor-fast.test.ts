@@ -7,6 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase, stateMismatches, type DoctorReport } from '../../../db/doctor.ts';
+import { doctorReport } from '../../../db/doctor.ts';
+import { doctorVerdict, planDoctorJobs, runDoctorJob, type JobResult } from '../../../db/doctorJobs.ts';
 import { fullIntegrityCheck, indexesAgree, integrityProblems } from '../../../db/integrity.ts';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
@@ -98,6 +100,30 @@ describe('fast Check database = the old one', () => {
     }
     // The seeds do damage most files: the comparison is not between clean reports only.
     expect(failing).toBeGreaterThan(6);
+  });
+
+  it('the shared job list, split over two connections in any order, gives the same report on the same seeded histories', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const { file, store, ctx } = await randomProfile(seed);
+      const want = checkDatabase(store.db, file, ctx);
+      // Two connections, as the two workers have; each plans its own list and runs every other job, the second from the end.
+      const a = new Database(file, { readonly: true });
+      const b = new Database(file, { readonly: true });
+      const plans = [planDoctorJobs(a), planDoctorJobs(b)];
+      expect(plans[1]!.jobs.map((j) => j.key)).toEqual(plans[0]!.jobs.map((j) => j.key));
+      const results: JobResult[] = [];
+      const n = plans[0]!.jobs.length;
+      for (let k = 0; k < n; k += 2) results.push(runDoctorJob(a, plans[0]!, plans[0]!.jobs[k]!.job, ctx));
+      for (let k = n - 1; k >= 0; k--) if (k % 2 === 1) results.push(runDoctorJob(b, plans[1]!, plans[1]!.jobs[k]!.job, ctx));
+      expect(results).toHaveLength(n);
+      const v = doctorVerdict(plans[0]!, results);
+      expect(v.integrity, `seed ${seed}`).toBe('ok');
+      const got = doctorReport(file, [], v.logic, v.logic!, 0);
+      expect(withoutMs(got), `seed ${seed}`).toEqual(withoutMs(want));
+      a.close();
+      b.close();
+      store.close();
+    }
   });
 
   it('an index whose entries disagree with its table: the fast path falls back to integrity_check and reports its exact lines', async () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../../db/doctor.ts';
-import { fullIntegrityCheck, indexesAgree, integrityProblems, textHash } from '../../../db/integrity.ts';
+import { fullIntegrityCheck, hashExpr, indexesAgree, integrityProblems, TEXT_HASH, textHash } from '../../../db/integrity.ts';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
 import { draft, drafts, fakeClock } from '../../helpers/drafts.ts';
@@ -67,6 +67,29 @@ describe('index check on text', () => {
     const report = checkDatabase(db, file);
     expect(report.ok).toBe(false);
     expect(report.checks.map((c) => c.name)).toEqual(['integrity']);
+    db.close();
+  });
+
+  it('a common value hashed in SQL (hashExpr) gives textHash for every value, common or not, blobs and nulls too', () => {
+    const db = new Database(':memory:');
+    db.function(TEXT_HASH, { deterministic: true }, textHash);
+    db.exec("CREATE TABLE t (v TEXT COLLATE NOCASE)");
+    const values: unknown[] = ['review', 'Review', "it's", 'drill', '', null, Buffer.from('review'), 'mock', 'zz-middle-zz', 'é✓'];
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    for (const v of values) insert.run(v);
+    const got = db.prepare<[], number>(`SELECT ${hashExpr('v', ['review', "it's", 'é✓', ''])} FROM t ORDER BY rowid`).pluck().all();
+    expect(got).toEqual(values.map(textHash));
+    db.close();
+  });
+
+  it('an index entry of a common value (hashed in SQL) changed in the middle is found too', async () => {
+    const file = await profile();
+    // Every review's mode is 'review': a common value, answered by its constant in the sums.
+    expect(patchTree(file, 'reviews_today', 'review', 'revIew')).toBeGreaterThan(0);
+    const db = new Database(file, { readonly: true });
+    expect((db.pragma('quick_check') as { quick_check: string }[]).map((r) => r.quick_check)).toEqual(['ok']);
+    expect(indexesAgree(db)).toBe(false);
+    expect(integrityProblems(db).join('\n')).toMatch(/reviews_today/);
     db.close();
   });
 

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { checkDatabase } from '../../../db/doctor.ts';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
-import { doctorContext, runDoctor } from '../../../service/doctor.ts';
+import { doctorVerdict, type JobResult } from '../../../db/doctorJobs.ts';
+import { ApiError } from '../../../service/contract/common.ts';
+import { combine, doctorContext, firstDamageOrAll, runDoctor } from '../../../service/doctor.ts';
+import type { ShareAnswer } from '../../../service/worker/doctorShare.ts';
 import { PROGRESS_TOTAL } from '../../../service/doctorProgress.ts';
 import { drafts, fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
@@ -65,5 +68,40 @@ describe('Check database in two workers', () => {
     ac.abort();
     await expect(p).rejects.toMatchObject({ status: 409, message: 'Check database was cancelled' });
     store.close();
+  });
+});
+
+describe('Check database when a worker fails', () => {
+  it('a job that throws in one worker fails the whole check with its error (503), not a hang; the other worker is stopped', async () => {
+    const { store, app } = await profile('fails.db');
+    // The log job's orphan query reads mock_answers; no other job does: exactly one worker meets the error.
+    store.db.pragma('foreign_keys = OFF');
+    store.db.exec('DROP TABLE mock_answers');
+    expect(() => checkDatabase(store.db, store.file, doctorContext(app))).toThrow(/mock_answers/);
+    await expect(runDoctor(app)).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/^Check database failed: .*no such table: mock_answers/) });
+    store.close();
+  });
+
+  it('a worker that dies before answering rejects at once, even while the other never answers', async () => {
+    const never = new Promise<ShareAnswer>(() => undefined);
+    const dead = Promise.reject(new ApiError(503, 'Check database failed: its worker exited (code 1) before answering'));
+    await expect(firstDamageOrAll([never, dead])).rejects.toMatchObject({ status: 503, message: expect.stringMatching(/exited/) });
+  });
+
+  it('answers that leave a job undone, or were planned differently, are a clear error', () => {
+    const quick: JobResult = { kind: 'quick', problems: [], counts: null };
+    const keys = ['log::', 'quick::', 'side::'];
+    expect(() => combine([{ keys, tables: [], results: [[1, quick]] }, { keys, tables: [], results: [] }])).toThrow(/2 of its 3 jobs were not run/);
+    expect(() => combine([{ keys, tables: [], results: [[1, quick]] }, { keys: keys.slice(1), tables: [], results: [] }])).toThrow(/planned different work/);
+  });
+});
+
+describe('Check database verdict', () => {
+  it('damage quick_check led to is the report alone, whatever else was (or was not) run', () => {
+    const damage: JobResult = { kind: 'quick', problems: ['Page 7: btreeInitPage() returns error code 11'], counts: { cards: 3, reviews: -1 } };
+    expect(combine([{ keys: ['log::', 'quick::'], tables: [], results: [[1, damage]] }, { keys: ['log::', 'quick::'], tables: [], results: [] }]).results).toEqual([damage]);
+    expect(doctorVerdict({ jobs: [], tables: [] }, [damage])).toEqual({ integrity: { problems: damage.problems, counts: { cards: 3, reviews: -1 } }, logic: null });
+    // No quick_check answer at all: only SQLite's full check can say.
+    expect(doctorVerdict({ jobs: [], tables: [] }, []).integrity).toBe('doubt');
   });
 });
