@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
-import { grade } from '../cards/answer/grade.ts';
+import type { grade as GradeFn } from '../cards/answer/grade.ts';
 import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
@@ -28,6 +28,25 @@ export function cardStateLabel(c: Pick<StoredCard, 'retiredAt' | 'suspended'>, i
 /** Each review of a problem card shows a fresh variant, reproducible from the card and its review count. */
 export function variantSeed(cardId: string, reviewCount: number): number {
   return createHash('sha256').update(`${cardId}:${reviewCount}`).digest().readUInt32LE(0);
+}
+
+// The answer parser is mathjs (~700 kB of the bundle): it loads at the first
+// typed answer, not with the service, so start-up and the first card never pay
+// for it. Hosts await `loadGrader()` before a call that grades (App.dispatch's
+// checkAnswer / answer handlers, the mock area's loader).
+let gradeFn: typeof GradeFn | null = null;
+
+/** Load the grader (and with it mathjs' parser); resolves at once when loaded. */
+export async function loadGrader(): Promise<void> {
+  gradeFn ??= (await import('../cards/answer/grade.ts')).grade;
+}
+
+/** Whether a typed answer can be graded without waiting (tests: the service starts without mathjs). */
+export const graderLoaded = (): boolean => gradeFn !== null;
+
+function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> {
+  if (!gradeFn) throw new Error('the grader is not loaded: await loadGrader() before grading a typed answer');
+  return gradeFn(...args);
 }
 
 export class ReviewService {
