@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { zodEnglishOnly } from './zod-english-only.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = path.join(ROOT, 'dist-cli', 'deeprecall.mjs');
@@ -56,6 +57,7 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: ROOT,
+    plugins: [zodEnglishOnly()],
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
   // builtAt is taken before esbuild read the sources: an edit during the build counts as newer.
