@@ -1,6 +1,7 @@
 // Daily review over db + srs + cards. Arguments arrive validated (see dispatch.ts).
 import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
+import { renderSanitized } from '../cards/render/sanitized.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
 import type { grade as GradeFn } from '../cards/answer/grade.ts';
 import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
@@ -48,6 +49,14 @@ function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> 
   if (!gradeFn) throw new Error('the grader is not loaded: await loadGrader() before grading a typed answer');
   return gradeFn(...args);
 }
+
+/**
+ * A card side as the UI shows it (renderer/lib/markdown.ts renders with the
+ * same call): the review screen's first bundle then carries neither
+ * markdown-it nor sanitize-html, and the UI still passes it through its own
+ * DOM allow-list before it reaches the document.
+ */
+export const sideHtml = (src: string): string => renderSanitized(src, { math: 'dom', fold: true }).html;
 
 export class ReviewService {
   constructor(
@@ -148,6 +157,7 @@ export class ReviewService {
       kind: card.kind,
       section: card.section,
       front: card.front,
+      frontHtml: sideHtml(card.front),
       links: card.links,
       warnings: card.warnings,
       tag,
@@ -201,7 +211,7 @@ export class ReviewService {
 
   reveal(cardId: string, seed?: number): Reveal {
     const card = this.requireCard(cardId);
-    const out: Reveal = { cardId, back: card.back, links: card.links };
+    const out: Reveal = { cardId, back: card.back, backHtml: sideHtml(card.back), links: card.links };
     if (card.kind === 'problem' && card.templateId && resolveTemplate(card.templateId)) {
       const p = generate(card.templateId, seed ?? this.seedFor(card));
       out.solution = p.solution;
