@@ -89,6 +89,7 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
     absWorkingDir: ROOT,
     external: ['electron'],
     plugins: [zodEnglishOnly()], // zod's other locales are never used (scripts/zod-english-only.js)
+    alias: { postcss: path.join(ROOT, 'renderer', 'lib', 'noPostcss.ts') }, // style attributes are never kept (renderer/lib/noPostcss.ts)
   };
   const results = await Promise.all([
     esbuild.build({
