@@ -22,6 +22,8 @@ export interface UiBenchResult {
   serverCpuMs: number | null;
   /** The page's main-thread busy time (Chromium TaskDuration), navigation → first card. */
   pageCpuMs: number;
+  /** CPU time of Chromium's renderer processes (all their threads: parse, compile, style, layout), spawn → first card; null if not reported. */
+  rendererCpuMs: number | null;
   keyToRenderMedianMs: number;
   keyToRenderP90Ms: number;
   keyToPaintMedianMs: number;
@@ -43,6 +45,8 @@ export interface PagePhases {
   front: number;
   /** Its formulas typeset (= front when it has none), by the page's clock to the frame. */
   math: number;
+  /** kB of script and style the page fetched before its first API call (the first bundle, its CSS, preloads). */
+  firstKb: number;
 }
 
 /** utime + stime of a process in ms, from /proc (Linux); null elsewhere. */
@@ -105,6 +109,17 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
     await cdp.send('Performance.enable');
     const taskSeconds = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
     const task0 = await taskSeconds();
+    // Renderer processes' CPU seconds (SystemInfo.getProcessInfo): unlike TaskDuration it does not grow while the machine is busy elsewhere.
+    const sys = await browser.newBrowserCDPSession();
+    const rendererCpu = async () => {
+      try {
+        const { processInfo } = (await sys.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number; cpuTime: number }[] };
+        return new Map(processInfo.filter((p) => p.type === 'renderer').map((p) => [p.id, p.cpuTime]));
+      } catch {
+        return null;
+      }
+    };
+    const renderer0 = await rendererCpu();
 
     const t0 = performance.now();
     const served = startServe(path.join(dir, 'bench.sqlite'));
@@ -119,6 +134,9 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
     const t2 = performance.now();
     const serverCpuMs = processCpuMs(child.pid);
     const pageCpuMs = ((await taskSeconds()) - task0) * 1000;
+    const renderer1 = await rendererCpu();
+    const rendererCpuMs = renderer0 && renderer1 ? [...renderer1].reduce((a, [id, t]) => a + t - (renderer0.get(id) ?? 0), 0) * 1000 : null;
+    await sys.detach().catch(() => undefined);
     const origin = performance.timeOrigin + t1; // epoch ms of the `open:` line
     const timeline = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -133,10 +151,11 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
         nextCard: api.find((e) => e.name.endsWith('/api/nextCard'))?.responseEnd ?? NaN,
         front: window.__deeprecallPerf?.firstCardAt ?? NaN,
         math: (window as unknown as { __mathDoneAt?: number }).__mathDoneAt ?? NaN,
+        firstKb: first.reduce((a, e) => a + (e.decodedBodySize || 0), 0) / 1024,
       };
     });
     const at = (ms: number) => timeline.origin + ms - origin;
-    const phases: PagePhases = { html: at(timeline.html), scripts: at(timeline.scripts), firstApi: at(timeline.firstApi), nextCard: at(timeline.nextCard), front: at(timeline.front), math: at(timeline.math) };
+    const phases: PagePhases = { html: at(timeline.html), scripts: at(timeline.scripts), firstApi: at(timeline.firstApi), nextCard: at(timeline.nextCard), front: at(timeline.front), math: at(timeline.math), firstKb: timeline.firstKb };
 
     // Grades alternate so some cards come back as drills, as in real use.
     const grades = ['5', '4', '5', '3', '4', '5', '2', '4'];
@@ -163,6 +182,7 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
       phases,
       serverCpuMs,
       pageCpuMs,
+      rendererCpuMs,
       keyToRenderMedianMs: median(perf.keyToRender),
       keyToRenderP90Ms: percentile(perf.keyToRender, 0.9),
       keyToPaintMedianMs: median(perf.keyToPaint),
@@ -181,9 +201,9 @@ export function printUiBench(r: UiBenchResult): void {
   console.log('UI (browser mode, Chromium)');
   console.log(`  cold start → first card   ${f(r.coldStartMs)}  (server ready ${f(r.serverReadyMs)}, page → card ${f(r.pageToFirstCardMs)})  target < 1000 ms`);
   const p = r.phases;
-  console.log(`    page: html ${f(p.html)}, scripts ${f(p.scripts)}, first API call ${f(p.firstApi)}, nextCard answered ${f(p.nextCard)}, front shown ${f(p.front)}, math typeset ${f(p.math)} (page clock; the test's own wait ends at ${f(r.pageToFirstCardMs)})`);
+  console.log(`    page: html ${f(p.html)}, scripts ${f(p.scripts)}, first API call ${f(p.firstApi)}, nextCard answered ${f(p.nextCard)}, front shown ${f(p.front)}, math typeset ${f(p.math)} (page clock; the test's own wait ends at ${f(r.pageToFirstCardMs)}); ${p.firstKb.toFixed(0)} kB of scripts and styles before the first API call`);
   if (r.serverCpuMs !== null) console.log(`    server process CPU, spawn → first card: ${f(r.serverCpuMs)}`);
-  console.log(`    page main thread busy, navigation → first card: ${f(r.pageCpuMs)}`);
+  console.log(`    page main thread busy, navigation → first card: ${f(r.pageCpuMs)}${r.rendererCpuMs === null ? '' : `; renderer processes' CPU, spawn → first card: ${f(r.rendererCpuMs)}`}`);
   console.log(`  keypress → next card      median ${f(r.keyToRenderMedianMs)} (DOM), p90 ${f(r.keyToRenderP90Ms)}, painted ${f(r.keyToPaintMedianMs)}  n=${r.samples}  target < 16 ms`);
   console.log(`    of which the page (data → DOM)  median ${f(r.renderMedianMs)}; the rest is answer commit + nextCard round trips`);
 }

@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { zodEnglishOnly } from './zod-english-only.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = path.join(ROOT, 'dist-cli', 'deeprecall.mjs');
@@ -56,6 +57,10 @@ export async function buildCli() {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: ROOT,
+    plugins: [zodEnglishOnly()],
+    // sanitize-html needs postcss only for style attributes, which cards never keep (renderer/lib/noPostcss.ts):
+    // review renders card sides on the server now, and postcss was 300 kB of the chunk it compiles for the first card.
+    alias: { postcss: path.join(ROOT, 'renderer', 'lib', 'noPostcss.ts') },
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
   // builtAt is taken before esbuild read the sources: an edit during the build counts as newer.

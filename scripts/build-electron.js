@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dns from 'node:dns/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { zodEnglishOnly } from './zod-english-only.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(ROOT, 'dist-electron');
@@ -87,6 +88,8 @@ export async function bundle({ outDir = OUT_DIR, minify = false } = {}) {
     logLevel: 'silent', // errors are reported once, by the caller; warnings below
     absWorkingDir: ROOT,
     external: ['electron'],
+    plugins: [zodEnglishOnly()], // zod's other locales are never used (scripts/zod-english-only.js)
+    alias: { postcss: path.join(ROOT, 'renderer', 'lib', 'noPostcss.ts') }, // style attributes are never kept (renderer/lib/noPostcss.ts)
   };
   const results = await Promise.all([
     esbuild.build({

@@ -9,7 +9,7 @@ import { retryWhileBusy } from './busy.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
 import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
 import { LibraryService } from './library.ts';
-import { ReviewService } from './review.ts';
+import { loadGrader, ReviewService } from './review.ts';
 import { doctorHandlers } from './doctor.ts';
 import { lazyArea } from './lazyArea.ts';
 import { mockSchemas } from './contract/mock.ts';
@@ -72,8 +72,9 @@ export class App {
       summary: () => r.summary(),
       nextCard: () => r.nextCard(),
       reveal: (a) => r.reveal(a.cardId, a.seed),
-      answer: (a) => r.answer(a),
-      checkAnswer: (a) => r.checkAnswer(a),
+      // A typed answer needs the grader (mathjs' parser), loaded at the first one.
+      answer: async (a) => (a.typed !== undefined ? loadGrader().then(() => r.answer(a)) : r.answer(a)),
+      checkAnswer: (a) => loadGrader().then(() => r.checkAnswer(a)),
       undo: () => r.undo(),
       importNotes: (a) => l.importNotes(a),
       importDefaultDeck: () => this.importDefaultDeck(),
@@ -89,7 +90,7 @@ export class App {
         return next;
       },
       // Loaded at their first call (KaTeX, sanitize-html, fflate, the parser): start-up stays small.
-      ...lazyArea(mockSchemas, async () => (await import('./mock.ts')).mockHandlers(this)),
+      ...lazyArea(mockSchemas, async () => (await Promise.all([import('./mock.ts'), loadGrader()]))[0].mockHandlers(this)),
       ...lazyArea(statsSchemas, async () => (await import('./stats.ts')).statsHandlers(this)),
       ...doctorHandlers(this),
       ...lazyArea(decksSchemas, async () => (await import('./decks.ts')).decksHandlers(this)),

@@ -1,8 +1,9 @@
 // Daily review over db + srs + cards. Arguments arrive validated (see dispatch.ts).
 import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
+import { renderSanitized } from '../cards/render/sanitized.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
-import { grade } from '../cards/answer/grade.ts';
+import type { grade as GradeFn } from '../cards/answer/grade.ts';
 import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
 import { buildQueue, type QueueInput } from '../srs/queue.ts';
@@ -29,6 +30,33 @@ export function cardStateLabel(c: Pick<StoredCard, 'retiredAt' | 'suspended'>, i
 export function variantSeed(cardId: string, reviewCount: number): number {
   return createHash('sha256').update(`${cardId}:${reviewCount}`).digest().readUInt32LE(0);
 }
+
+// The answer parser is mathjs (~700 kB of the bundle): it loads at the first
+// typed answer, not with the service, so start-up and the first card never pay
+// for it. Hosts await `loadGrader()` before a call that grades (App.dispatch's
+// checkAnswer / answer handlers, the mock area's loader).
+let gradeFn: typeof GradeFn | null = null;
+
+/** Load the grader (and with it mathjs' parser); resolves at once when loaded. */
+export async function loadGrader(): Promise<void> {
+  gradeFn ??= (await import('../cards/answer/grade.ts')).grade;
+}
+
+/** Whether a typed answer can be graded without waiting (tests: the service starts without mathjs). */
+export const graderLoaded = (): boolean => gradeFn !== null;
+
+function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> {
+  if (!gradeFn) throw new Error('the grader is not loaded: await loadGrader() before grading a typed answer');
+  return gradeFn(...args);
+}
+
+/**
+ * A card side as the UI shows it (renderer/lib/markdown.ts renders with the
+ * same call): the review screen's first bundle then carries neither
+ * markdown-it nor sanitize-html, and the UI still passes it through its own
+ * DOM allow-list before it reaches the document.
+ */
+export const sideHtml = (src: string): string => renderSanitized(src, { math: 'dom', fold: true }).html;
 
 export class ReviewService {
   constructor(
@@ -129,6 +157,7 @@ export class ReviewService {
       kind: card.kind,
       section: card.section,
       front: card.front,
+      frontHtml: sideHtml(card.front),
       links: card.links,
       warnings: card.warnings,
       tag,
@@ -182,7 +211,7 @@ export class ReviewService {
 
   reveal(cardId: string, seed?: number): Reveal {
     const card = this.requireCard(cardId);
-    const out: Reveal = { cardId, back: card.back, links: card.links };
+    const out: Reveal = { cardId, back: card.back, backHtml: sideHtml(card.back), links: card.links };
     if (card.kind === 'problem' && card.templateId && resolveTemplate(card.templateId)) {
       const p = generate(card.templateId, seed ?? this.seedFor(card));
       out.solution = p.solution;

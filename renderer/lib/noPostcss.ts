@@ -1,4 +1,4 @@
-// Stands in for postcss in the renderer bundle (vite.config.ts alias).
+// Stands in for postcss in the renderer, CLI and Electron bundles (vite.config.ts, scripts/build-*.js aliases).
 // sanitize-html imports postcss only to parse `style` attributes, and
 // cards/render/html.ts sets parseStyleAttributes: false and allows no style
 // attribute, so it is never called; shipping it (with source-map-js) cost

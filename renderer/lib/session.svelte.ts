@@ -117,7 +117,7 @@ export class ReviewSession {
     await tick();
     markCardShown(arrived);
     if (!card.problem) this.fetchReveal(card.id);
-    if (n.upcoming) prerender(n.upcoming.problem ? null : n.upcoming.front);
+    if (n.upcoming) prerender(n.upcoming.problem ? null : n.upcoming.front, n.upcoming.frontHtml);
   }
 
   /** While the front is read: fetch and pre-render the back, so Space shows it without a round trip. */
@@ -126,7 +126,7 @@ export class ReviewSession {
     entry.promise = api.reveal({ cardId }).then(
       (r) => {
         entry.value = r;
-        prerender(r.back);
+        prerender(r.back, r.backHtml);
         return r;
       },
       () => null,
@@ -183,7 +183,7 @@ export class ReviewSession {
           this.remaining = n.remaining;
           this.doneToday = n.done.total;
           this.upcoming = n.upcoming;
-          if (n.upcoming && !n.upcoming.problem) prerender(n.upcoming.front);
+          if (n.upcoming && !n.upcoming.problem) prerender(n.upcoming.front, n.upcoming.frontHtml);
         } else {
           await this.apply(n);
         }

@@ -100,6 +100,12 @@ export interface CardView {
   kind: CardKind;
   section: string[];
   front: string; // Markdown with $math$
+  /**
+   * `front` rendered by the service (cards/render/sanitized.ts: sanitized HTML,
+   * math as placeholders, long text folded) — exactly what the UI would make
+   * of `front`, so its first bundle needs no Markdown parser or sanitize-html.
+   */
+  frontHtml?: string;
   links: CardLink[];
   warnings: SourceWarning[];
   tag: 'review' | 'new' | 'drill';
@@ -126,6 +132,8 @@ export interface NextCard {
 export interface Reveal {
   cardId: string;
   back: string; // Markdown
+  /** `back` rendered by the service, as `CardView.frontHtml`. */
+  backHtml?: string;
   links: CardLink[];
   solution?: { zh: string; en: string };
   answer?: number | number[];
