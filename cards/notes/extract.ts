@@ -11,6 +11,7 @@ import { flatten, plainOf, type Flat } from './flat.ts';
 import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
+import { ambiguousClozes, isEmphasisHighlight } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
@@ -292,6 +293,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return ck.kind === 'label' && !(next?.kind === 'terms' && next.terms.every((x) => x.equation));
   };
 
+  // A highlighted whole clause is emphasis, and two highlights leaving the same front cannot be told apart (lecture.ts).
+  const clozeOf = (k: number, c: Extract<LineKind, { kind: 'cloze' }>) => (isEmphasisHighlight(src(k, k + 1), c.marks) ? [] : clozeCards(src(k, k + 1), c.marks, lines[k]!.line));
+  const ambiguous = ambiguousClozes(classes.flatMap((c, k) => (c.kind === 'cloze' ? clozeOf(k, c) : [])));
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
@@ -306,8 +310,11 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       specs.push(...qaCards(c.front, c.back, c.reversed, line));
       role[i] = 'card';
     } else if (c.kind === 'cloze') {
-      specs.push(...clozeCards(src(i, i + 1), c.marks, line));
-      role[i] = 'card';
+      const made = clozeOf(i, c);
+      if (made.length && !made.some((m) => ambiguous.has(m.front))) {
+        specs.push(...made);
+        role[i] = 'card';
+      } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {

@@ -13,7 +13,9 @@ import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags
 import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
+import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
+import { isSpokenFragmentKey, titleSection, withoutAbstract } from './lecture.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -112,6 +114,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     root.title = stripNumbering(title);
     root.titleMd = titleMd(root.title);
   }
+  // A lecture's abstract or outline under its title announces the note; it is no card (lecture.ts).
+  const intro = titleSection(doc.sections);
+  if (intro) intro.lines = withoutAbstract(intro.lines, doc.srcLines);
   for (const sec of doc.sections) {
     if (sec.level > 0 && (sec.title === '' || (sec.lines.length === 0 && !sec.hasChildren))) {
       warn({ line: sec.line + 1, code: 'empty-section', message: sec.title ? `section "${sec.title}" is empty` : 'heading without a title' });
@@ -146,6 +151,12 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         }
       }
       const back = tidyEmphasis(s.back);
+      // "写成表达式就：$…$": a spoken fragment names no formula; it is the section's (lecture.ts; classify.ts keeps such keys from being terms).
+      if (s.kind === 'formula' && lang === 'zh' && isSpokenFragmentKey(s.key)) {
+        const about = sec.level === 0 || isGenericHeading(sec.title) ? (topicMd ?? noteMd) : sec.titleMd;
+        const asked = about ? headingFormulaQuestion(about) : undefined;
+        if (asked && !cards.some((c) => c.front === asked)) front = asked;
+      }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });
