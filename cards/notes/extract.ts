@@ -11,7 +11,7 @@ import { flatten, plainOf, type Flat } from './flat.ts';
 import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
-import { ambiguousClozes, isEmphasisHighlight } from './lecture.ts';
+import { ambiguousClozes, isEmphasisHighlight, isReferenceBody, legendLines } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
@@ -295,6 +295,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
 
   // A highlighted whole clause is emphasis, and two highlights leaving the same front cannot be told apart (lecture.ts).
   const clozeOf = (k: number, c: Extract<LineKind, { kind: 'cloze' }>) => (isEmphasisHighlight(src(k, k + 1), c.marks) ? [] : clozeCards(src(k, k + 1), c.marks, lines[k]!.line));
+  const legend = legendLines(classes, (c) => (c.kind === 'terms' ? c.terms.map((t) => t.plain) : null));
   const ambiguous = ambiguousClozes(classes.flatMap((c, k) => (c.kind === 'cloze' ? clozeOf(k, c) : [])));
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
@@ -386,6 +387,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
+    } else if (c.kind === 'terms' && (legend.has(i) || c.terms.every((t) => isReferenceBody(t.body, t.plain))) && mathRun(i + 1) === i + 1) {
+      // "$X_s$：物种" in a legend of symbols, "SVM paper：Joachims, …, ICML, 1999": part of the answer, not a term (lecture.ts).
+      role[i] = 'prose';
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
     } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {

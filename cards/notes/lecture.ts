@@ -181,6 +181,7 @@ export function isSpokenFragmentKey(plain: string): boolean {
   if (/^(?:19|20)\d\d(?:s|年代?)?$/.test(p)) return true;
   if (/^(?:ps|p\.s\.|PS|注|备注|冷知识|小知识|题外话|插曲)$/i.test(p)) return true;
   if (!CJK.test(p)) return false;
+  if (/区别|异同|比较|对比|优缺点/.test(p)) return false; // "先说说$LR$和$GBDT$的区别" asks something
   if (/^(?:那么?|这|于是|所以|因此|然后|接着|再(?!参数)|先(?!验)|首先|最后|相对来说|一般来说|也就是说|换句话说|简单来说|总之|比如|例如|举例来说|做(?:一个|了)|有一个|有这样|存在|写成|下图|上图|如图|建议|我们|你|一个)/.test(p) && !/(?:算法|模型|网络|函数|损失|方法)$/.test(p)) return true;
   if (/(?:就|来说|如下|这样子|是这样的?|的是|问题是|来(?:类比|说明|解释|看|讲))$/.test(p)) return true;
   return false;
@@ -196,4 +197,46 @@ export function titleSection<S extends { level: number; lines: readonly unknown[
     return next && next.hasChildren ? next : undefined;
   }
   return first.hasChildren ? first : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Symbol legends and references as "terms"
+
+/** "$X_{cp}$", "x~i~", "w_i", "b": a symbol, not a name. */
+export function isSymbolKey(plain: string): boolean {
+  const p = plain.replace(/[*_`]{2,}/g, '').trim();
+  return /^\$[^$]{1,40}\$$/.test(p) || /^[A-Za-z](?:_\{?\w{1,4}\}?|~\w{1,4}~|\^\{?\w{1,3}\}?|')?$/.test(p);
+}
+
+/**
+ * Three or more "symbol: meaning" lines in one section are a legend ("$X_{cp}$：进化前的cp值",
+ * "$X_s$：物种", …): "$X_s$是什么？" means nothing on its own, so the legend stays in the
+ * section's answer instead of one card per symbol.
+ */
+export function legendLines<C extends { kind: string }>(classes: readonly C[], keyOf: (c: C) => string[] | null): Set<number> {
+  const at: number[] = [];
+  classes.forEach((c, i) => {
+    const keys = keyOf(c);
+    if (keys && keys.length && keys.every(isSymbolKey)) at.push(i);
+  });
+  return new Set(at.length >= 3 ? at : []);
+}
+
+/** A term body that is a reference ("Thorsten Joachims, "…", ICML, 1999", "[Bishop, Chapter 12.2]"), not a definition. */
+export function isReferenceBody(body: string, key: string): boolean {
+  const b = body.replace(/[*_]/g, '').trim();
+  if (/^\[[^\]]{2,80}\]$/.test(b) && /\b(?:chapter|ch\.|section|sec\.|p\.|pp\.|(?:19|20)\d\d)\b/i.test(b)) return true;
+  const venue = /\b(?:ICML|NIPS|NeurIPS|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|arXiv|Interspeech|ICASSP|JMLR|TPAMI)\b/.test(b);
+  const year = /\b(?:19|20)\d\d\b/.test(b);
+  const quotedTitle = /["“”„][^"“”]{8,}["“”]/.test(b);
+  const authors = /^[A-Z][a-z]+,?\s+[A-Z][a-z]*\.?(?:,|\s+and\s|\s+[A-Z])/.test(b);
+  if (venue && year && (quotedTitle || authors)) return true;
+  return /\bpaper$/i.test(key.trim()) && year && (venue || quotedTitle);
+}
+
+/** "Q：为什么要把RNN换成LSTM？A：LSTM可以解决梯度消失的问题" on one line: the question and its answer. */
+export function inlineAnswer(front: string): { front: string; back: string } | null {
+  const m = /^(?:Q|问)\s*[：:]?\s*(.+?[？?])\s*(?:A|答)\s*[：:]\s*(.+?)[？?]?$/.exec(front.trim()) ?? /^(.+?[？?])\s*(?:A|答)\s*[：:]\s*(.+?)[？?]?$/.exec(front.trim());
+  if (!m || m[2]!.trim().length < 2) return null;
+  return { front: m[1]!.trim(), back: m[2]!.trim() };
 }

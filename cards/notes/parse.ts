@@ -15,7 +15,7 @@ import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
-import { isSpokenFragmentKey, titleSection, withoutAbstract } from './lecture.ts';
+import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract } from './lecture.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -150,7 +150,10 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }
       }
-      const back = tidyEmphasis(s.back);
+      let back = tidyEmphasis(s.back);
+      // "Q：…？A：…" on one line is a question with its answer, not an open prompt (lecture.ts).
+      const qa = s.kind === 'prompt' ? inlineAnswer(front) : null;
+      if (qa && /^（开放问题|^\(Open question/.test(back.trim())) ({ front, back } = qa);
       // "写成表达式就：$…$": a spoken fragment names no formula; it is the section's (lecture.ts; classify.ts keeps such keys from being terms).
       if (s.kind === 'formula' && lang === 'zh' && isSpokenFragmentKey(s.key)) {
         const about = sec.level === 0 || isGenericHeading(sec.title) ? (topicMd ?? noteMd) : sec.titleMd;

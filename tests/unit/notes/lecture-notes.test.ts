@@ -4,7 +4,7 @@
 // Excerpts are paraphrased from the shapes of the lhy notes corpus.
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../../cards/notes/parse.ts';
-import { isEmphasisHighlight, isSpokenFragmentKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
+import { inlineAnswer, isEmphasisHighlight, isReferenceBody, isSpokenFragmentKey, isSymbolKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
 import { readDocument } from '../../../cards/notes/blocks.ts';
 
 const cards = (md: string, title = 'note') => parseNotes(md, { deck: 'd', title }).cards;
@@ -140,6 +140,44 @@ describe('spoken fragments before a colon', () => {
 
   it('tells fragments from names', () => {
     for (const k of ['1958', '1980s', '做一个假设', '冷知识', '存在problem', '一个很critical的问题', '那现在的问题是这样子', '写成表达式就', '相对来说', 'ps']) expect(isSpokenFragmentKey(k), k).toBe(true);
-    for (const k of ['先验概率', '有监督学习', 'Self Training', '损失函数', '交叉熵', 'Xavier初始化']) expect(isSpokenFragmentKey(k), k).toBe(false);
+    for (const k of ['先说说$LR$和$GBDT$的区别', '先验概率', '有监督学习', 'Self Training', '损失函数', '交叉熵', 'Xavier初始化']) expect(isSpokenFragmentKey(k), k).toBe(false);
   });
 });
+
+describe('legends, references and inline answers', () => {
+  it('a legend of three or more symbols is part of the answer, not one card per symbol', () => {
+    const md = '# Regression\n\n## 设定具体参数\n\n* $X$：表示一只宝可梦\n* $X_{cp}$：进化前的cp值\n* $X_s$：宝可梦的物种\n* $y$：进化后的cp值\n';
+    const c = cards(md);
+    expect(c.some((x) => x.kind === 'term')).toBe(false);
+    expect(c.some((x) => x.back.includes('进化前的cp值') && x.back.includes('物种'))).toBe(true);
+    // Two symbols are not a legend; a name is never a symbol.
+    expect(isSymbolKey('$X_{cp}$')).toBe(true);
+    expect(isSymbolKey('x~i~')).toBe(true);
+    expect(isSymbolKey('ReLU')).toBe(false);
+  });
+
+  it('a term whose body is a citation is no card; the line stays in the answer', () => {
+    const md = '# Semi-supervised\n\n## Semi-supervised SVM\n\n穷举所有unlabeled data的label，找margin最大的boundary。\n\nSVM paper：Thorsten Joachims, "Transductive Inference for Text Classification", ICML, 1999\n';
+    const c = cards(md);
+    expect(c.some((x) => x.front.includes('SVM paper'))).toBe(false);
+    expect(c.some((x) => x.back.includes('Joachims'))).toBe(true);
+    expect(isReferenceBody('[Bishop, Chapter 12.2]', 'Probabilistic PCA')).toBe(true);
+    expect(isReferenceBody('Le, Quoc, and Tomas Mikolov. "Distributed Representations of Sentences and Documents." ICML, 2014', 'Paragraph Vector')).toBe(true);
+    expect(isReferenceBody('把hidden layer的输出存进memory', 'Elman Network')).toBe(false);
+  });
+
+  it('"Q：…？A：…" on one line is a question with its answer', () => {
+    expect(inlineAnswer('Q：为什么要把RNN换成LSTM？A：LSTM可以解决梯度消失的问题？')).toEqual({ front: '为什么要把RNN换成LSTM？', back: 'LSTM可以解决梯度消失的问题' });
+    expect(inlineAnswer('为什么要用LSTM？')).toBeNull();
+    const md = '# RNN\n\n## Help Techniques\n\nQ：为什么要把RNN换成LSTM？A：LSTM可以解决梯度消失的问题\n';
+    const p = cards(md).find((x) => x.front === '为什么要把RNN换成LSTM？');
+    expect(p?.back).toBe('LSTM可以解决梯度消失的问题');
+  });
+
+  it('"这里就会有一个问题，" is a lead-in', () => {
+    const md = '# Tips\n\n## ReLU\n\n这里就会有一个问题，使用ReLU不就会让network变成linear的吗？\n\n其实整体来说还是non-linear的。\n';
+    const p = cards(md).find((x) => x.kind === 'prompt');
+    expect(p?.front).toBe('使用ReLU不就会让network变成linear的吗？'); // names its topic already
+  });
+});
+
