@@ -11,7 +11,7 @@ import { flatten, plainOf, type Flat } from './flat.ts';
 import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
-import { ambiguousClozes, isEmphasisHighlight, isReferenceBody, legendLines } from './lecture.ts';
+import { ambiguousClozes, isEmphasisHighlight, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
@@ -488,7 +488,8 @@ function finishSection(
     const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
     if (shown !== undefined) {
       specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legends.get(shown)!]), line: lines[shown]!.line });
-    } else if (sentences.length) {
+    } else if (sentences.length && !(lang === 'zh' && prose.length > 2)) {
+      // (In a Chinese section of several paragraphs — a lecture's narration, a textbook's derivation — an equation in a sentence is a step of the explanation, not what the heading names: it stays in the section's answer.)
       // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
       const first = sentences[0]!;
       const eq = first.search(/\$[^$]*(?<!\\not)=[^$]*\$/);
@@ -507,7 +508,9 @@ function finishSection(
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
     const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
-    const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
+    const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
+    const verdict = taskDrop || signpost ? { keep: false as const, rule: (taskDrop ?? signpost)!, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });

@@ -103,6 +103,21 @@ export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topi
   const t = titleMd.replace(/[:：]\s*$/, '').trim();
   if (!p || /[？?]$/.test(p)) return null;
   const ascii = /^[\x00-\x7f]+$/.test(p);
+  // "Step3：Pick the Best Function": the step's own name is what is asked.
+  const step = /^step\s*\d+\s*[：:]\s*(.+)$/i.exec(t);
+  if (step) {
+    const rest = step[1]!.trim();
+    // Title Case is the heading's style: "Pick the Best Function" → "pick the best function" (acronyms stay).
+    const lowered = rest.split(' ').map((w) => (/^[A-Z][a-z]+$/.test(w) ? w.toLowerCase() : w)).join(' ');
+    return /^(?:pick|find|define|choose|compute|calculate|train|build|evaluate|get|make|select|design)\b/i.test(rest) ? `如何${lowered}？` : `${rest}是什么？`;
+  }
+  // "对gradient decent的帮助" under "Feature Scaling": what the topic does for it.
+  const helps = /^对(.+?)的(帮助|影响|作用|意义|好处)$/.exec(t);
+  if (helps && topicMd && !endsWithMark(topicMd)) return `${topicMd}对${helps[1]}有什么${helps[2]}？`;
+  // "用样本方差$s^2$估测总体方差": a method, asked how.
+  if (/^(?:用|利用|使用|通过)\S.{0,30}?(?:估测|估计|表示|计算|求解|求|解决|实现|找出|找到|得到|预测)/.test(p)) return `如何${t}？`;
+  // "Naive Bayes Classifier(朴素贝叶斯分类法)": a name with its translation, whatever its last word looks like.
+  if (/^[\x00-\x7f]+[(（][^)）]*[\u3400-\u9fff][^)）]*[)）]$/.test(p) && /[A-Za-z]{3,}/.test(p) && !/^(?:what|why|how|when|which|who|where)\b/i.test(p)) return `${t}是什么？`;
   const review = /^(?:review|recap)\s*[-–—:：]\s*(.+)$/i.exec(t);
   if (review) return `回顾：${review[1]!.trim()}的要点是什么？`;
   const tips = /^(?:tips|tricks|some tips)\s+(?:for|on|of|in)\s+(.+)$/i.exec(t);
@@ -240,3 +255,14 @@ export function inlineAnswer(front: string): { front: string; back: string } | n
   if (!m || m[2]!.trim().length < 2) return null;
   return { front: m[1]!.trim(), back: m[2]!.trim() };
 }
+
+/**
+ * A lone sentence of lecture narration that only says what comes next ("这里先讲dropout是怎么做的，
+ * 然后再来解释为什么这样做", "这里还是举手写数字识别的例子"): no answer to any question.
+ */
+export function isLectureSignpost(answerMd: string): boolean {
+  const a = answerMd.replace(/<[^>]+>/g, '').trim();
+  if (!a || a.includes('\n') || a.length > 80 || /\$/.test(a)) return false;
+  return /^(?:那么?|所以)?(?:这里|下面|接下来|首先|我们)?(?:先|还是|再|就|来|将|会)*(?:讲|举|介绍|说|看|讨论|演示|用)(?:一下|一个|一些)?/.test(a) && /(?:然后|接着|再来|之后|的例子|为例|作为对比|怎么做的|是怎么)/.test(a);
+}
+

@@ -4,7 +4,7 @@
 // Excerpts are paraphrased from the shapes of the lhy notes corpus.
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../../cards/notes/parse.ts';
-import { inlineAnswer, isEmphasisHighlight, isReferenceBody, isSpokenFragmentKey, isSymbolKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
+import { inlineAnswer, isEmphasisHighlight, isLectureSignpost, isReferenceBody, isSpokenFragmentKey, isSymbolKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
 import { readDocument } from '../../../cards/notes/blocks.ts';
 
 const cards = (md: string, title = 'note') => parseNotes(md, { deck: 'd', title }).cards;
@@ -178,6 +178,32 @@ describe('legends, references and inline answers', () => {
     const md = '# Tips\n\n## ReLU\n\n这里就会有一个问题，使用ReLU不就会让network变成linear的吗？\n\n其实整体来说还是non-linear的。\n';
     const p = cards(md).find((x) => x.kind === 'prompt');
     expect(p?.front).toBe('使用ReLU不就会让network变成linear的吗？'); // names its topic already
+  });
+});
+
+describe('more lecture heading shapes and signposts', () => {
+  it('steps, "对X的帮助", "用A估测B" and names with a translation', () => {
+    expect(lectureHeadingQuestion('Step3：Pick the Best Function', 'Step3：Pick the Best Function')).toBe('如何pick the best function？');
+    expect(lectureHeadingQuestion('Step 2：Goodness of Function', 'Step 2：Goodness of Function')).toBe('Goodness of Function是什么？');
+    expect(lectureHeadingQuestion('对gradient descent的帮助', '对gradient descent的帮助', 'Feature Scaling')).toBe('Feature Scaling对gradient descent有什么帮助？');
+    expect(lectureHeadingQuestion('用样本方差$s^2$估测总体方差$\\sigma^2$', '用样本方差$s^2$估测总体方差$\\sigma^2$')).toBe('如何用样本方差$s^2$估测总体方差$\\sigma^2$？');
+    expect(lectureHeadingQuestion('Naive Bayes Classifier(朴素贝叶斯分类法)', 'Naive Bayes Classifier(朴素贝叶斯分类法)')).toBe('Naive Bayes Classifier(朴素贝叶斯分类法)是什么？');
+  });
+
+  it('a lone sentence that only says what comes next is no card', () => {
+    const md = '# Tips\n\n## Dropout\n\n这里先讲dropout是怎么做的，然后再来解释为什么这样做\n\n### Training\n\n每次update参数之前，每个neuron有p%的几率被丢掉。\n';
+    const c = cards(md);
+    expect(c.some((x) => x.section.at(-1) === 'Dropout')).toBe(false);
+    expect(c.some((x) => x.back.includes('p%的几率'))).toBe(true);
+    expect(isLectureSignpost('这里还是举手写数字识别的例子，将DNN和CNN作为对比')).toBe(true);
+    expect(isLectureSignpost('Dropout在训练时随机丢掉一部分neuron，然后用剩下的network训练。')).toBe(false);
+  });
+
+  it('an equation inside a long Chinese narration is no heading formula card; it stays in the answer', () => {
+    const md = '# Backprop\n\n## Gradient Descent\n\ngradient descent的用法跟前面讲的一模一样。\n\n唯一的区别是network parameters $\\theta=w_1,w_2,...,b_1,b_2,...$里面可能有将近million个参数。\n\n所以最大的困难是如何有效地把这个vector算出来。\n';
+    const c = cards(md);
+    expect(c.some((x) => x.kind === 'formula')).toBe(false);
+    expect(c.some((x) => x.back.includes('million'))).toBe(true);
   });
 });
 
