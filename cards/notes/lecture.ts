@@ -240,6 +240,8 @@ export function legendLines<C extends { kind: string }>(classes: readonly C[], k
 /** A term body that is a reference ("Thorsten Joachims, "…", ICML, 1999", "[Bishop, Chapter 12.2]"), not a definition. */
 export function isReferenceBody(body: string, key: string): boolean {
   const b = body.replace(/[*_]/g, '').trim();
+  // "convolution 架构：针对property 1和property 2": a pointer to other parts of the notes.
+  if (/^(?:针对|对应|见|参见|详见|参考)[^，,。；;]{1,20}$/.test(b)) return true;
   if (/^\[[^\]]{2,80}\]$/.test(b) && /\b(?:chapter|ch\.|section|sec\.|p\.|pp\.|(?:19|20)\d\d)\b/i.test(b)) return true;
   const venue = /\b(?:ICML|NIPS|NeurIPS|ICLR|CVPR|ICCV|ECCV|ACL|EMNLP|NAACL|AAAI|IJCAI|KDD|arXiv|Interspeech|ICASSP|JMLR|TPAMI)\b/.test(b);
   const year = /\b(?:19|20)\d\d\b/.test(b);
@@ -264,5 +266,13 @@ export function isLectureSignpost(answerMd: string): boolean {
   const a = answerMd.replace(/<[^>]+>/g, '').trim();
   if (!a || a.includes('\n') || a.length > 80 || /\$/.test(a)) return false;
   return /^(?:那么?|所以)?(?:这里|下面|接下来|首先|我们)?(?:先|还是|再|就|来|将|会)*(?:讲|举|介绍|说|看|讨论|演示|用)(?:一下|一个|一些)?/.test(a) && /(?:然后|接着|再来|之后|的例子|为例|作为对比|怎么做的|是怎么)/.test(a);
+}
+
+/** "那我们到底要找什么样的$w^1$呢？": the spoken connective opening a question, or null when there is none. */
+export function withoutConnective(front: string): string | null {
+  const m = /^(?:那么?|所以说?|而|但是?|可是|于是)\s*[，,]?\s*(?=\S)/.exec(front);
+  if (!m || !/[？?]$/.test(front.trim())) return null;
+  const rest = front.slice(m[0].length).replace(/呢([？?])$/, '$1').trim();
+  return rest.length >= 4 ? rest : null;
 }
 

@@ -15,7 +15,7 @@ import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
-import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract } from './lecture.ts';
+import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -143,7 +143,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
           continue;
         }
         // "看到这里你可能会问，这样的network…？": the question without its lead-in, about the section's topic.
-        const bare = withoutLeadIn(front);
+        const bare = withoutLeadIn(front) ?? (lang === 'zh' ? withoutConnective(front) : null);
         if (bare !== null) {
           const own = sec.level > 0 && !namesNothing(sec.title) ? sec.titleMd : undefined;
           const topic = own ?? topicMd ?? noteMd;

@@ -4,7 +4,7 @@
 // Excerpts are paraphrased from the shapes of the lhy notes corpus.
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../../cards/notes/parse.ts';
-import { inlineAnswer, isEmphasisHighlight, isLectureSignpost, isReferenceBody, isSpokenFragmentKey, isSymbolKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
+import { inlineAnswer, isEmphasisHighlight, isLectureSignpost, withoutConnective, isReferenceBody, isSpokenFragmentKey, isSymbolKey, lectureHeadingQuestion, withoutAbstract } from '../../../cards/notes/lecture.ts';
 import { readDocument } from '../../../cards/notes/blocks.ts';
 
 const cards = (md: string, title = 'note') => parseNotes(md, { deck: 'd', title }).cards;
@@ -204,6 +204,22 @@ describe('more lecture heading shapes and signposts', () => {
     const c = cards(md);
     expect(c.some((x) => x.kind === 'formula')).toBe(false);
     expect(c.some((x) => x.back.includes('million'))).toBe(true);
+  });
+});
+
+describe('spoken connectives and pointers', () => {
+  it('a question opened by "那…呢？" loses the connective and is asked about its section', () => {
+    const md = '# PCA\n\n## PCA for 1-D\n\n把x投影到一维空间。\n\n那我们到底要找什么样的$w^1$呢？\n\n我们希望投影后的variance越大越好。\n';
+    const p = cards(md).find((x) => x.kind === 'prompt');
+    expect(p?.front).toBe('PCA for 1-D：我们到底要找什么样的$w^1$？');
+    expect(p?.back).toContain('variance越大越好');
+    expect(withoutConnective('那么这是为什么呢？')).toBe('这是为什么？');
+    expect(withoutConnective('那我们继续。')).toBeNull();
+  });
+
+  it('"X：针对property 3" points elsewhere, it defines nothing', () => {
+    expect(isReferenceBody('针对property 3', 'max pooling架构')).toBe(true);
+    expect(isReferenceBody('针对每个class训练一个独立的model，不共享参数', 'shallow')).toBe(false);
   });
 });
 
