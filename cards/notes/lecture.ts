@@ -98,10 +98,14 @@ const noMath = (s: string) => s.replace(/\$[^$]*\$/g, 'x');
  * → "为什么说…？"; a lecture-flow word or numbered label ("Speech", "Case 1",
  * "Help Techniques") → asked with its topic: "Why Deep?（Speech）：要点是什么？", "Transfer Learning：Case 1的要点是什么？".
  */
-export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topicMd?: string): string | null {
+export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topicMd?: string, question = false): string | null {
   const p = noMath(titlePlain).replace(/[:：]\s*$/, '').trim();
   const t = titleMd.replace(/[:：]\s*$/, '').trim();
   if (!p || /[？?]$/.test(p)) return null;
+  // "Compare with PCA" under "Deep Auto-encoder": the topic against the other thing.
+  const compare = /^compare (?:with|to|against) (.+)$/i.exec(t);
+  if (compare && topicMd && !endsWithMark(topicMd)) return `${topicMd}和${compare[1]!.trim()}有什么异同？`;
+  if (question) return null; // other question headings are asked as written (questions.ts)
   const ascii = /^[\x00-\x7f]+$/.test(p);
   // "Step3：Pick the Best Function": the step's own name is what is asked.
   const step = /^step\s*\d+\s*[：:]\s*(.+)$/i.exec(t);

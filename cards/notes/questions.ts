@@ -214,7 +214,7 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
   // "Adaboost和随机森林算法的异同点": one comparison, not two things.
   if (/(?:异同点?|区别与联系|联系与区别|的关系|的联系)$/.test(titlePlain.trim()) && headingShape(titlePlain) !== 'question') return `${titleMd}是什么？`;
   // Lecture shapes: "Tips for X", "A V.s. B", a claim, "Speech"/"Case 1" under a topic (lecture.ts).
-  const lecture = headingShape(titlePlain) === 'question' ? null : lectureHeadingQuestion(titleMd, titlePlain, topicMd);
+  const lecture = lectureHeadingQuestion(titleMd, titlePlain, topicMd, headingShape(titlePlain) === 'question');
   if (lecture) return lecture;
   switch (headingShape(titlePlain)) {
     case 'question':

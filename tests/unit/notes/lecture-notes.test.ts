@@ -187,6 +187,7 @@ describe('more lecture heading shapes and signposts', () => {
     expect(lectureHeadingQuestion('Step 2：Goodness of Function', 'Step 2：Goodness of Function')).toBe('Goodness of Function是什么？');
     expect(lectureHeadingQuestion('对gradient descent的帮助', '对gradient descent的帮助', 'Feature Scaling')).toBe('Feature Scaling对gradient descent有什么帮助？');
     expect(lectureHeadingQuestion('用样本方差$s^2$估测总体方差$\\sigma^2$', '用样本方差$s^2$估测总体方差$\\sigma^2$')).toBe('如何用样本方差$s^2$估测总体方差$\\sigma^2$？');
+    expect(lectureHeadingQuestion('Compare with PCA', 'Compare with PCA', 'Deep Auto-encoder')).toBe('Deep Auto-encoder和PCA有什么异同？');
     expect(lectureHeadingQuestion('Naive Bayes Classifier(朴素贝叶斯分类法)', 'Naive Bayes Classifier(朴素贝叶斯分类法)')).toBe('Naive Bayes Classifier(朴素贝叶斯分类法)是什么？');
   });
 
