@@ -8,6 +8,7 @@ import { plainText } from './blocks.ts';
 import { ATOM, ATOMS, atomsIn, flatten, hasOutsideParens, plainOf, rawOffset, type Flat } from './flat.ts';
 import { createParser } from '../render/markdown.ts';
 import { isZhClause } from './zhterm.ts';
+import { isSpokenFragmentKey } from './lecture.ts';
 
 export interface Term {
   plain: string; // the term (and qualifier) as plain text: the card key
@@ -104,7 +105,7 @@ function isTermWord(plain: string): boolean {
   const balanced = (o: string, c: string) => p.split(o).length === p.split(c).length;
   if (!balanced('[', ']') || !balanced('(', ')') || !balanced('（', '）')) return false; // "[TBD: …]" cut at its colon
   if (/<\/?[a-z][^>]*>/i.test(p)) return false; // "<li><strong>Pre-training": raw HTML, not a term
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p) && !isZhClause(p); // "初始化方法有是什么？": a Chinese clause is no term (zhterm.ts)
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p) && !isZhClause(p) && !isSpokenFragmentKey(p); // "初始化方法有是什么？": a Chinese clause is no term (zhterm.ts), nor "1958" or "做一个假设" (lecture.ts)
 }
 
 /** "Precision answers", "The output is": an English clause before a colon, not a term. */

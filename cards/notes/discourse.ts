@@ -15,7 +15,7 @@ const LEAD_IN = new RegExp(
   ].join(''),
 );
 /** "还有另外一个问题，", "那么问题来了：", "另一个问题是：" — announces the question that follows. */
-const ANOTHER_QUESTION = /^(?:那么?|但是?|不过)?[，,]?\s*(?:还有|另外还有)?(?:另外|另)?一个问题(?:是|就是)?\s*[，,：:]\s*|^(?:那么?)?[，,]?\s*问题(?:就)?来了\s*[，,：:]\s*/;
+const ANOTHER_QUESTION = /^(?:那么?|但是?|不过)?[，,]?\s*(?:还有|另外还有)?(?:另外|另)?一个问题(?:是|就是)?\s*[，,：:]\s*|^(?:那么?|但是?)?(?:这里|这时|此时|这样)?(?:就)?(?:会)?有一个(?:问题|疑问)\s*[，,：:]\s*|^(?:那么?)?[，,]?\s*问题(?:就)?来了\s*[，,：:]\s*/;
 const LEAD_IN_EN = /^(?:so,?\s+|now,?\s+|but\s+)?(?:you|one|some(?:one|body)|readers?)\s+(?:may|might|could|will|would)?\s*(?:ask|wonder|be wondering)(?:\s+(?:why|whether|if|how|what)\b)?\s*[,:]?\s*/i;
 
 /**

@@ -11,6 +11,7 @@ import { flatten, plainOf, type Flat } from './flat.ts';
 import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
+import { ambiguousClozes, isEmphasisHighlight, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
@@ -292,6 +293,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return ck.kind === 'label' && !(next?.kind === 'terms' && next.terms.every((x) => x.equation));
   };
 
+  // A highlighted whole clause is emphasis, and two highlights leaving the same front cannot be told apart (lecture.ts).
+  const clozeOf = (k: number, c: Extract<LineKind, { kind: 'cloze' }>) => (isEmphasisHighlight(src(k, k + 1), c.marks) ? [] : clozeCards(src(k, k + 1), c.marks, lines[k]!.line));
+  const legend = legendLines(classes, (c) => (c.kind === 'terms' ? c.terms.map((t) => t.plain) : null));
+  const ambiguous = ambiguousClozes(classes.flatMap((c, k) => (c.kind === 'cloze' ? clozeOf(k, c) : [])));
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
@@ -306,8 +311,11 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       specs.push(...qaCards(c.front, c.back, c.reversed, line));
       role[i] = 'card';
     } else if (c.kind === 'cloze') {
-      specs.push(...clozeCards(src(i, i + 1), c.marks, line));
-      role[i] = 'card';
+      const made = clozeOf(i, c);
+      if (made.length && !made.some((m) => ambiguous.has(m.front))) {
+        specs.push(...made);
+        role[i] = 'card';
+      } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
@@ -379,6 +387,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // "Paper: [Title](…)", "参考：https://…", "参考文献：Rifai et al.": a reference, not a definition; its links stay on the section's cards.
       role[i] = 'link';
       out.dropped.push({ rule: 'link-term', line });
+    } else if (c.kind === 'terms' && (legend.has(i) || c.terms.every((t) => isReferenceBody(t.body, t.plain))) && mathRun(i + 1) === i + 1) {
+      // "$X_s$：物种" in a legend of symbols, "SVM paper：Joachims, …, ICML, 1999": part of the answer, not a term (lecture.ts).
+      role[i] = 'prose';
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
     } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {
@@ -477,7 +488,8 @@ function finishSection(
     const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
     if (shown !== undefined) {
       specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legends.get(shown)!]), line: lines[shown]!.line });
-    } else if (sentences.length) {
+    } else if (sentences.length && !(lang === 'zh' && prose.length > 2)) {
+      // (In a Chinese section of several paragraphs — a lecture's narration, a textbook's derivation — an equation in a sentence is a step of the explanation, not what the heading names: it stays in the section's answer.)
       // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
       const first = sentences[0]!;
       const eq = first.search(/\$[^$]*(?<!\\not)=[^$]*\$/);
@@ -496,7 +508,9 @@ function finishSection(
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
     const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
-    const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
+    const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
+    const verdict = taskDrop || signpost ? { keep: false as const, rule: (taskDrop ?? signpost)!, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });

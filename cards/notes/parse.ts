@@ -13,7 +13,9 @@ import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags
 import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
+import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
+import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -112,6 +114,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     root.title = stripNumbering(title);
     root.titleMd = titleMd(root.title);
   }
+  // A lecture's abstract or outline under its title announces the note; it is no card (lecture.ts).
+  const intro = titleSection(doc.sections);
+  if (intro) intro.lines = withoutAbstract(intro.lines, doc.srcLines);
   for (const sec of doc.sections) {
     if (sec.level > 0 && (sec.title === '' || (sec.lines.length === 0 && !sec.hasChildren))) {
       warn({ line: sec.line + 1, code: 'empty-section', message: sec.title ? `section "${sec.title}" is empty` : 'heading without a title' });
@@ -138,14 +143,23 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
           continue;
         }
         // "看到这里你可能会问，这样的network…？": the question without its lead-in, about the section's topic.
-        const bare = withoutLeadIn(front);
+        const bare = withoutLeadIn(front) ?? (lang === 'zh' ? withoutConnective(front) : null);
         if (bare !== null) {
           const own = sec.level > 0 && !namesNothing(sec.title) ? sec.titleMd : undefined;
           const topic = own ?? topicMd ?? noteMd;
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }
       }
-      const back = tidyEmphasis(s.back);
+      let back = tidyEmphasis(s.back);
+      // "Q：…？A：…" on one line is a question with its answer, not an open prompt (lecture.ts).
+      const qa = s.kind === 'prompt' ? inlineAnswer(front) : null;
+      if (qa && /^（开放问题|^\(Open question/.test(back.trim())) ({ front, back } = qa);
+      // "写成表达式就：$…$": a spoken fragment names no formula; it is the section's (lecture.ts; classify.ts keeps such keys from being terms).
+      if (s.kind === 'formula' && lang === 'zh' && isSpokenFragmentKey(s.key)) {
+        const about = sec.level === 0 || isGenericHeading(sec.title) ? (topicMd ?? noteMd) : sec.titleMd;
+        const asked = about ? headingFormulaQuestion(about) : undefined;
+        if (asked && !cards.some((c) => c.front === asked)) front = asked;
+      }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });

@@ -4,6 +4,7 @@
 import type { Term } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { enumerationSubject, isZhConcept, isZhAction } from './zhterm.ts';
+import { lectureGenericQuestion, lectureHeadingQuestion } from './lecture.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
@@ -151,6 +152,8 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
   if (/^(?:answers?|solutions?|答案?|解答?|参考答案|回答)$/i.test(noMath(titlePlain).replace(/[:：]+$/, '').trim())) {
     return topicAsks ? topicMd : lang === 'en' ? `${topicMd}?` : `${topicMd}？`;
   }
+  const lectureLabel = lang === 'en' ? null : lectureGenericQuestion(topicMd, titlePlain); // "Introduction" under "Clustering" → "什么是Clustering？"
+  if (lectureLabel) return lectureLabel;
   if (topicAsks) return lang === 'en' ? `${topicMd} (${lowerFirst(t)})` : `${endsWithMark(topicMd) ? topicMd : asQuestion(topicMd, noMath(topicMd), 'zh')}（${t}）`;
   if (endsWithMark(t)) {
     if (lang === 'en') return `${topicMd}: ${lowerFirst(t)}`;
@@ -210,6 +213,9 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
   titlePlain = stripAskedAt(titlePlain);
   // "Adaboost和随机森林算法的异同点": one comparison, not two things.
   if (/(?:异同点?|区别与联系|联系与区别|的关系|的联系)$/.test(titlePlain.trim()) && headingShape(titlePlain) !== 'question') return `${titleMd}是什么？`;
+  // Lecture shapes: "Tips for X", "A V.s. B", a claim, "Speech"/"Case 1" under a topic (lecture.ts).
+  const lecture = lectureHeadingQuestion(titleMd, titlePlain, topicMd, headingShape(titlePlain) === 'question');
+  if (lecture) return lecture;
   switch (headingShape(titlePlain)) {
     case 'question':
       return asQuestion(titleMd, titlePlain, 'zh');
