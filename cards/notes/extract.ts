@@ -15,6 +15,8 @@ import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
+import { keyOwner } from './aspect.ts';
+import { isNarrationOnly } from './narration.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -82,6 +84,7 @@ export interface SectionContext {
   lang: Lang;
   topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
   noteMd?: string; // the note's title, when the caller knows it
+  aspectOf?: string; // the topic an aspect heading ("隐藏状态") belongs to (aspect.ts), Markdown
 }
 
 export interface SectionResult {
@@ -248,6 +251,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
     const parent = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    // "预测问题" in HMM notes is the HMM's: "HMM的预测问题是什么？" (aspect.ts).
+    // (Under "CNN的特点以及优势" the question already names the heading.)
+    const owner = lang === 'zh' && !parent && !/特点|优势|优点|缺点|作用/.test(sec.title) ? keyOwner(t.plain, c.topicMd) : undefined;
+    if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
@@ -454,7 +461,7 @@ function finishSection(
   const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
   // "算法" / "Conclusion" name no formula: ask about what they belong to.
-  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd;
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.
@@ -495,7 +502,7 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
+    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined)) : undefined;
     const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
@@ -508,7 +515,9 @@ function finishSection(
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
+      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
+      : sctx.aspectOf ? sectionQuestion(`${sctx.aspectOf}的${sec.titleMd}`, `${sctx.aspectOf.replace(/\\(.)/g, '$1')}的${sec.title}`, enumeration, lang, sctx.topicMd)
+      : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
@@ -528,7 +537,8 @@ function finishSection(
       let body = answer;
       if (pick(answer).length > LONG_ANSWER) {
         const words = answer.filter((i) => !lines[i]!.code);
-        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
+        // "输出：" announced the printed output just left out.
+        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words.filter((i) => !/^(?:输出|输出结果|运行结果|Output)\s*[:：]$/i.test(plainText(lines[i]!.tokens).trim()));
       }
       // Under a question heading, "A:" / "答：" opening the text is scaffolding.
       const back = headingShape(sec.title, lang) === 'question' ? stripAnswerLabel(pick(body)) : pick(body);
