@@ -159,7 +159,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
       if (role[k] || !l.table || l.item) return;
-      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
+      // ("优缺点及改进算法" under K-means: a Chinese row of drawbacks is the topic's, not the heading's.)
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) || (lang === 'zh' && headingShape(sec.title) === 'list') ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
       if (!rows) return;
       specs.push(...rows);
       role[k] = 'card';
