@@ -478,13 +478,21 @@ function finishSection(
     const sentences = prose
       .filter((i) => !explained.has(i))
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
-      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s))
+      // ("…，那么上式可以简写成" leads into a displayed formula: without it the sentence states nothing.)
+      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s) && (lang !== 'zh' || !/(?:为|是|成|如下|得到|可得|有|[：:，,])\s*$/.test(s)))
       // Chinese textbooks set values and give examples in prose ("例如$\eta_t=…$", "当$c_i=1$时"): only a sentence that defines ("…定义为$…$") states the heading's formula.
       .filter((s) => lang !== 'zh' || definesFormula(s));
     // A displayed formula the notes explain with a "where …" legend (GAE, BLEU) is the section's formula; the legend alone is none.
     const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
     if (shown !== undefined) {
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legends.get(shown)!]), line: lines[shown]!.line });
+      // A legend that stops mid-sentence ("…，输出层的输出为") leads into the next displayed formula: it joins the card.
+      const legend = legends.get(shown)!;
+      const n = lines.length;
+      const last = legend[legend.length - 1];
+      let next = last === undefined ? n : last + 1;
+      while (next < n && classes[next]!.kind === 'blank') next++;
+      const more = last !== undefined && next < n && classes[next]!.kind === 'math' && !/[。！？.!?；;]\s*$/.test(plainText(lines[last]!.tokens).trim()) ? [next] : [];
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legend, ...more]), line: lines[shown]!.line });
     } else if (sentences.length) {
       // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
       const first = sentences[0]!;

@@ -220,7 +220,8 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       return `${titleMd}有哪些？`;
     case 'pair':
       // "有什么作用" fits two methods ("训练误差和泛化误差"), not two phenomena ("衰减和爆炸", "填充和步幅").
-      return titlePlain.split(/和|与|及/).every((x) => isZhConcept(x)) ? `${titleMd}分别是什么？有什么作用？` : `${titleMd}分别是什么？`;
+      // ("欠拟合和过拟合", "梯度消失与爆炸" are phenomena: they have no use.)
+      return titlePlain.split(/和|与|及/).every((x) => isZhConcept(x) && !/(?:拟合|爆炸|消失|衰减|现象|问题)$/.test(x)) ? `${titleMd}分别是什么？有什么作用？` : `${titleMd}分别是什么？`;
     default:
       if (enumeration) return `${titleMd}包括哪些？`;
       // "读取数据", "训练模型": a task, not a concept; "如何训练模型？" names what it trains when the heading does not.

@@ -124,3 +124,32 @@ describe('list-shaped headings need the list word as their head', () => {
     expect(headingShape('优缺点及改进算法')).toBe('list');
   });
 });
+
+describe('textbook formulas keep the sentence that states them', () => {
+  it('asks a pair of phenomena what they are, not what they are for', () => {
+    const md = '## 3.11.3 欠拟合和过拟合\n一类是模型无法得到较低的训练误差，我们将这一现象称作欠拟合；另一类是模型的训练误差远小于它在测试数据集上的误差，我们称该现象为过拟合。\n';
+    expect(parseNotes(md, { deck: 'd' }).cards.map((c) => c.front)).toContain('欠拟合和过拟合分别是什么？');
+  });
+
+  it('lets a legend that stops mid-sentence take the displayed formula it leads into', () => {
+    const md = [
+      '## 6.2.1 不含隐藏状态的神经网络',
+      '隐藏层的输出计算为',
+      '',
+      '$$\\boldsymbol{H} = \\phi(\\boldsymbol{X} \\boldsymbol{W}_{xh} + \\boldsymbol{b}_h),$$',
+      '',
+      '其中隐藏层权重参数$\\boldsymbol{W}_{xh}$，$h$为隐藏单元个数。把隐藏变量$\\boldsymbol{H}$作为输出层的输入，输出层的输出为',
+      '',
+      '$$\\boldsymbol{O} = \\boldsymbol{H} \\boldsymbol{W}_{hq} + \\boldsymbol{b}_q.$$',
+      '',
+    ].join('\n');
+    const card = parseNotes(md, { deck: 'd' }).cards.find((c) => c.kind === 'formula')!;
+    expect(card.back).toContain('\\boldsymbol{O} = ');
+  });
+
+  it('never keys a formula card on a sentence that leads into a formula it does not hold', () => {
+    const md = '## 10.1.3 连续词袋模型\n连续词袋模型假设基于背景词来生成中心词。\n\n我们记$\\bar{\\boldsymbol{v}}_o = \\left(\\boldsymbol{v}_{o_1} + \\boldsymbol{v}_{o_{2m}} \\right)/(2m)$，那么上式可以简写成\n\n$$P(w_c \\mid \\mathcal{W}_o) = \\frac{\\exp(\\boldsymbol{u}_c^\\top \\bar{\\boldsymbol{v}}_o)}{\\sum_{i \\in \\mathcal{V}} \\exp(\\boldsymbol{u}_i^\\top \\bar{\\boldsymbol{v}}_o)}.$$\n';
+    const cards = parseNotes(md, { deck: 'd' }).cards;
+    expect(cards.some((c) => c.kind === 'formula' && /可以简写成\s*$/.test(c.back))).toBe(false);
+  });
+});
