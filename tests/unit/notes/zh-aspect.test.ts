@@ -153,3 +153,12 @@ describe('textbook formulas keep the sentence that states them', () => {
     expect(cards.some((c) => c.kind === 'formula' && /可以简写成\s*$/.test(c.back))).toBe(false);
   });
 });
+
+describe('Chinese question banks', () => {
+  it('asks "N. gbdt为什么…？" under "算法十问" as written: the bank names nothing and the question names its subject', () => {
+    const md = '# 算法十问\n1. gbdt为什么用负梯度代表残差？\n> 上文中，我们已经把GBDT的公式进行了推导，负梯度就是残差的近似。\n\n2. lr的权重个数和gbdt的什么有关?\n> lr的权重个数等于gbdt所有树的叶子节点数。\n';
+    const f = parseNotes(md, { deck: 'd', title: 'TreeEmbedding' }).cards.map((c) => c.front);
+    expect(f).toContain('gbdt为什么用负梯度代表残差？');
+    expect(f.some((x) => x.startsWith('算法十问'))).toBe(false);
+  });
+});
