@@ -429,6 +429,8 @@ function textbookTask(title: string, answer: readonly Line[]): DropRule | undefi
   const words = text.replace(/[\s\p{P}]/gu, '').length;
   if (answer.some((l) => l.code) && words < 150) return 'code';
   if (words < 60 && /^(?:下面|我们先|我们首先|接下来|本节|这里|首先)/.test(text) && (text.match(/[。！]/g) ?? []).length <= 1) return 'filler';
+  // "在训练词嵌入模型之前，我们需要定义模型的损失函数。": one short sentence under a task heading leads to code.
+  if (words < 30 && (text.match(/[。！？]/g) ?? []).length <= 1 && /我们(?:需要|要|先|将|会)|下面|接下来/.test(text)) return 'filler';
   return undefined;
 }
 

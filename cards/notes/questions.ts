@@ -46,7 +46,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   // The list word is the head ("CNN的特点以及优势", "常用的归一化方法"), not a modifier ("图像分类数据集", "文本情感分类：使用…").
-  if (/(?:特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|问题|面试题|真题)(?:概览|一览|汇总)?(?:\s*[(（][^)）]*[)）])?$|哪些|(?:特点|优势|优点|缺点|区别|方法|指标|技巧|步骤)(?:[和与及、]|以及)/.test(p)) return 'list';
+  if (/(?:特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|(?:常见|相关|面试|典型|经典|主要|基本|(?<!一个重要)的)问题|面试题|真题)(?:概览|一览|汇总)?(?:\s*[(（][^)）]*[)）])?$|哪些|(?:特点|优势|优点|缺点|区别|方法|指标|技巧|步骤)(?:[和与及、]|以及)/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';
   return 'concept';
 }

@@ -162,3 +162,19 @@ describe('Chinese question banks', () => {
     expect(f.some((x) => x.startsWith('算法十问'))).toBe(false);
   });
 });
+
+describe('problem headings and one-line task sections', () => {
+  it('asks "…的问题" for a list and a named problem ("分类问题", "三角形问题") for what it is', () => {
+    expect(headingShape('梯度下降的问题')).toBe('list');
+    expect(headingShape('常见问题')).toBe('list');
+    expect(headingShape('分类问题')).toBe('concept');
+    expect(headingShape('三角形问题')).toBe('concept');
+  });
+
+  it('gives no card to a task heading whose text is one sentence leading to code', () => {
+    const md = '## 10.3.5 训练模型\n\n在训练词嵌入模型之前，我们需要定义模型的损失函数。\n\n### 10.3.5.1 二元交叉熵损失函数\n\n根据负采样中损失函数的定义，我们可以使用二元交叉熵损失函数，它衡量预测概率与标签之间的差距。\n';
+    const cards = parseNotes(md, { deck: 'd' }).cards;
+    expect(cards.some((c) => c.key === '训练模型')).toBe(false);
+    expect(cards.some((c) => c.key === '二元交叉熵损失函数')).toBe(true);
+  });
+});
