@@ -256,11 +256,14 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     // (Under "CNN的特点以及优势" the question already names the heading.)
     const owner = lang === 'zh' && !parent && !/特点|优势|优点|缺点|作用/.test(sec.title) ? keyOwner(t.plain, c.topicMd) : undefined;
     if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
+    let front = termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
+    // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
+    if (lang === 'zh' && !parent && !owner && front === `${t.md}是什么？` && isGenericHeading(sec.title) && /[\u4e00-\u9fff]/.test(sec.title) && !/总结|小结/.test(sec.title) && sctx.topicMd && !t.plain.includes(sctx.topicMd.replace(/\\/g, ''))) front = `${sctx.topicMd}的${sec.titleMd}：${front}`;
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
       key,
-      front: termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      front,
       back,
       line,
     };

@@ -178,3 +178,12 @@ describe('problem headings and one-line task sections', () => {
     expect(cards.some((c) => c.key === '二元交叉熵损失函数')).toBe(true);
   });
 });
+
+describe('terms under a generic Chinese label', () => {
+  it('asks "Capacity：…" under Prophet\'s "参数" about Prophet and the label', () => {
+    const md = '## 7. 参数\n\n在 Prophet 中，用户一般可以设置以下四种参数：\n\n1. Capacity：在增量函数是逻辑回归函数的时候，需要设置的容量值。\n2. Change Points：可以通过 n_changepoints 和 changepoint_range 来进行等距的变点设置。\n';
+    const f = parseNotes(md, { deck: 'd', title: 'Prophet' }).cards.map((c) => c.front);
+    expect(f).toContain('Prophet的参数：Capacity是什么？');
+    expect(f).not.toContain('Capacity是什么？');
+  });
+});
