@@ -236,7 +236,7 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
 }
 
 /** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
-const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
+const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式|函数的定义|函数定义|函数的表达式|函数表达式|定义式)$/;
 
 export const isSubjectlessKey = (plain: string): boolean => SUBJECTLESS_KEY.test(plain.trim());
 
@@ -321,6 +321,8 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const topic = stripAskedAt(ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd);
   if (topic && isSubjectlessKey(t.plain) && !topic.includes(t.plain.trim())) {
     const what = formula && !/公式$/.test(t.plain) ? `${md}，写出公式` : md;
+    // "函数的定义为：$f(x)=…$" under "1. sigmoid 激活函数" is that function's formula.
+    if (formula && /(?:定义|表达式|定义式)$/.test(t.plain) && !endsWithMark(topic) && headingShape(noMath(topic)) !== 'question') return `${topic}的公式是什么？`;
     if (endsWithMark(topic) || headingShape(noMath(topic)) === 'question') return `${endsWithMark(topic) ? topic : asQuestion(topic, noMath(topic), 'zh')}（${what}）`;
     return formula && !/公式$/.test(t.plain) ? `${topic}的${md}的公式是什么？` : `${topic}的${md}是什么？`;
   }

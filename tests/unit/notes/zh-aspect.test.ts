@@ -187,3 +187,12 @@ describe('terms under a generic Chinese label', () => {
     expect(f).not.toContain('Capacity是什么？');
   });
 });
+
+describe('numbered Q&A chapters', () => {
+  it('asks "函数的定义为：$…$" under a list item about that item', () => {
+    const md = '### 3.3.2 常见的激活函数及图像\n\n1. sigmoid 激活函数\n\n   函数的定义为：$ f(x) = \\frac{1}{1 + e^{-x}} $，其值域为 $ (0,1) $。\n';
+    const f = parseNotes(md, { deck: 'd' }).cards.map((c) => c.front);
+    expect(f).toContain('sigmoid 激活函数的公式是什么？');
+    expect(f.some((x) => x.startsWith('函数的定义'))).toBe(false);
+  });
+});
