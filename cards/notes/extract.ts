@@ -16,6 +16,8 @@ import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
+import { keyOwner } from './aspect.ts';
+import { isNarrationOnly } from './narration.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -83,6 +85,7 @@ export interface SectionContext {
   lang: Lang;
   topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
   noteMd?: string; // the note's title, when the caller knows it
+  aspectOf?: string; // the topic an aspect heading ("隐藏状态") belongs to (aspect.ts), Markdown
 }
 
 export interface SectionResult {
@@ -157,7 +160,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     specs.push(...lq.specs);
     lines.forEach((l, k) => {
       if (role[k] || !l.table || l.item) return;
-      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
+      // ("优缺点及改进算法" under K-means: a Chinese row of drawbacks is the topic's, not the heading's.)
+      const rows = tableRowCards(l.table, l.line, lang, sec.titleMd, namesNothing(sec.title) || (lang === 'zh' && headingShape(sec.title) === 'list') ? (sctx.topicMd ?? sec.titleMd) : sec.titleMd);
       if (!rows) return;
       specs.push(...rows);
       role[k] = 'card';
@@ -249,11 +253,18 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
     const parent = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    // "预测问题" in HMM notes is the HMM's: "HMM的预测问题是什么？" (aspect.ts).
+    // (Under "CNN的特点以及优势" the question already names the heading.)
+    const owner = lang === 'zh' && !parent && !/特点|优势|优点|缺点|作用/.test(sec.title) ? keyOwner(t.plain, c.topicMd) : undefined;
+    if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
+    let front = termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
+    // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
+    if (lang === 'zh' && !parent && !owner && front === `${t.md}是什么？` && isGenericHeading(sec.title) && /[\u4e00-\u9fff]/.test(sec.title) && !/总结|小结/.test(sec.title) && sctx.topicMd && !t.plain.includes(sctx.topicMd.replace(/\\/g, ''))) front = `${sctx.topicMd}的${sec.titleMd}：${front}`;
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
       key,
-      front: termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      front,
       back,
       line,
     };
@@ -432,6 +443,8 @@ function textbookTask(title: string, answer: readonly Line[]): DropRule | undefi
   const words = text.replace(/[\s\p{P}]/gu, '').length;
   if (answer.some((l) => l.code) && words < 150) return 'code';
   if (words < 60 && /^(?:下面|我们先|我们首先|接下来|本节|这里|首先)/.test(text) && (text.match(/[。！]/g) ?? []).length <= 1) return 'filler';
+  // "在训练词嵌入模型之前，我们需要定义模型的损失函数。": one short sentence under a task heading leads to code.
+  if (words < 30 && (text.match(/[。！？]/g) ?? []).length <= 1 && /我们(?:需要|要|先|将|会)|下面|接下来/.test(text)) return 'filler';
   return undefined;
 }
 
@@ -465,7 +478,7 @@ function finishSection(
   const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
   // "算法" / "Conclusion" name no formula: ask about what they belong to.
-  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sec.titleMd;
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.
@@ -481,13 +494,21 @@ function finishSection(
     const sentences = prose
       .filter((i) => !explained.has(i))
       .flatMap((i) => pick([i]).split(/(?<=[。！？])/))
-      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s))
+      // ("…，那么上式可以简写成" leads into a displayed formula: without it the sentence states nothing.)
+      .filter((s) => /\$[^$]*(?<!\\not)=[^$]*\$/.test(s) && !LEGEND.test(s) && hasFormula(s) && (lang !== 'zh' || !/(?:为|是|成|如下|得到|可得|有|[：:，,])\s*$/.test(s)))
       // Chinese textbooks set values and give examples in prose ("例如$\eta_t=…$", "当$c_i=1$时"): only a sentence that defines ("…定义为$…$") states the heading's formula.
       .filter((s) => lang !== 'zh' || definesFormula(s));
     // A displayed formula the notes explain with a "where …" legend (GAE, BLEU) is the section's formula; the legend alone is none.
     const shown = [...legends.keys()].find((m) => role[m] === 'math' && hasFormula(pick([m])));
     if (shown !== undefined) {
-      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legends.get(shown)!]), line: lines[shown]!.line });
+      // A legend that stops mid-sentence ("…，输出层的输出为") leads into the next displayed formula: it joins the card.
+      const legend = legends.get(shown)!;
+      const n = lines.length;
+      const last = legend[legend.length - 1];
+      let next = last === undefined ? n : last + 1;
+      while (next < n && classes[next]!.kind === 'blank') next++;
+      const more = last !== undefined && next < n && classes[next]!.kind === 'math' && !/[。！？.!?；;]\s*$/.test(plainText(lines[last]!.tokens).trim()) ? [next] : [];
+      specs.push({ kind: 'formula', ns: 'formula', key: sec.title, front: headingFormulaQuestion(formulaTopic, lang), back: pick([shown, ...legend, ...more]), line: lines[shown]!.line });
     } else if (sentences.length && !(lang === 'zh' && prose.length > 2)) {
       // (In a Chinese section of several paragraphs — a lecture's narration, a textbook's derivation — an equation in a sentence is a step of the explanation, not what the heading names: it stays in the section's answer.)
       // Start at the clause that introduces the formula: "引入一个衰减系数：$\theta_t=…$，…"
@@ -507,7 +528,7 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
+    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined)) : undefined;
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     const verdict = taskDrop || signpost ? { keep: false as const, rule: (taskDrop ?? signpost)!, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
@@ -522,7 +543,9 @@ function finishSection(
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
+      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
+      : sctx.aspectOf ? sectionQuestion(`${sctx.aspectOf}的${sec.titleMd}`, `${sctx.aspectOf.replace(/\\(.)/g, '$1')}的${sec.title}`, enumeration, lang, sctx.topicMd)
+      : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
     const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
@@ -542,7 +565,8 @@ function finishSection(
       let body = answer;
       if (pick(answer).length > LONG_ANSWER) {
         const words = answer.filter((i) => !lines[i]!.code);
-        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words;
+        // "输出：" announced the printed output just left out.
+        if (words.length && words.length < answer.length && words.reduce((n, i) => n + plainText(lines[i]!.tokens).trim().length, 0) >= 15) body = words.filter((i) => !/^(?:输出|输出结果|运行结果|Output)\s*[:：]$/i.test(plainText(lines[i]!.tokens).trim()));
       }
       // Under a question heading, "A:" / "答：" opening the text is scaffolding.
       const back = headingShape(sec.title, lang) === 'question' ? stripAnswerLabel(pick(body)) : pick(body);

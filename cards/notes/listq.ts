@@ -192,7 +192,8 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       }
     }
     if (context.length) front = `${context.join('\n\n')}\n\n${front}`;
-    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (pointsOutside(inline.md) || generalParent || /^[a-z]/.test(inline.md) || elliptical(inline.md))) {
+    else if (topicMd && !namedParent && !mentions(q.plain, topicMd) && (pointsOutside(inline.md) || generalParent || (/^[a-z]/.test(inline.md) && !/[\u4e00-\u9fff]/.test(inline.md)) || elliptical(inline.md))) {
+      // (A Chinese question may open with a lower-case name: "gbdt为什么用负梯度代表残差？" names its subject.)
       // "Do we display ads as well?", "video content embeddings?": name what the notes are about.
       front = lang === 'en' ? `${topicMd} — ${front}` : `${topicMd}：${front}`;
     }

@@ -14,6 +14,7 @@ import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
+import { aspectOwner } from './aspect.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 
@@ -125,7 +126,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
     const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
     const noteMd = title ? titleMd(stripNumbering(title)) : undefined;
-    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}) });
+    // "隐藏状态" under an LSTM section is the LSTM's (aspect.ts).
+    const aspectOf = lang === 'zh' && sec.level > 0 ? aspectOwner(sec.crumbs, title) : undefined;
+    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
       opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });

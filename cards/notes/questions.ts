@@ -46,7 +46,8 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p) || ZH_LATE_TASK.test(p)) return 'question';
   if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
-  if (/特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|哪些|问题$|面试题|真题/.test(p)) return 'list';
+  // The list word is the head ("CNN的特点以及优势", "常用的归一化方法"), not a modifier ("图像分类数据集", "文本情感分类：使用…").
+  if (/(?:特点|优势|优点|缺点|区别|作用|方法|指标|技巧|种类|类型|分类|步骤|(?:常见|相关|面试|典型|经典|主要|基本|(?<!一个重要)的)问题|面试题|真题)(?:概览|一览|汇总)?(?:\s*[(（][^)）]*[)）])?$|哪些|(?:特点|优势|优点|缺点|区别|方法|指标|技巧|步骤)(?:[和与及、]|以及)/.test(p)) return 'list';
   if (/\S(?:和|与|及|vs\.?|VS)\S/.test(p)) return 'pair';
   return 'concept';
 }
@@ -225,7 +226,8 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       return `${titleMd}有哪些？`;
     case 'pair':
       // "有什么作用" fits two methods ("训练误差和泛化误差"), not two phenomena ("衰减和爆炸", "填充和步幅").
-      return titlePlain.split(/和|与|及/).every((x) => isZhConcept(x)) ? `${titleMd}分别是什么？有什么作用？` : `${titleMd}分别是什么？`;
+      // ("欠拟合和过拟合", "梯度消失与爆炸" are phenomena: they have no use.)
+      return titlePlain.split(/和|与|及/).every((x) => isZhConcept(x) && !/(?:拟合|爆炸|消失|衰减|现象|问题)$/.test(x)) ? `${titleMd}分别是什么？有什么作用？` : `${titleMd}分别是什么？`;
     default:
       if (enumeration) return `${titleMd}包括哪些？`;
       // "读取数据", "训练模型": a task, not a concept; "如何训练模型？" names what it trains when the heading does not.
@@ -240,7 +242,7 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
 }
 
 /** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
-const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式)$/;
+const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式|函数的定义|函数定义|函数的表达式|函数表达式|定义式)$/;
 
 export const isSubjectlessKey = (plain: string): boolean => SUBJECTLESS_KEY.test(plain.trim());
 
@@ -325,6 +327,8 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const topic = stripAskedAt(ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd);
   if (topic && isSubjectlessKey(t.plain) && !topic.includes(t.plain.trim())) {
     const what = formula && !/公式$/.test(t.plain) ? `${md}，写出公式` : md;
+    // "函数的定义为：$f(x)=…$" under "1. sigmoid 激活函数" is that function's formula.
+    if (formula && /(?:定义|表达式|定义式)$/.test(t.plain) && !endsWithMark(topic) && headingShape(noMath(topic)) !== 'question') return `${topic}的公式是什么？`;
     if (endsWithMark(topic) || headingShape(noMath(topic)) === 'question') return `${endsWithMark(topic) ? topic : asQuestion(topic, noMath(topic), 'zh')}（${what}）`;
     return formula && !/公式$/.test(t.plain) ? `${topic}的${md}的公式是什么？` : `${topic}的${md}是什么？`;
   }

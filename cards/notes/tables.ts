@@ -24,6 +24,18 @@ function definitionFront(key: string, plainKey: string, topicMd: string): string
   return named ? what : `${topicMd}: ${what[0]!.toLowerCase()}${what.slice(1)}`;
 }
 
+/** "| 特性 | MHA | MQA |", "|  | BGD | SGD |": the columns are the things compared, each row one attribute of them. */
+const ZH_ATTRIBUTE_HEADER = /^(?:特性|特点|性质|属性|对比|比较|对比项|区别|方面|维度|项目|指标|)$/;
+/** "| 缺点 | 改进 | 描述 |": the row key is one drawback (a problem, a scenario) of the topic, not a term of its own. */
+const ZH_ASPECT_HEADER = /^(?:缺点|优点|不足|问题|存在的问题|场景|应用场景|适用场景|原因|现象|情况|条件|步骤|阶段|特点|优势|劣势|局限|局限性|挑战|难点|改进点)$/;
+
+/** The front of a Chinese row card: the row key alone, or under the things compared, or under its topic. */
+function zhRowFront(key: string, first: string, cols: readonly string[], context: string, sectionMd: string, topicMd: string): string {
+  if (cols.length >= 2 && cols.length === context.split('、').length && ZH_ATTRIBUTE_HEADER.test(first)) return `${cols.join('、')}：${key}分别是什么？`;
+  if (ZH_ASPECT_HEADER.test(first)) return context ? `${topicMd}的${first}“${key}”：${context}是什么？` : `${topicMd}的${first}“${key}”是什么？`;
+  return context ? `${key}的${context}是什么？` : `${sectionMd}：${key}？`;
+}
+
 export function tableRowCards(rows: readonly string[][], line: number, lang: Lang, sectionMd: string, topicMd: string = sectionMd): Spec[] | null {
   const [header, ...body] = rows;
   if (!header || header.length < 2 || body.length < 2) return null;
@@ -32,6 +44,8 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
   if (!ok || new Set(keys.map((k) => k.toLowerCase())).size !== keys.length) return null;
   // "#", "No.", "序号": an index column, not names.
   if (/^(?:#|no\.?|index|id|序号|编号)$/i.test(plainOfMd(header[0] ?? ''))) return null;
+  // "| | 实际为正 | 实际为负 |" over "TP | FP": a two-way table of codes (a confusion matrix) is read whole.
+  if (body.every((r) => r.slice(1).every((c) => /^[A-Za-z0-9]{0,4}$/.test(plainOfMd(c))))) return null;
   const cols = header.slice(1).map((h) => h.trim());
   const named = cols.filter((h) => plainOfMd(h) !== '');
   const specs: Spec[] = [];
@@ -57,7 +71,7 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
       const inTopic = keys[k]!.toLowerCase().split(/\W+/).filter(Boolean).every((w) => topicWords.has(w));
       front = context ? (inTopic ? `${key} — ${context}?` : `${topicMd}: ${key} — ${context.split(', ').map(lowerFirst).join(', ')}?`) : `${sectionMd}: ${key}?`;
     }
-    else front = context ? `${key}的${context}是什么？` : `${sectionMd}：${key}？`;
+    else front = zhRowFront(key, plainOfMd(header[0] ?? ''), named.map(plainOfMd), context, sectionMd, topicMd);
     specs.push({ kind: 'term', ns: 'term', key: keys[k]!, front, back: defining ? cells[0]!.trim() : back, line: line + 1 + k + 1 });
   });
   return specs.length >= 2 ? specs : null;

@@ -6,7 +6,7 @@ import { stripNumbering } from './numbering.ts';
 import { isGenericHeading } from './questions.ts';
 
 /** Headings that only group questions: "Clarifying questions", "面试题", "常见问题". */
-const QUESTION_GROUP = /\bquestions?$|问题$|面试题$|^faqs?$/i;
+const QUESTION_GROUP = /\bquestions?$|问题$|面试题$|[一二三四五六七八九十百\d]+问$|问答$|^faqs?$/i;
 
 /** A heading that names no topic of its own. */
 export const namesNothing = (plain: string): boolean => {

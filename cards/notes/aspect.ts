@@ -1,0 +1,93 @@
+// Chinese sub-headings and keys that name only an aspect of something
+// ("隐藏状态" under an LSTM section, "预测问题" in HMM notes, "模型预测及评价"
+// under softmax回归) mean nothing on a card without the topic they belong
+// to: "长短期记忆（LSTM）的隐藏状态：要点是什么？". A heading that names a
+// thing of its own ("权重衰减", "数据预处理") is left alone, and so is an
+// aspect whose nearest named ancestor is a chapter or a container ("深度学习
+// 基础", "CV基础知识", a file name) rather than a method or a model. Pure.
+import { stripNumbering } from './numbering.ts';
+import { isGenericHeading } from './questions.ts';
+import { isZhAction, isZhClause } from './zhterm.ts';
+
+const cjk = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
+
+/** Heads of aspect nouns: a state, a problem, a formula, a step of a method — always somebody's. */
+const ASPECT_HEAD = /(?:状态|问题|公式|参数|训练|预测|损失|损失函数|优缺点|原理|步骤|结构|评价|表达式|过程|流程|定义|求解|推导|假设|性质|目标函数|细节|(?:决策|目标|代价|评分|打分|激活|映射)函数)$/;
+
+/**
+ * True for a short Chinese aspect noun without a subject of its own: "隐藏状态", "预测问题",
+ * "模型训练", "模型预测及评价", "分类决策函数"; false for names ("权重衰减"), tasks ("训练模型"),
+ * phrases with a subject ("LSTM的隐藏状态", "线性回归的基本要素") and generic labels ("公式", "原理"),
+ * which are asked about their topic elsewhere (questions.ts genericQuestion).
+ */
+export function isAspectNoun(plain: string): boolean {
+  const p = plain.trim().replace(/^(?:相应的|对应的|其|该)/, '');
+  if (!p || /[A-Za-z0-9$的，,。；;？?：:（(]/.test(p) || isGenericHeading(p)) return false;
+  // "初始化模型参数", "做一个假设": a step or a clause, not a noun.
+  if (/^(?:初始化|定义|计算|更新|求|设置|选择|构造|构建|做|有|用)|一个|一种/.test(p)) return false;
+  const parts = p.split(/和|与|及|、/);
+  // ("评价" after "模型预测及" is a noun; a phrase that opens with a verb is a step.)
+  return !isZhAction(parts[0]!) && parts.every((x) => x.length >= 2 && cjk(x) === x.length && x.length <= 7 && ASPECT_HEAD.test(x));
+}
+
+/** Headings that hold a chapter, a subject area or a bank of questions, never one method or model. */
+const CONTAINER = /(?:基础|基础知识|知识|知识点|知识体系|概述|概论|简介|介绍|部分|篇|章|面试题|问题|真题|笔记|总结|小结|汇总|合集|整理|入门|教程|实战|实践|专题|系列|题目|要素|基本概念|概念|方法|技巧|应用|详解|解释|原理|理解|实现|从零开始实现|简洁实现)$|^第|^(?:机器学习|深度学习|强化学习|自然语言处理|计算机视觉|推荐系统|数学|概率论|统计学|线性代数|大模型|人工智能|AI|NLP|CV|ML|DL)$/i;
+
+/** "K-means面试题", "SVM直观解释", "线性回归的基本要素": the thing the heading is about, else the heading. */
+function subjectOf(p: string): string {
+  const bank = /^(.{2,30}?)(?:常见)?(?:面试题|面试真题|常见问题|问题汇总)$/.exec(p);
+  if (bank) return bank[1]!.trim();
+  const own = /^([^的]{2,20})的[^的]{2,12}$/.exec(p);
+  if (own && !isZhClause(own[1]!)) return own[1]!.trim();
+  // "SVM直观解释", "kmeans原理详解": a Latin name before a generic word.
+  const latin = /^([A-Za-z][A-Za-z0-9.+-]*(?:\s[A-Za-z][A-Za-z0-9.+-]*)?)\s*([\u3400-\u9fff]{2,8})$/.exec(p);
+  if (latin && (isGenericHeading(latin[2]!) || CONTAINER.test(latin[2]!))) return latin[1]!;
+  return p;
+}
+
+/** A named method, model or concept that an aspect can belong to: "HMM", "softmax回归", "长短期记忆（LSTM）". */
+export function isTopicName(plain: string): boolean {
+  const p = plain.trim();
+  if (!p || p.length > 30 || /[，,。；;？?！!：:]/.test(p) || CONTAINER.test(p) || isGenericHeading(p)) return false;
+  if (/[_/\\]|^[a-z]+(?:-[a-z]+)+$/.test(p)) return false; // a file name: "cv-fundamentals", "3.2_linear-regression"
+  const bare = p.replace(/\s*[（(][^）)]*[）)]\s*$/, '');
+  if (/^[\x00-\x7f]+$/.test(bare)) return bare.split(/\s+/).length <= 3 && /[A-Za-z]{2,}/.test(bare);
+  return cjk(bare) >= 2 && cjk(bare) <= 10 && !/的/.test(bare) && !isZhAction(bare) && !isZhClause(bare);
+}
+
+const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
+
+/**
+ * The topic an aspect heading belongs to, as Markdown, given its heading path as
+ * shown (outermost first, its own heading last) and the note's title: the nearest
+ * ancestor that names a method or a model; generic ancestors ("注意要点") are skipped,
+ * any other ancestor stops the search. Undefined when the heading is no aspect.
+ */
+export function aspectOwner(crumbs: readonly string[], title?: string): string | undefined {
+  const own = stripNumbering(crumbs[crumbs.length - 1] ?? '').replace(/[:：]\s*$/, '').trim();
+  if (!isAspectNoun(own)) return undefined;
+  const candidates = [...crumbs.slice(0, -1)].reverse();
+  if (title) candidates.push(title);
+  for (const c of candidates) {
+    const p = stripNumbering(c).replace(/[:：]\s*$/, '').trim();
+    if (!p) continue;
+    const subject = subjectOf(p);
+    if (subject.includes(own) || own.includes(subject)) return undefined;
+    // "损失函数" under "模型训练" under "线性回归": an aspect's aspect belongs to the topic above both.
+    if (isAspectNoun(subject)) continue;
+    if (isTopicName(subject)) return escapeMd(subject);
+    // "注意要点", "面试真题" name nothing: look further up. A chapter or any other heading is where the aspect belongs.
+    if (subject === p && (isGenericHeading(p) || /(?:面试题|问题|真题)$/.test(p))) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The owner of an aspect key ("预测问题") from the section's topic ("HMM", "SVM直观解释"), or undefined. */
+export function keyOwner(keyPlain: string, topicMd: string | undefined): string | undefined {
+  if (!topicMd || !isAspectNoun(keyPlain)) return undefined;
+  const topic = subjectOf(stripNumbering(topicMd.replace(/\\(?=[\\`*_[\]<>#|$])/g, '').replace(/[*_`]/g, '')).replace(/[:：]\s*$/, '').trim());
+  // An English phrase ("Taylor Series") heads lecture notes whose Chinese keys translate it, not its parts.
+  if (!isTopicName(topic) || topic.includes(keyPlain.trim()) || /^[A-Za-z]+\s+[A-Za-z]/.test(topic)) return undefined;
+  return escapeMd(topic);
+}
