@@ -355,7 +355,8 @@ export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
   // "[What is your proudest project?](https://…)": the question mark is inside the link text.
   if (/[？?。！!.]$/.test(s.replace(/\]\([^)\s]*\)$/, '').replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
-  if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
+  // An English question never takes a Chinese mark, whatever it ends with ("…is given by:", "$$").
+  if (lang === 'en') return EN_IMPERATIVE.test(s) ? `${s.replace(/[:：]$/, '')}.` : `${s.replace(/[:：]$/, '')}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
 }
 
