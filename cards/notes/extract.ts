@@ -19,6 +19,7 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
+import { clarifyingItems, designSectionFront, isAspect, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -82,6 +83,7 @@ export interface SectionContext {
   lang: Lang;
   topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
   noteMd?: string; // the note's title, when the caller knows it
+  design?: boolean; // a system-design outline (design.ts): labels are aspects of the system
 }
 
 export interface SectionResult {
@@ -149,6 +151,12 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       specs.push({ kind: 'section', ns: 'section', key: sec.title, front: `${sctx.topicMd}: what clarifying questions would you ask?`, back: dedented(lines, body, srcLines), line: sec.line });
       return out;
     }
+  }
+  if (implicit && lang === 'en') {
+    // "* Clarifying questions" › "- Use case?": one card, the sub-items its answer (design.ts).
+    const cq = clarifyingItems(sec, lines, srcLines, role, sctx.topicMd ?? sctx.noteMd);
+    for (const k of cq.consumed) role[k] = 'card';
+    specs.push(...cq.specs);
   }
   if (implicit) {
     const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
@@ -233,7 +241,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (p === undefined) return k !== undefined ? leadTerm(k) : undefined;
     const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：;；,，、]+$/, '').trim(); // "Requirements;" names the list below it
     const plain = plainText(lines[p]!.tokens).trim();
-    return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
+    if (!md || plain.length > 60 || /[:：]\s*\S/.test(plain) || /[:：]\s*\S/.test(md)) return undefined;
+    return lang === 'en' ? parentAsContext(md, plain, sctx.topicMd) : md;
   };
   const ownItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
@@ -247,12 +256,17 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
-    const parent = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    const found = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    // In a design outline "ML formulation" › "ML category: …" is asked about the system (design.ts).
+    const parent = found && sctx.design ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
+    const topic = parent ?? c.topicMd;
+    // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
+    const aspect = sctx.design && !formula && topic && isAspect(t.plain) && !/[?？]$/.test(t.md);
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
       key,
-      front: termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      front: aspect ? `${topic}: ${lowerFirst(t.md.replace(/[:：]\s*$/, ''))}?` : termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
       back,
       line,
     };
@@ -335,6 +349,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'prompts') {
       for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });
       role[i] = 'card';
+    } else if (c.kind === 'label' && lang === 'en' && notATerm(c.term.plain, !!sctx.design)) {
+      role[i] = 'prose'; // "**Another example**:" opens more text, it names nothing (design.ts)
     } else if (c.kind === 'label') {
       const t = c.term;
       const next = classes[i + 1];
@@ -381,6 +397,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       out.dropped.push({ rule: 'link-term', line });
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
+    } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {
+      role[i] = 'prose'; // "Another example: …", "improve: …" (design.ts)
     } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {
       // "**AUC** is a single number summarizing quality:" then "- **AUC = 1.0**: Perfect …": the list finishes the definition.
       const end = listAfter(i);
@@ -496,7 +514,9 @@ function finishSection(
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
     const taskDrop = lang === 'zh' ? textbookTask(sec.title, answer.map((i) => lines[i]!)) : undefined;
-    const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
+    const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? { keep: false as const, rule: 'filler' as const, reading: false } : undefined;
+    const verdict = taskDrop ? { keep: false as const, rule: taskDrop, reading: false } : (syllabus ?? sectionWorth(sec.title, pick(answer), { question: shape === 'question' }));
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
@@ -508,10 +528,11 @@ function finishSection(
     const items = only.replace(/[。.]$/, '').split('、');
     const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
+      (sctx.design && lang === 'en' ? designSectionFront(sec.titleMd, sec.title, sctx.topicMd) : undefined) ??
+      (sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, lang === 'en' && sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
     if (parts) {
       // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
       if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
@@ -579,7 +600,9 @@ interface Unit {
  * the text before the first part stays the section card. Null when the
  * section has fewer than two such parts.
  */
-function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang): { intro: number[]; units: Unit[] } | null {
+function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang, topicMd?: string): { intro: number[]; units: Unit[] } | null {
+  // Parts of "1. Problem Formulation" are about the system, not about the template step (design.ts).
+  const subjectMd = topicMd ?? sec.titleMd;
   const intro: number[] = [];
   const units: Unit[] = [];
   const isLead = (k: number, pos: number): { title: string; titleMd: string; bare: boolean } | null => {
@@ -589,13 +612,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const f = flats[k]!;
     const e = f.emphasis[0];
     if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
-      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：]\s*$/, '').trim());
+      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：;；,，]\s*$/, '').trim());
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
     }
     const next = lines[answer[pos + 1] ?? -1];
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
-      const title = plainText(l.tokens).replace(/[:：]\s*$/, '').trim();
-      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：](?:\*\*|__)?\s*$/, '').trim();
+      const title = plainText(l.tokens).replace(/[:：;；,，]\s*$/, '').trim();
+      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：;；,，](?:\*\*|__)?\s*$/, '').trim();
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
     }
     return null;
@@ -606,15 +629,15 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
       const front = looksLikeQuestion(lead.title)
         ? promptQuestion(lead.titleMd, lang)
-        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(sec.titleMd)
-          ? genericQuestion(sec.titleMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
-          : /[?？]$/.test(sec.titleMd)
+        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
+          ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
+          : /[?？]$/.test(subjectMd)
           ? lang === 'en'
-            ? `${sec.titleMd} (${lead.titleMd})`
-            : `${sec.titleMd}（${lead.titleMd}）`
+            ? `${subjectMd} (${lead.titleMd})`
+            : `${subjectMd}（${lead.titleMd}）`
           : lang === 'en'
-            ? `${sec.titleMd}: ${lead.titleMd}?`
-            : `${sec.titleMd}：${lead.titleMd}？`;
+            ? `${subjectMd}: ${topicMd ? lowerFirst(lead.titleMd) : lead.titleMd}?`
+            : `${subjectMd}：${lead.titleMd}？`;
       // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
       units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
     } else if (units.length) units[units.length - 1]!.lines.push(k);

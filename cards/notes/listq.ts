@@ -243,6 +243,11 @@ function dropProcedureSteps(lines: readonly Line[], srcLines: readonly string[],
   for (const [item, i] of [...questionAt]) {
     const q = questionOf(lines[i]!, srcLines);
     if (asksOutright(q.plain) || q.tags.length) continue; // "[M] Given …:" is an exercise
+    // "* Ranking" › "* compute scores for pairs, and sort": a lower-case step of an outline, not a task set to the reader.
+    if (/^[a-z]/.test(q.plain.trim())) {
+      questionAt.delete(item);
+      continue;
+    }
     const siblings = items.get(item.list) ?? [];
     if (siblings.some((s) => !questionAt.has(s))) questionAt.delete(item);
   }

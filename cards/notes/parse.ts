@@ -14,6 +14,7 @@ import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
+import { isDesignNote, isSlug, noteSubject } from './design.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -106,6 +107,10 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   const obsidian = frontMatter || OBSIDIAN.test(text);
   const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
   const title = opts.title?.trim() ? opts.title.trim() : undefined;
+  // A slug file name ("mlsd-metrics") is no subject: the note's top heading is (design.ts).
+  const subject = noteSubject(doc.sections, title);
+  const topicTitle = subject ? titleMd(subject) : title && !isSlug(title) ? titleMd(stripNumbering(title)) : undefined;
+  const design = noteLang === 'en' && isDesignNote(doc.sections);
   const root = doc.sections[0];
   if (title && root && root.level === 0) {
     // Text before the first heading is about the note's title.
@@ -118,9 +123,9 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       if (sec.title === '') continue;
     }
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
-    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
-    const noteMd = title ? titleMd(stripNumbering(title)) : undefined;
-    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}) });
+    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, topicTitle);
+    const noteMd = topicTitle ?? (title ? titleMd(stripNumbering(title)) : undefined);
+    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(design ? { design } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
       opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });

@@ -160,6 +160,9 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
     const label = noMath(titlePlain).replace(/[:：]+$/, '').trim();
     // Lead-in labels of a note's lists: "Why It Works", "Best For", "Strengths".
     if (/^why (?:it|this) works$/i.test(label)) return `${topicMd}: why does it work?`;
+    // "Other topics", "Other talking points" of a design: what else is worth raising.
+    const other = /^other\s+((?:talking\s+)?(?:topics|points|considerations|extensions|issues))$/i.exec(label);
+    if (other) return `${topicMd}: what other ${other[1]!.toLowerCase()} are worth discussing?`;
     if (/^how (?:it|this) works$/i.test(label)) return `${topicMd}: how does it work?`;
     if (/^(?:best for|best used for|good for)$/i.test(label)) return `${topicMd}: what is it best for?`;
     if (/^(?:strengths|weaknesses|trade-?offs|pitfalls|common pitfalls|key features|key properties|best practices|considerations|practical considerations|caveats|use cases|pros|cons|insights|key insights|key takeaways|takeaways|key points)$/i.test(label)) return `${topicMd}: what are the ${lowerFirst(t)}?`;

@@ -4,6 +4,7 @@
 // enclosing heading that names something wins; the note's title otherwise.
 import { stripNumbering } from './numbering.ts';
 import { isGenericHeading } from './questions.ts';
+import { designSubject } from './design.ts';
 
 /** Headings that only group questions: "Clarifying questions", "面试题", "常见问题". */
 const QUESTION_GROUP = /\bquestions?$|问题$|面试题$|^faqs?$/i;
@@ -22,6 +23,11 @@ const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
  * the note's title (already Markdown-safe).
  */
 export function sectionTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {
+  const t = headingTopic(path, parentMd, titleMd);
+  return t === undefined ? t : designSubject(t); // "Design an event recommendation system" is about the system
+}
+
+function headingTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {
   const ancestors = path.slice(0, -1);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const plain = ancestors[i]!;

@@ -1,0 +1,99 @@
+// System-design outlines (issue 11, notes-en2): every card names the system the
+// note designs; outline labels are aspects of it, not concepts to define; a slug
+// file name is never the subject; syllabus lists give no cards.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+
+const cards = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards;
+const fronts = (md: string, title?: string) => cards(md, title).map((c) => c.front);
+
+const design = [
+  '# Design an event recommendation system',
+  '',
+  '## 1. Problem Formulation',
+  '',
+  '* Clarifying questions',
+  '  - Use case?',
+  '    - event recommendation system similar to eventbrite\'s.',
+  '  - What is the main Business objective?',
+  '    - Increase ticket sales',
+  '  - Can users invite friends?',
+  '',
+  '* ML formulation',
+  '  * ML Objective: Recommend most relevant events to the users to maximize the number of registered events',
+  '  * ML category: Recommendation system (ranking approach)',
+  '  * I/O: In: user_id, Out: ranked list of events + relevance score',
+  '* Latency: can vary for different categories',
+  '',
+  '## 2. Metrics (Offline and Online)',
+  '',
+  '* Offline: precision @k, mAP',
+  '* Online: CTR, conversion rate',
+  '',
+  '## 3. Perception',
+  '',
+  '* Object detection (traffic lights, pedestrians, road signs)',
+  '* Localization: position and orientation of the vehicle',
+  '  * improve: embedding learning for users and events',
+  '',
+  '## 7. Prediction Service',
+  '',
+  '* Candidate generation',
+  '  * event filtering (millions to hundreds)',
+  '* Ranking',
+  '  * compute scores for <usr, event> pairs, and sort',
+  '',
+].join('\n');
+
+describe('system-design outlines', () => {
+  const cs = cards(design, 'mlsd-event-recom');
+  const fs = cs.map((c) => c.front);
+
+  it('makes a clarifying-questions item one card about the system, its questions the answer', () => {
+    const cq = cs.filter((c) => /clarifying|Use case\?|Business objective|invite friends/i.test(c.front));
+    expect(cq.map((c) => c.front)).toEqual(['Event recommendation system: what clarifying questions would you ask?']);
+    expect(cq[0]!.back).toContain('Can users invite friends?');
+    expect(cq[0]!.back).toContain('Increase ticket sales');
+  });
+
+  it('asks labels under a template item about the system ("Design a…" dropped)', () => {
+    expect(fs).toContain('Event recommendation system: ML Objective?');
+    expect(fs).toContain('Event recommendation system: ML category?');
+    expect(fs).toContain('Event recommendation system: I/O?');
+    expect(fs.some((f) => f.startsWith('ML formulation:'))).toBe(false);
+  });
+
+  it('asks an aspect of the system as such, not as a definition', () => {
+    expect(fs).toContain('Event recommendation system: latency?');
+    expect(fs.some((f) => /what is latency/i.test(f))).toBe(false);
+  });
+
+  it('asks a heading that names a part of the system about the system', () => {
+    expect(fs).toContain('Event recommendation system: perception?');
+    expect(fs).not.toContain('What is Perception?');
+  });
+
+  it('makes no card of an outline annotation ("improve: …") or a lower-case step ("compute scores …")', () => {
+    expect(fs.some((f) => /what is improve/i.test(f))).toBe(false);
+    expect(cs.filter((c) => c.kind === 'prompt')).toHaveLength(0);
+  });
+});
+
+describe('slug file names and syllabus lists', () => {
+  it('takes the note\'s top heading as the subject when the file name is a slug', () => {
+    const md = '# Offline Metrics\n\n### Recall@k:\n- Definition: the share of relevant items found in the top k.\n\n# Online metrics\n\n- **Conversion Rate**: the share of users who take the desired action after interacting with an item.\n';
+    const f = fronts(md, 'mlsd-metrics');
+    expect(f.some((x) => x.includes('mlsd-metrics'))).toBe(false);
+    expect(f).toContain('Online metrics: what is Conversion Rate?');
+  });
+
+  it('keeps a file name that reads as a title', () => {
+    const md = 'Precision is the share of predicted positives that are right.\n';
+    expect(fronts(md, 'Precision and recall')[0]).toContain('Precision and recall');
+  });
+
+  it('gives no card for a list of system names under a sample-questions heading', () => {
+    const md = '# ML System Design Sample Questions\n\n### CV\n- **Image blurring system**\n- **OCR/Text recognition system**\n\n### AV\n- **Self-driving car**\n  - Perception, Prediction, and Planning\n- **Ride matching system**\n';
+    expect(cards(md, 'ml-system-design')).toHaveLength(0);
+  });
+});
