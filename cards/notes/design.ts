@@ -79,8 +79,31 @@ export const isAspect = (plain: string): boolean => ASPECT.test(plain.replace(/[
  */
 export function parentWithTopic(parentMd: string, termPlain: string, topicMd: string | undefined): string {
   const plain = parentMd.replace(/[*_`\\]/g, '').trim();
-  if (!topicMd || !isGenericHeading(plain) || plain.toLowerCase() === topicMd.replace(/[*_`\\]/g, '').toLowerCase()) return parentMd;
+  if (!topicMd || !(isGenericHeading(plain) || isAspect(plain)) || plain.toLowerCase() === topicMd.replace(/[*_`\\]/g, '').toLowerCase()) return parentMd;
   return isGenericHeading(termPlain) || isAspect(termPlain) ? topicMd : `${topicMd} (${lowerFirst(parentMd)})`;
+}
+
+/** Headings and items about features: "5. Feature engineering", "Feature representation:", "User features". */
+const FEATURES = /\bfeatures?\b/i;
+
+/**
+ * The front of a term in a design outline, or undefined to ask it as usual:
+ * an aspect ("Latency: can vary") → "System: latency?" ("System (ranking): latency?"
+ * under a part of it); a label under a features heading ("Text: title embeddings",
+ * "Connection: IDs, type") → "System: what are the text features?".
+ */
+export function designTermFront(termMd: string, termPlain: string, context: { parent?: string; topicMd?: string; headingPlain: string; systemMd?: string }): string | undefined {
+  const label = termMd.replace(/[:：]\s*$/, '').trim();
+  if (/[?？]$/.test(label)) return undefined;
+  const system = context.topicMd ?? context.systemMd;
+  const under = context.parent ?? context.topicMd;
+  const bare = (s: string | undefined) => (s ?? '').replace(/[*_`\\]/g, '').trim().toLowerCase();
+  const subject = !system || (under && (/[(（]/.test(under) || under.length > 40)) ? under : !under || bare(under) === bare(system) || isGenericHeading(bare(under)) || bare(under).startsWith(bare(system)) ? system : `${system} (${lowerFirst(under)})`;
+  if (!subject) return undefined;
+  if (isAspect(termPlain)) return `${subject}: ${lowerFirst(label)}?`;
+  const words = termPlain.trim().split(/\s+/).length;
+  if (words <= 3 && !/feat|variable|data|process|encod|represent|[(（_]/i.test(termPlain) && (FEATURES.test(context.headingPlain) || FEATURES.test(context.parent ?? '')) && system) return `${system}: what are the ${lowerFirst(label)} features?`;
+  return undefined;
 }
 
 /** "Clarifying questions" as a list item ("* Clarifying questions" › "- Use case?"): questions to ask, not to answer. */

@@ -19,7 +19,7 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
-import { clarifyingItems, designSectionFront, isAspect, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
+import { clarifyingItems, designSectionFront, designTermFront, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -259,14 +259,13 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const found = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
     // In a design outline "ML formulation" › "ML category: …" is asked about the system (design.ts).
     const parent = found && sctx.design ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
-    const topic = parent ?? c.topicMd;
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
-    const aspect = sctx.design && !formula && topic && isAspect(t.plain) && !/[?？]$/.test(t.md);
+    const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...(sctx.noteMd ? { systemMd: sctx.noteMd } : {}) }) : undefined;
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
       key,
-      front: aspect ? `${topic}: ${lowerFirst(t.md.replace(/[:：]\s*$/, ''))}?` : termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      front: designFront ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
       back,
       line,
     };

@@ -150,7 +150,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }
       }
-      const back = tidyEmphasis(s.back);
+      // "# of ad impressions" cut from "dynamic features: # of ad impressions" is text, not a heading.
+      const back = tidyEmphasis(s.back).replace(/^(#{1,6}\s)/, '\\$1');
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });

@@ -24,7 +24,8 @@ const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
  */
 export function sectionTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {
   const t = headingTopic(path, parentMd, titleMd);
-  return t === undefined ? t : designSubject(t); // "Design an event recommendation system" is about the system
+  // "The 9-Step Formula ([Template](./mlsd-template.md))": a link beside the name is no part of the topic.
+  return t === undefined ? t : designSubject(t.replace(/\s*\((?:\[[^\]\n]*\]\([^)\n]*\))\)\s*$/, '').trim() || t); // "Design an event recommendation system" is about the system
 }
 
 function headingTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {

@@ -97,3 +97,52 @@ describe('slug file names and syllabus lists', () => {
     expect(cards(md, 'ml-system-design')).toHaveLength(0);
   });
 });
+
+describe('design outline labels', () => {
+  const md = [
+    '# Ads Click Prediction',
+    '',
+    '### 2. Metrics',
+    '',
+    '* Offline: log loss, PR-AUC',
+    '',
+    '### 5. Feature Engineering',
+    '',
+    '* Feature representation:',
+    '  * Text: title and description embeddings, tags with CBOW',
+    '  * Connection: IDs of both users, connection type, timestamp',
+    '',
+    '### 6. Model Development and Offline Evaluation',
+    '',
+    '* Dataset',
+    '  * labels: positive if the user clicks within t seconds, negative otherwise',
+    '* Data Prep pipeline',
+    '  * dynamic features: # of ad impressions, clicks',
+    '',
+    '# 3. ML System Design Topics',
+    '',
+    'I observed there are certain sets of topics that are frequently brought up or can be used as part of the logic of the system. Here are some of the important ones:',
+    '',
+  ].join('\n');
+  const cs = cards(md, 'mlsd-ads-ranking');
+  const fs = cs.map((c) => c.front);
+
+  it('asks a label under a features heading as the system\'s features', () => {
+    expect(fs).toContain('Ads Click Prediction: what are the text features?');
+    expect(fs).toContain('Ads Click Prediction: what are the connection features?');
+    expect(fs).not.toContain('Feature representation: what is Text?');
+  });
+
+  it('asks an aspect under a subject-less item ("Dataset") about the system', () => {
+    expect(fs).toContain('Ads Click Prediction: labels?');
+  });
+
+  it('keeps "# of …" at the start of an answer as text, not a heading', () => {
+    const c = cs.find((x) => x.kind === 'term' && x.back.includes('of ad impressions'))!;
+    expect(c.back.startsWith('\\# of ad impressions')).toBe(true);
+  });
+
+  it('drops a paragraph whose last sentence only announces a list', () => {
+    expect(fs.some((f) => /topics/i.test(f))).toBe(false);
+  });
+});
