@@ -100,7 +100,8 @@ export function designTermFront(termMd: string, termPlain: string, context: { pa
   const bare = (s: string | undefined) => (s ?? '').replace(/[*_`\\]/g, '').trim().toLowerCase();
   const subject = !system || (under && (/[(（]/.test(under) || under.length > 40)) ? under : !under || bare(under) === bare(system) || isGenericHeading(bare(under)) || bare(under).startsWith(bare(system)) ? system : `${system} (${lowerFirst(under)})`;
   if (!subject) return undefined;
-  if (isAspect(termPlain)) return `${subject}: ${lowerFirst(label)}?`;
+  // A generic label ("Data sources", "Pros") names its system only where no named item stands above it.
+  if (isAspect(termPlain) || (isGenericHeading(termPlain) && subject === system)) return `${subject}: ${lowerFirst(label)}?`;
   const words = termPlain.trim().split(/\s+/).length;
   if (words <= 3 && !/feat|variable|data|process|encod|represent|[(（_]/i.test(termPlain) && (FEATURES.test(context.headingPlain) || FEATURES.test(context.parent ?? '')) && system) return `${system}: what are the ${lowerFirst(label)} features?`;
   return undefined;
@@ -153,7 +154,8 @@ const SENTENCE_VERB = /\s(?:is|are|was|were|can|could|should|must|will|would|may
 export function parentAsContext(md: string, plain: string, topicMd: string | undefined): string | undefined {
   const p = plain.replace(/[:：;；,，.]+$/, '').trim();
   if (SENTENCE_VERB.test(` ${p} `) || p.split(/\s+/).length > 7) return undefined;
-  const step = clauseQuestion(md, plain);
+  if (isGenericHeading(p)) return md;
+  const step = clauseQuestion(md.replace(/\s*[(（][^)）]*[)）]/g, ''), p.replace(/\s*[(（][^)）]*[)）]/g, ''));
   if (step && /^How do you /.test(step) && topicMd && !/[:：]/.test(topicMd)) return `${topicMd}, ${lowerFirst(md)}`;
   return md;
 }
@@ -168,6 +170,24 @@ export function notATerm(plain: string, design: boolean): boolean {
   return design && /^[a-z][a-z-]*$/.test(p) && !isAspect(p);
 }
 
+/** Words of a list item without markers, links, emphasis and parentheses. */
+function itemWords(line: string): number {
+  const text = line
+    .replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/\([^)]*\)/g, '')
+    .trim();
+  if (/[:：]\s*\S/.test(text) || /[.!?]\s+[A-Z]/.test(text)) return Infinity;
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** An answer that is only a list of names ("- Clustering", "  - Centroid models: …" fails): keywords, no explanation. */
+export function isKeywordList(md: string, maxWords = 5): boolean {
+  const items = md.split('\n').map((l) => l.trim()).filter(Boolean);
+  return items.length >= 3 && items.every((l) => /^(?:[-*+]|\d{1,3}[.)])\s+/.test(l) && itemWords(l) <= maxWords);
+}
+
 /** Headings that gather questions or topics to study: "ML System Design Sample Questions", "ML System Design Topics". */
 const SYLLABUS = /\b(?:questions?|topics|syllabus|contents|outline|roadmap|reading plan)\s*[:：]?\s*$/i;
 
@@ -179,14 +199,5 @@ export function isSyllabusList(path: readonly string[], md: string): boolean {
   if (!path.some((h) => SYLLABUS.test(stripNumbering(h).trim()))) return false;
   const items = md.split('\n').map((l) => l.trim()).filter(Boolean);
   if (items.length < 2) return false;
-  return items.every((l) => {
-    if (!/^(?:[-*+]|\d{1,3}[.)])\s+/.test(l)) return false;
-    const text = l
-      .replace(/^(?:[-*+]|\d{1,3}[.)])\s+/, '')
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[*_`]/g, '')
-      .replace(/\([^)]*\)/g, '')
-      .trim();
-    return text.split(/\s+/).filter(Boolean).length <= 8 && !/[:：]\s*\S/.test(text) && !/[.!?]\s+[A-Z]/.test(text);
-  });
+  return items.every((l) => /^(?:[-*+]|\d{1,3}[.)])\s+/.test(l) && itemWords(l) <= 8);
 }

@@ -19,7 +19,7 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
-import { clarifyingItems, designSectionFront, designTermFront, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
+import { clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -258,7 +258,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
     const found = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
     // In a design outline "ML formulation" › "ML category: …" is asked about the system (design.ts).
-    const parent = found && sctx.design ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
+    const parent = found && lang === 'en' ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
     const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...(sctx.noteMd ? { systemMd: sctx.noteMd } : {}) }) : undefined;
     return {
@@ -525,7 +525,8 @@ function finishSection(
     }
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
-    const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
+    // "- Clustering\n- Gaussian Mixture Models\n- …" under "Unsupervised learning": names to recall, not a definition (design.ts).
+    const enumeration = (items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10)) || (lang === 'en' && isKeywordList(pick(answer)));
     const front =
       (sctx.design && lang === 'en' ? designSectionFront(sec.titleMd, sec.title, sctx.topicMd) : undefined) ??
       (sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang) : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
@@ -539,7 +540,8 @@ function finishSection(
         parts.intro.push(...first.lines);
       }
       const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
-      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
+      // In English notes the bare list of part names is a table of contents, no card: the parts are.
+      if (parts.intro.length || lang !== 'en') specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }

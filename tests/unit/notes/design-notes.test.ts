@@ -146,3 +146,38 @@ describe('design outline labels', () => {
     expect(fs.some((f) => /topics/i.test(f))).toBe(false);
   });
 });
+
+describe('outlines of names and tables of contents', () => {
+  it('asks what a heading includes when its answer is only a list of names', () => {
+    const md = '## Unsupervised learning\n\n- Clustering\n  - k-means\n  - DBSCAN\n- Gaussian Mixture Models\n- Latent semantic analysis\n';
+    expect(fronts(md, 'ML fundamentals')).toEqual(['What does Unsupervised learning include?']);
+  });
+
+  it('makes no card of the bare list of part names when the parts are cards (English)', () => {
+    const md = [
+      '## Huber Loss',
+      '',
+      '**Formula**:',
+      '',
+      '`L = 0.5 (y - ŷ)^2` for small errors, `δ(|y - ŷ| - 0.5δ)` otherwise',
+      '',
+      '**Description**:',
+      '',
+      'Quadratic for small errors and linear for large ones, so outliers weigh less than in MSE.',
+      '',
+    ].join('\n');
+    const cs = cards(md, 'Regression Metrics');
+    expect(cs.some((c) => c.back.trim() === '- Formula\n- Description')).toBe(false);
+    expect(cs.map((c) => c.front)).toContain('Huber Loss: description?');
+  });
+
+  it('asks a term under a generic parent item with the topic it belongs to', () => {
+    const md = '## Normalized Cross Entropy\n\n- Use Cases\n  - Online Advertising campaigns: NCE compares a CTR model with the base rate.\n';
+    expect(fronts(md, 'Ranking metrics')).toContain('Normalized Cross Entropy (use cases): what are Online Advertising campaigns?');
+  });
+
+  it('asks "Good For" / "Not Ideal For" about what they describe', () => {
+    const md = '## SVMs\n\n### Good For\n\n- Small to medium datasets\n- High-dimensional data\n- Binary classification\n';
+    expect(fronts(md, 'Support Vector Machines')).toEqual(['SVMs: what is it good for?']);
+  });
+});
