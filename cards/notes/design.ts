@@ -107,6 +107,15 @@ export function designTermFront(termMd: string, termPlain: string, context: { pa
   return undefined;
 }
 
+/** Attributes a comparison rates ("Memory: Low", "Cost: More tokens = more money"): asked as such, not defined. */
+const ATTRIBUTE = /^(?:memory|cost|speed|latency|complexity|interpretability|scalability|throughput|storage|difficulty|effort|effectiveness|compute|training time|inference time|inference speed|training speed|memory usage|flexibility|robustness)$/i;
+
+/** "Sparse Retrieval: what is Memory?" → "Sparse Retrieval: memory?". */
+export function attributeFront(termMd: string, termPlain: string, topicMd: string | undefined): string | undefined {
+  if (!topicMd || !ATTRIBUTE.test(termPlain.replace(/[*_`]/g, '').trim())) return undefined;
+  return `${topicMd}: ${termMd.replace(/[:：]\s*$/, '').trim().toLowerCase()}?`;
+}
+
 /** "Clarifying questions" as a list item ("* Clarifying questions" › "- Use case?"): questions to ask, not to answer. */
 const CLARIFYING_ITEM = /^(?:\*\*|__)?(?:clarifying questions?|clarification questions?|questions to (?:ask|clarify)|clarify(?:ing)? (?:the )?requirements?)(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?$/i;
 
@@ -167,6 +176,8 @@ const NOT_A_TERM = /^(?:another|other|some|more|each|every|then|also|again|both|
 export function notATerm(plain: string, design: boolean): boolean {
   const p = plain.replace(/[*_`]/g, '').trim();
   if (NOT_A_TERM.test(p)) return true;
+  // "Top-left corner = ideal": a statement, not a name (math keys like "$\\beta$" are kept).
+  if (!/\$/.test(p) && /[A-Za-z][^=<>!]*\s=\s*[A-Za-z]/.test(p) && p.split(/\s+/).length >= 3) return true;
   return design && /^[a-z][a-z-]*$/.test(p) && !isAspect(p);
 }
 

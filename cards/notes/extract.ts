@@ -19,7 +19,7 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
-import { clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
+import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -265,7 +265,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
       key,
-      front: designFront ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
+      front: designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang),
       back,
       line,
     };

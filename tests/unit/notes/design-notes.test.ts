@@ -181,3 +181,22 @@ describe('outlines of names and tables of contents', () => {
     expect(fronts(md, 'Support Vector Machines')).toEqual(['SVMs: what is it good for?']);
   });
 });
+
+describe('comparison attributes and statements', () => {
+  it('asks a rated attribute as such, and keeps concepts as definitions', () => {
+    const md = '## Sparse Retrieval\n\n- **Memory**: Low (no neural models needed)\n- **Precision**: the share of retrieved documents that are relevant\n';
+    const f = fronts(md, 'Hybrid Search');
+    expect(f).toContain('Sparse Retrieval: memory?');
+    expect(f.some((x) => /what is Precision\?/.test(x))).toBe(true);
+  });
+
+  it('makes no term of a statement written as "X = Y"', () => {
+    const md = '## Reading the ROC curve\n\n- **Top-left corner = ideal**: High TPR, low FPR\n- **Diagonal line = random**: AUC of 0.5\n';
+    expect(fronts(md, 'ROC Curves and AUC').some((x) => /what is Top-left/.test(x))).toBe(false);
+  });
+
+  it('lower-cases Title Case column headers in table-row questions', () => {
+    const md = '## When to use ROC/AUC\n\n| Scenario | Priority | Threshold Choice |\n|---|---|---|\n| Medical screening | High recall | Low |\n| Spam filter | High precision | High |\n';
+    expect(fronts(md, 'ROC Curves and AUC')).toContain('When to use ROC/AUC: Medical screening — priority, threshold choice?');
+  });
+});
