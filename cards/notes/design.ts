@@ -95,7 +95,7 @@ const FEATURES = /\bfeatures?\b/i;
 export function designTermFront(termMd: string, termPlain: string, context: { parent?: string; topicMd?: string; headingPlain: string; systemMd?: string }): string | undefined {
   const label = termMd.replace(/[:：]\s*$/, '').trim();
   if (/[?？]$/.test(label)) return undefined;
-  const system = context.topicMd ?? context.systemMd;
+  const system = context.systemMd ?? context.topicMd; // the section's topic (the system), not its own heading
   const under = context.parent ?? context.topicMd;
   const bare = (s: string | undefined) => (s ?? '').replace(/[*_`\\]/g, '').trim().toLowerCase();
   const subject = !system || (under && (/[(（]/.test(under) || under.length > 40)) ? under : !under || bare(under) === bare(system) || isGenericHeading(bare(under)) || bare(under).startsWith(bare(system)) ? system : `${system} (${lowerFirst(under)})`;

@@ -260,7 +260,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     // In a design outline "ML formulation" › "ML category: …" is asked about the system (design.ts).
     const parent = found && lang === 'en' ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
-    const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...(sctx.noteMd ? { systemMd: sctx.noteMd } : {}) }) : undefined;
+    const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
     return {
       kind: formula ? 'formula' : 'term',
       ns: 'term', // a term that gains a formula keeps its id
