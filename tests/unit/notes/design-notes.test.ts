@@ -200,3 +200,12 @@ describe('comparison attributes and statements', () => {
     expect(fronts(md, 'ROC Curves and AUC')).toContain('When to use ROC/AUC: Medical screening — priority, threshold choice?');
   });
 });
+
+describe('generic lead-in terms', () => {
+  it('asks "Why this works" about its topic', () => {
+    const md = '## Train a Reward Model\n\n- **Training objective**: score the preferred answer higher.\n- **Why this works**: the reward model stands in for human judgment.\n';
+    const f = fronts(md, 'RLHF');
+    expect(f.some((x) => /what are Why this works/.test(x))).toBe(false);
+    expect(f.some((x) => /why does it work\?$/.test(x))).toBe(true);
+  });
+});
