@@ -22,6 +22,7 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
+import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
@@ -86,6 +87,7 @@ export interface SectionContext {
   topicMd?: string; // the enclosing heading or the note's title: "Definition" is asked about it
   noteMd?: string; // the note's title, when the caller knows it
   aspectOf?: string; // the topic an aspect heading ("隐藏状态") belongs to (aspect.ts), Markdown
+  design?: boolean; // a system-design outline (design.ts): labels are aspects of the system
 }
 
 export interface SectionResult {
@@ -153,6 +155,12 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       specs.push({ kind: 'section', ns: 'section', key: sec.title, front: `${sctx.topicMd}: what clarifying questions would you ask?`, back: dedented(lines, body, srcLines), line: sec.line });
       return out;
     }
+  }
+  if (implicit && lang === 'en') {
+    // "* Clarifying questions" › "- Use case?": one card, the sub-items its answer (design.ts).
+    const cq = clarifyingItems(sec, lines, srcLines, role, sctx.topicMd ?? sctx.noteMd);
+    for (const k of cq.consumed) role[k] = 'card';
+    specs.push(...cq.specs);
   }
   if (implicit) {
     const lq = listQuestions(lines, srcLines, role, lang, placeholder, namesNothing(sec.title) ? sctx.topicMd : sec.titleMd);
@@ -238,7 +246,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (p === undefined) return k !== undefined ? leadTerm(k) : undefined;
     const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：;；,，、]+$/, '').trim(); // "Requirements;" names the list below it
     const plain = plainText(lines[p]!.tokens).trim();
-    return md && plain.length <= 60 && !/[:：]\s*\S/.test(plain) && !/[:：]\s*\S/.test(md) ? md : undefined;
+    if (!md || plain.length > 60 || /[:：]\s*\S/.test(plain) || /[:：]\s*\S/.test(md)) return undefined;
+    return lang === 'en' ? parentAsContext(md, plain, sctx.topicMd) : md;
   };
   const ownItem = (line: number): string | undefined => {
     const k = indexOfLine.get(line);
@@ -252,12 +261,16 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
-    const parent = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    const found = formula && !isSubjectlessKey(t.plain) ? undefined : ((isSubjectlessKey(t.plain) ? ownItem(line) : undefined) ?? parentItem(line));
+    // In a design outline "ML formulation" › "ML category: …" is asked about the system (design.ts).
+    const parent = found && lang === 'en' ? parentWithTopic(found, t.plain, c.topicMd ?? sctx.topicMd) : found;
     // "预测问题" in HMM notes is the HMM's: "HMM的预测问题是什么？" (aspect.ts).
     // (Under "CNN的特点以及优势" the question already names the heading.)
     const owner = lang === 'zh' && !parent && !/特点|优势|优点|缺点|作用/.test(sec.title) ? keyOwner(t.plain, c.topicMd) : undefined;
     if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
-    let front = termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
+    // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
+    const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
+    let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
     // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
     if (lang === 'zh' && !parent && !owner && front === `${t.md}是什么？` && isGenericHeading(sec.title) && /[\u4e00-\u9fff]/.test(sec.title) && !/总结|小结/.test(sec.title) && sctx.topicMd && !t.plain.includes(sctx.topicMd.replace(/\\/g, ''))) front = `${sctx.topicMd}的${sec.titleMd}：${front}`;
     return {
@@ -354,6 +367,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'prompts') {
       for (const item of c.items) specs.push({ kind: 'prompt', ns: 'prompt', key: item, front: promptQuestion(item, lang), back: placeholder, line });
       role[i] = 'card';
+    } else if (c.kind === 'label' && lang === 'en' && notATerm(c.term.plain, !!sctx.design)) {
+      role[i] = 'prose'; // "**Another example**:" opens more text, it names nothing (design.ts)
     } else if (c.kind === 'label') {
       const t = c.term;
       const next = classes[i + 1];
@@ -403,6 +418,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
+    } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {
+      role[i] = 'prose'; // "Another example: …", "improve: …" (design.ts)
     } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {
       // "**AUC** is a single number summarizing quality:" then "- **AUC = 1.0**: Perfect …": the list finishes the definition.
       const end = listAfter(i);
@@ -531,7 +548,10 @@ function finishSection(
     const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined)) : undefined;
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
-    const verdict = taskDrop || signpost ? { keep: false as const, rule: (taskDrop ?? signpost)!, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
+    // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
+    const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? ('filler' as const) : undefined;
+    const dropRule = taskDrop ?? signpost ?? syllabus;
+    const verdict = dropRule ? { keep: false as const, rule: dropRule, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
@@ -541,14 +561,16 @@ function finishSection(
     }
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
     const items = only.replace(/[。.]$/, '').split('、');
-    const enumeration = items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10);
+    // "- Clustering\n- Gaussian Mixture Models\n- …" under "Unsupervised learning": names to recall, not a definition (design.ts).
+    const enumeration = (items.length >= 3 && items.every((x) => x.trim().length > 0 && x.length <= 10)) || (lang === 'en' && isKeywordList(pick(answer)));
     const front =
-      sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
+      (sctx.design && lang === 'en' ? designSectionFront(sec.titleMd, sec.title, sctx.topicMd) : undefined) ??
+      (sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
       : sctx.aspectOf ? sectionQuestion(`${sctx.aspectOf}的${sec.titleMd}`, `${sctx.aspectOf.replace(/\\(.)/g, '$1')}的${sec.title}`, enumeration, lang, sctx.topicMd)
-      : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd);
+      : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, lang === 'en' && sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
     if (parts) {
       // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
       if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
@@ -556,7 +578,8 @@ function finishSection(
         parts.intro.push(...first.lines);
       }
       const lead = parts.intro.length ? pick(parts.intro) : parts.units.map((u) => `- ${u.titleMd}`).join('\n');
-      specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
+      // In English notes the bare list of part names is a table of contents, no card: the parts are.
+      if (parts.intro.length || lang !== 'en') specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
@@ -617,7 +640,9 @@ interface Unit {
  * the text before the first part stays the section card. Null when the
  * section has fewer than two such parts.
  */
-function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang): { intro: number[]; units: Unit[] } | null {
+function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[], answer: readonly number[], srcLines: readonly string[], lang: Lang, topicMd?: string): { intro: number[]; units: Unit[] } | null {
+  // Parts of "1. Problem Formulation" are about the system, not about the template step (design.ts).
+  const subjectMd = topicMd ?? sec.titleMd;
   const intro: number[] = [];
   const units: Unit[] = [];
   const isLead = (k: number, pos: number): { title: string; titleMd: string; bare: boolean } | null => {
@@ -627,13 +652,13 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const f = flats[k]!;
     const e = f.emphasis[0];
     if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
-      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：]\s*$/, '').trim());
+      const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：;；,，]\s*$/, '').trim());
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
     }
     const next = lines[answer[pos + 1] ?? -1];
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
-      const title = plainText(l.tokens).replace(/[:：]\s*$/, '').trim();
-      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：](?:\*\*|__)?\s*$/, '').trim();
+      const title = plainText(l.tokens).replace(/[:：;；,，]\s*$/, '').trim();
+      const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：;；,，](?:\*\*|__)?\s*$/, '').trim();
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
     }
     return null;
@@ -644,15 +669,15 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
       const front = looksLikeQuestion(lead.title)
         ? promptQuestion(lead.titleMd, lang)
-        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(sec.titleMd)
-          ? genericQuestion(sec.titleMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
-          : /[?？]$/.test(sec.titleMd)
+        : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
+          ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
+          : /[?？]$/.test(subjectMd)
           ? lang === 'en'
-            ? `${sec.titleMd} (${lead.titleMd})`
-            : `${sec.titleMd}（${lead.titleMd}）`
+            ? `${subjectMd} (${lead.titleMd})`
+            : `${subjectMd}（${lead.titleMd}）`
           : lang === 'en'
-            ? `${sec.titleMd}: ${lead.titleMd}?`
-            : `${sec.titleMd}：${lead.titleMd}？`;
+            ? `${subjectMd}: ${topicMd ? lowerFirst(lead.titleMd) : lead.titleMd}?`
+            : `${subjectMd}：${lead.titleMd}？`;
       // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
       units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
     } else if (units.length) units[units.length - 1]!.lines.push(k);

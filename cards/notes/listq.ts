@@ -114,6 +114,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     }
   }
   dropProcedureSteps(lines, srcLines, questionAt);
+  const setUps = exerciseSetUps(lines, srcLines, questionAt);
   const out: ListQuestionResult = { specs: [], consumed: [] };
   if (questionAt.size === 0) return out;
   const consumed = new Set<number>();
@@ -146,7 +147,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       } else setUp = false;
       (owner && hintItems.has(owner) ? hints : answer).push(j);
     }
-    while (asked.length && !lines[asked[asked.length - 1]!]!.tokens.length && !lines[asked[asked.length - 1]!]!.other) asked.pop();
+    while (asked.length && !lines[asked[asked.length - 1]!]!.tokens.length && !lines[asked[asked.length - 1]!]!.other && lines[asked[asked.length - 1]!]!.tex === undefined) asked.pop();
     if (asked.length) q.md = `${q.md}\n\n${dedented(lines, asked, srcLines)}`;
     // "1. What is X?" then a paragraph: Q&A written as one-item lists.
     if (answer.length === 0 && !item.parent && listSize.get(item.list) === 1) {
@@ -159,12 +160,19 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     }
 
     const context: string[] = [];
-    const inline = inlineAnswer(q.md);
+    // "[E] What does it mean …? Draw it.": an exercise's second sentence is part of the task, not its answer.
+    const inline = q.tags.length || (item.parent !== null && setUps.has(item.parent)) ? { md: q.md, answer: '' } : inlineAnswer(q.md);
     let front = promptQuestion(inline.md, lang);
     let generalParent = false;
     let namedParent = false; // "Outer product" above "Give an example of how it is useful": the subject is named
     const parentLine = item.parent ? firstLine.get(item.parent) : undefined;
-    if (item.parent && parentLine !== undefined) {
+    const shared = item.parent ? setUps.get(item.parent) : undefined;
+    if (shared) {
+      // "[M] Given a logistic discriminant classifier: $$…$$" above "Show that …": the set-up is part of every sub-question.
+      context.push(shared.md);
+      shared.lines.forEach((k) => consumed.add(k));
+      if (!q.tags.length) q.tags = shared.tags;
+    } else if (item.parent && parentLine !== undefined) {
       const p = questionOf(lines[parentLine]!, srcLines);
       if (questionAt.has(item.parent)) {
         if (DEICTIC.test(q.plain)) context.push(promptQuestion(p.md, lang));
@@ -236,7 +244,38 @@ function dropProcedureSteps(lines: readonly Line[], srcLines: readonly string[],
   for (const [item, i] of [...questionAt]) {
     const q = questionOf(lines[i]!, srcLines);
     if (asksOutright(q.plain) || q.tags.length) continue; // "[M] Given …:" is an exercise
+    // "* Ranking" › "* compute scores for pairs, and sort": a lower-case step of an outline, not a task set to the reader.
+    if (/^[a-z]/.test(q.plain.trim())) {
+      questionAt.delete(item);
+      continue;
+    }
     const siblings = items.get(item.list) ?? [];
     if (siblings.some((s) => !questionAt.has(s))) questionAt.delete(item);
   }
+}
+
+/**
+ * "[H] Most ML algorithms use first-order derivatives …" or "[M] Given a logistic
+ * discriminant classifier: $$…$$" with nested questions: a marked item that asks
+ * nothing itself sets up its sub-questions. It is no card of its own; its text
+ * (formulas included) opens each sub-question's front.
+ */
+function exerciseSetUps(lines: readonly Line[], srcLines: readonly string[], questionAt: Map<ItemInfo, number>): Map<ItemInfo, { md: string; tags: string[]; lines: number[] }> {
+  const out = new Map<ItemInfo, { md: string; tags: string[]; lines: number[] }>();
+  const parents = new Set<ItemInfo>();
+  for (const item of questionAt.keys()) if (item.parent && questionAt.has(item.parent)) parents.add(item.parent);
+  for (const item of parents) {
+    const i = questionAt.get(item)!;
+    const q = questionOf(lines[i]!, srcLines);
+    const own = inlineAnswer(q.md).answer === '' && /[?？]\s*$/.test(q.plain);
+    if (own || (looksLikeQuestion(q.plain) && !/[:：]\s*$/.test(q.plain))) continue;
+    // The item's own lines (its paragraphs and formulas), not those of its sub-items.
+    const mine: number[] = [];
+    for (let j = i; j < lines.length && within(lines[j]!.item, item); j++) if (lines[j]!.item === item) mine.push(j);
+    const rest = mine.filter((k) => k !== i);
+    const md = rest.length ? `${q.md}\n\n${dedented(lines, rest, srcLines)}` : q.md;
+    out.set(item, { md, tags: q.tags, lines: mine });
+    questionAt.delete(item);
+  }
+  return out;
 }

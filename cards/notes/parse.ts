@@ -17,6 +17,7 @@ import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { aspectOwner } from './aspect.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
+import { isDesignNote, isSlug, noteSubject } from './design.ts';
 
 export interface ParseOptions {
   deck: string;
@@ -109,6 +110,10 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   const obsidian = frontMatter || OBSIDIAN.test(text);
   const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
   const title = opts.title?.trim() ? opts.title.trim() : undefined;
+  // A slug file name ("mlsd-metrics") is no subject: the note's top heading is (design.ts).
+  const subject = noteSubject(doc.sections, title);
+  const topicTitle = subject ? titleMd(subject) : title && !isSlug(title) ? titleMd(stripNumbering(title)) : undefined;
+  const design = noteLang === 'en' && isDesignNote(doc.sections);
   const root = doc.sections[0];
   if (title && root && root.level === 0) {
     // Text before the first heading is about the note's title.
@@ -124,11 +129,11 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       if (sec.title === '') continue;
     }
     const lang = sectionLang(sec.level === 0 ? '' : sec.title, sectionText(sec, doc.srcLines), noteLang);
-    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, title ? titleMd(stripNumbering(title)) : undefined);
-    const noteMd = title ? titleMd(stripNumbering(title)) : undefined;
+    const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, topicTitle);
+    const noteMd = topicTitle ?? (title ? titleMd(stripNumbering(title)) : undefined);
     // "隐藏状态" under an LSTM section is the LSTM's (aspect.ts).
     const aspectOf = lang === 'zh' && sec.level > 0 ? aspectOwner(sec.crumbs, title) : undefined;
-    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}) });
+    const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}), ...(design ? { design } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
       opts.onDrop?.({ rule: d.rule, line: d.line + 1, section: [...crumbs] });
@@ -153,7 +158,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }
       }
-      let back = tidyEmphasis(s.back);
+      // "# of ad impressions" cut from "dynamic features: # of ad impressions" is text, not a heading.
+      let back = tidyEmphasis(s.back).replace(/^(#{1,6}\s)/, '\\$1');
       // "Q：…？A：…" on one line is a question with its answer, not an open prompt (lecture.ts).
       const qa = s.kind === 'prompt' ? inlineAnswer(front) : null;
       if (qa && /^（开放问题|^\(Open question/.test(back.trim())) ({ front, back } = qa);

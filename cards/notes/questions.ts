@@ -62,7 +62,7 @@ const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|exa
 const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|方法|参数|超参数|背景|动机|思想|基本思想|核心思想|主要思想|解释|原理解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他|发展|类型|分类|种类)$/;
 
 /** More template headings of English notes: system-design outlines ("ML objective", "Use case(s) and business goal") and note scaffolding. */
-const GENERIC_EN_MORE = /^(?:(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
+const GENERIC_EN_MORE = /^(?:(?:not )?(?:ideal|good|best|suitable|bad|well suited) for|why (?:this|it) works|(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
@@ -164,8 +164,12 @@ export function genericQuestion(topicIn: string, titleMd: string, titlePlain: st
     const label = noMath(titlePlain).replace(/[:：]+$/, '').trim();
     // Lead-in labels of a note's lists: "Why It Works", "Best For", "Strengths".
     if (/^why (?:it|this) works$/i.test(label)) return `${topicMd}: why does it work?`;
+    // "Other topics", "Other talking points" of a design: what else is worth raising.
+    const other = /^other\s+((?:talking\s+)?(?:topics|points|considerations|extensions|issues))$/i.exec(label);
+    if (other) return `${topicMd}: what other ${other[1]!.toLowerCase()} are worth discussing?`;
     if (/^how (?:it|this) works$/i.test(label)) return `${topicMd}: how does it work?`;
-    if (/^(?:best for|best used for|good for)$/i.test(label)) return `${topicMd}: what is it best for?`;
+    if (/^(?:best for|best used for)$/i.test(label)) return `${topicMd}: what is it best for?`;
+    if (/^(?:not )?(?:ideal|good|suitable|bad|well suited) for$/i.test(label)) return `${topicMd}: what is it ${label.toLowerCase()}?`;
     if (/^(?:strengths|weaknesses|trade-?offs|pitfalls|common pitfalls|key features|key properties|best practices|considerations|practical considerations|caveats|use cases|pros|cons|insights|key insights|key takeaways|takeaways|key points)$/i.test(label)) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     if (EN_LIST.test(noMath(titlePlain))) return `${topicMd}: what are the ${lowerFirst(t)}?`;
     return `${topicMd}: ${lowerFirst(t)}?`;
@@ -365,7 +369,8 @@ export function promptQuestion(item: string, lang: Lang = 'zh'): string {
   const s = item.trim();
   // "[What is your proudest project?](https://…)": the question mark is inside the link text.
   if (/[？?。！!.]$/.test(s.replace(/\]\([^)\s]*\)$/, '').replace(/(?:\*\*|__|\*|_)+$/, ''))) return s;
-  if (lang === 'en' && /[A-Za-z)\]$`*_]$/.test(s)) return EN_IMPERATIVE.test(s) ? `${s}.` : `${s}?`;
+  // An English question never takes a Chinese mark, whatever it ends with ("…is given by:", "$$").
+  if (lang === 'en') return EN_IMPERATIVE.test(s) ? `${s.replace(/[:：]$/, '')}.` : `${s.replace(/[:：]$/, '')}?`;
   return IMPERATIVE.test(s) ? `${s}。` : `${s}？`;
 }
 

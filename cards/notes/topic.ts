@@ -4,6 +4,7 @@
 // enclosing heading that names something wins; the note's title otherwise.
 import { stripNumbering } from './numbering.ts';
 import { isGenericHeading } from './questions.ts';
+import { designSubject } from './design.ts';
 
 /** Headings that only group questions: "Clarifying questions", "面试题", "常见问题". */
 const QUESTION_GROUP = /\bquestions?$|问题$|面试题$|[一二三四五六七八九十百\d]+问$|问答$|^faqs?$/i;
@@ -22,6 +23,12 @@ const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
  * the note's title (already Markdown-safe).
  */
 export function sectionTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {
+  const t = headingTopic(path, parentMd, titleMd);
+  // "The 9-Step Formula ([Template](./mlsd-template.md))": a link beside the name is no part of the topic.
+  return t === undefined ? t : designSubject(t.replace(/\s*\((?:\[[^\]\n]*\]\([^)\n]*\))\)\s*$/, '').trim() || t); // "Design an event recommendation system" is about the system
+}
+
+function headingTopic(path: readonly string[], parentMd: string | undefined, titleMd: string | undefined): string | undefined {
   const ancestors = path.slice(0, -1);
   for (let i = ancestors.length - 1; i >= 0; i--) {
     const plain = ancestors[i]!;

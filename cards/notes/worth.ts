@@ -270,7 +270,8 @@ export function sectionWorth(heading: string, md: string, facts: SectionFacts): 
   // A lecture's abstract in a quote: "> 人们常说…，这篇文章就讲述了三个问题：…" — motivation, then what the note covers.
   if (s.lines === 1 && /^>/.test(md.trim()) && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 80 && ABOUT_CLAUSE.test(plainWords(md))) return drop('filler');
   // "Below are the most common questions:" alone — its list became other cards (or sits elsewhere).
-  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 30 && /[:：]\s*(?:\*\*|__)?\s*$/.test(md.trim()) && ANNOUNCES.test(md)) return drop('filler');
+  // ("I observed … brought up. Here are some of the important ones:" — the announcing sentence is the last one.)
+  if (s.lines === 1 && s.codeChars === 0 && s.images === 0 && s.math === 0 && linkCount === 0 && s.words <= 45 && /[:：]\s*(?:\*\*|__)?\s*$/.test(md.trim()) && ANNOUNCES.test(md.trim().split(/(?<=[.!。！])\s+/).pop() ?? '')) return drop('filler');
 
   // Mostly entries of a link list, or citations: a reading list (external) or an index of notes (internal).
   const list = s.linkLines >= 2 || POINTER.test(plainWords(md)) || (s.links > 0 && s.words <= 3);

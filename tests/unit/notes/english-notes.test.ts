@@ -154,14 +154,14 @@ describe('system-design outlines', () => {
   it('clarifying questions are one card about the system, the list as its answer', () => {
     const cs = cards(md, 'mlsd-video-recom');
     const cq = cs.filter((c) => /clarifying/i.test(c.front) || /Business objective|Do we log/.test(c.front));
-    expect(cq.map((c) => c.front)).toEqual(['Design a video recommendation system: what clarifying questions would you ask?']);
+    expect(cq.map((c) => c.front)).toEqual(['Video recommendation system: what clarifying questions would you ask?']);
     expect(cq[0]!.back).toContain('Do we log and have access to any data?');
   });
 
   it('template headings ("ML objective", "Use case(s) and business goal") put the system in the front', () => {
     const fs = fronts(md, 'mlsd-video-recom');
-    expect(fs).toContain('Design a video recommendation system: ML Objective?');
-    expect(fs).toContain('Design a video recommendation system: use case?');
+    expect(fs).toContain('Video recommendation system: ML Objective?');
+    expect(fs).toContain('Video recommendation system: use case?');
   });
 });
 

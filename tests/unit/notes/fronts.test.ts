@@ -116,12 +116,22 @@ describe('Q:/A: pairs are one card', () => {
 
 describe('list questions carry the subject they leave out', () => {
   const md = '# Image Search System\n\n### 1. Problem Formulation\n* Clarifying questions\n    - What is the primary objective of the visual search system?\n    - What are the specific use cases where it will be applied?\n    - How will users interact with the system? Click only\n    - Business objective?\n';
+  it('makes a clarifying-questions item one card about the system; its questions are the answer, no cards of their own', () => {
+    expect(parse(md).map((c) => [c.kind, c.front, c.back])).toEqual([
+      [
+        'section',
+        'Image Search System: what clarifying questions would you ask?',
+        '- What is the primary objective of the visual search system?\n- What are the specific use cases where it will be applied?\n- How will users interact with the system? Click only\n- Business objective?',
+      ],
+    ]);
+  });
+
   it('names the system for questions that point at it or are elliptical, not for those that name it', () => {
-    expect(parse(md).map((c) => [c.front, c.back])).toEqual([
-      ['Clarifying questions: What is the primary objective of the visual search system?', '(Open question: the notes give no answer.)'],
-      ['Image Search System — Clarifying questions: What are the specific use cases where it will be applied?', '(Open question: the notes give no answer.)'],
-      ['Image Search System — Clarifying questions: How will users interact with the system?', 'Click only'],
-      ['Image Search System — Clarifying questions: Business objective?', '(Open question: the notes give no answer.)'],
+    const md2 = '# Image Search System\n\n### Open questions\n- What is the primary objective of the visual search system?\n- How will users interact with the system? Click only\n- Business objective?\n';
+    expect(parse(md2).map((c) => [c.front, c.back])).toEqual([
+      ['What is the primary objective of the visual search system?', '(Open question: the notes give no answer.)'],
+      ['Image Search System — How will users interact with the system?', 'Click only'],
+      ['Image Search System — Business objective?', '(Open question: the notes give no answer.)'],
     ]);
   });
 

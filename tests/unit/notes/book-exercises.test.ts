@@ -1,0 +1,68 @@
+// Interview-book exercise chapters (issue 11, notes-en2): a marked item that only
+// sets up its sub-questions is their context, not a card; an exercise's second
+// sentence ("Draw it.") is part of the task, never its answer.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+
+const cards = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards;
+
+describe('book exercises: set-ups and multi-sentence tasks', () => {
+  const chapter = [
+    '### Calculus and convex optimization',
+    '',
+    '1. Convexity',
+    '    1. [E] What does it mean for a function to be convex or concave? Draw it.',
+    '    2. [E] Why is convexity desirable in an optimization problem?',
+    '2. [M] Given a logistic discriminant classifier:',
+    '    $$',
+    '    p(y=1|x) = \\sigma (w^Tx)',
+    '    $$',
+    '    The logistic loss for a training sample $x_i$ with class label $y_i$ is given by:',
+    '    $$',
+    '    L(y_i, x_i;w) = -\\log p(y_i|x_i)',
+    '    $$',
+    '    1. Show that $p(y=-1|x) = \\sigma(-w^Tx)$.',
+    '    2. Show that $\\Delta_wL(y_i, x_i; w)$ is convex.',
+    '3. [H] Most ML algorithms we use nowadays use first-order derivatives (gradients) to construct the next training iteration.',
+    '    1. [E] How can we use second-order derivatives for training models?',
+    '    2. [M] Why don\'t we see more second-order optimization in practice?',
+    '',
+  ].join('\n');
+  const all = cards(chapter, '5.2-calculus');
+
+  it('keeps "Draw it." in the question instead of making it the answer', () => {
+    const c = all.find((x) => x.front.includes('convex or concave'))!;
+    expect(c.front).toBe('Convexity: What does it mean for a function to be convex or concave? Draw it.');
+    expect(c.back).not.toContain('Draw it');
+    expect(c.tags).toContain('easy');
+  });
+
+  it('asks each sub-question with its set-up, formulas included, and makes no card of the set-up', () => {
+    const shows = all.filter((x) => x.front.includes('Show that'));
+    expect(shows).toHaveLength(2);
+    for (const s of shows) {
+      expect(s.front.startsWith('Given a logistic discriminant classifier:')).toBe(true);
+      expect(s.front).toContain('L(y_i, x_i;w) = -\\log p(y_i|x_i)'); // the last formula of the set-up too
+      expect(s.front).not.toContain('？');
+      expect(s.tags).toContain('medium'); // inherited from the set-up
+    }
+    expect(all.some((x) => x.kind === 'formula')).toBe(false);
+    expect(all.filter((x) => x.front.trim().startsWith('Given a logistic') && !x.front.includes('Show that'))).toHaveLength(0);
+  });
+
+  it('uses a statement item as the context of its sub-questions, not as an open prompt', () => {
+    expect(all.filter((x) => x.front.trim().endsWith('next training iteration.'))).toHaveLength(0);
+    const q = all.find((x) => x.front.includes('second-order derivatives for training'))!;
+    expect(q.front.startsWith('Most ML algorithms we use nowadays')).toBe(true);
+    expect(q.tags).toContain('easy');
+  });
+});
+
+describe('English prompts', () => {
+  it('never end an English question with a Chinese question mark', () => {
+    const md = ['## Probability', '', '1. [M] Given two fair dice, the probability of a sum of 7 is:', '    $$', '    P = \\frac{6}{36}', '    $$', ''].join('\n');
+    const c = cards(md).find((x) => x.kind === 'prompt')!;
+    expect(c.front).toContain('Given two fair dice');
+    expect(c.front).not.toMatch(/？/);
+  });
+});
