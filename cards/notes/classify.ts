@@ -40,6 +40,10 @@ const NOT_TERMS = new Set([
   'note', 'notes', 'tip', 'tips', 'summary', 'e.g', 'e.g.', 'eg', 'i.e', 'i.e.', 'ie', 'example', 'examples', 'for example', 'see also', 'see', 'hint', 'hints', 'therefore', 'thus', 'hence', 'so', 'where', 'here', 'then', 'and', 'but', 'or', 'because', 'since', 'also', 'however', 'note that', 'recall', 'remember', 'warning', 'caution', 'important',
   'must read', 'must-read', 'read', 'reading', 'further reading', 'paper', 'papers', 'blog', 'blog post', 'video', 'videos', 'article', 'articles', 'resource', 'resources', 'docs', 'documentation', 'website', 'github', 'repo', 'slides', 'book', 'course', 'tutorial', 'link to', 'url', 'back to', 'go to', 'next', 'previous', 'prev', 'up', 'author', 'authors', 'email', 'e-mail', 'date', 'tags', 'tag', 'aliases', 'status', 'created', 'updated', '邮箱', '日期', '时间', '标签', '原文', '原文链接', '地址', '转载', 'image', 'img', 'fig', 'figure', 'table', 'credit', 'credits', 'via', 'ref', 'cf', 'nb', 'n.b',
   'input', 'inputs', 'output', 'outputs', 'answer', 'solution', 'proof', 'q', 'a', 'question', 'reason', 'result', 'results', 'source', 'sources', 'reference', 'references', 'link', 'links', 'code', 'update', 'edit', 'todo', 'tl;dr', 'tldr', 'claim', 'case', 'given', 'goal', 'task', 'conclusion', 'final answer', 'step', 'steps',
+  // Remarks in structured English notes ("**Critical Insight**: …", "**Before**: …", "**Solutions**: …" under Pitfalls)
+  // that questions.ts does not ask about the topic (as it does "Key insight", "Why it matters"):
+  // the line belongs to the section's answer; as a term it would ask "What is Critical Insight?".
+  'solutions', 'critical insight', 'bottom line', 'before', 'after', 'measure',
 ]);
 /** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
 const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|步骤\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;

@@ -205,3 +205,38 @@ describe('conditional headings', () => {
     expect(fronts('## Use Long Context Windows if:\n\n- Questions relate to single documents\n- Latency allows\n', 'Multi-hop Reasoning')).toEqual(['When should you use long context windows?']);
   });
 });
+
+describe('remark labels in structured notes', () => {
+  it('"**Critical Insight**:", "**Before**/**After**:", "**Measure**:" and "**Solutions**:" stay in the section answer, never "What is Before?"', () => {
+    const md = [
+      '## Abstention Rate',
+      '',
+      'How often the system declines to answer, and whether it declines on the right questions.',
+      '',
+      '- **Critical Insight**: in high-stakes systems "I don\'t know" is often the correct answer.',
+      '- **Measure**: share of unanswerable questions the system declines.',
+      '',
+      '## Query rewriting in the pipeline',
+      '',
+      '- **Before**: raw user query → embedding → retrieval',
+      '- **After**: raw query → rewrite → embedding → retrieval',
+      '',
+      '## Reward hacking',
+      '',
+      'The agent exploits flaws of the reward signal.',
+      '',
+      '- **Solutions**: self-play, population-based training',
+      '',
+    ].join('\n');
+    const cs = cards(md, 'RAG evaluation');
+    const fs = cs.map((c) => c.front);
+    expect(fs.filter((f) => /\b(?:Critical Insight|Measure|Before|After|Solutions)\?/i.test(f))).toEqual([]);
+    const abst = cs.find((c) => c.front.includes('Abstention Rate'));
+    expect(abst?.back).toContain('correct answer');
+    expect(abst?.back).toContain('declines');
+    const rewrite = cs.find((c) => c.front.includes('Query rewriting'));
+    expect(rewrite?.back).toContain('raw user query');
+    expect(rewrite?.back).toContain('rewrite →');
+    expect(cs.find((c) => c.front.includes('Reward hacking'))?.back).toContain('self-play');
+  });
+});
