@@ -240,3 +240,30 @@ describe('remark labels in structured notes', () => {
     expect(cs.find((c) => c.front.includes('Reward hacking'))?.back).toContain('self-play');
   });
 });
+
+describe('generic container headings in English notes', () => {
+  it('"Initialization", "Variations", "Other Techniques", "Practical Application" are asked about the topic above them', () => {
+    const md = [
+      '# LoRA',
+      '',
+      'LoRA adds two small trainable matrices beside a frozen weight matrix.',
+      '',
+      '## Mathematical Foundation',
+      '',
+      '### Initialization',
+      '',
+      '- **Matrix A**: random Gaussian initialization.',
+      '- **Matrix B**: zeros, so the update starts at zero.',
+      '',
+      '## Practical Application',
+      '',
+      '- **Rank too high**: wastes memory with no gain in quality.',
+      '',
+    ].join('\n');
+    const fs = fronts(md, 'LoRA');
+    expect(fs).toContain('LoRA: what is Matrix A?');
+    expect(fs).toContain('LoRA: what is Matrix B?');
+    expect(fs.some((f) => f.startsWith('LoRA: ') && f.includes('Rank too high'))).toBe(true);
+    expect(fs.filter((f) => /^(?:Initialization|Practical Application):/.test(f))).toEqual([]);
+  });
+});
