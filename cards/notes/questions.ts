@@ -324,7 +324,7 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   const listed = enumerationSubject(t.plain);
   if (listed) return `${listed}有哪些？`;
   // "- 优点" › "缺失值处理：…" under "XGBoost的优缺点": the parent item alone names nothing.
-  if (!formula && ctx.parentItem && GENERIC_ZH.test(ctx.parentItem.replace(/[*_]/g, '').trim()) && ctx.topicMd && !ctx.topicMd.includes(ctx.parentItem)) return `${stripAskedAt(ctx.topicMd)}（${ctx.parentItem}）：${md}指什么？`;
+  if (!formula && ctx.parentItem && GENERIC_ZH.test(ctx.parentItem.replace(/[*_]/g, '').trim()) && ctx.topicMd) return `${stripAskedAt(ctx.topicMd)}（${ctx.parentItem}）：${md}指什么？`;
   if (!formula && ctx.parentItem) return `${ctx.parentItem}：${md}指什么？`;
   // "解决办法", "损失函数", "注意要点": asked about the section's subject ("岭回归的损失函数的公式是什么？").
   // A list item ("杰卡德相似度" above "公式：…") names it more closely than the heading.
