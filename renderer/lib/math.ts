@@ -42,6 +42,37 @@ export function loadKatex(): Promise<Katex> {
 /** Whether KaTeX is loaded (then fillMath typesets synchronously). */
 export const katexLoaded = (): boolean => katex !== null;
 
+/**
+ * KaTeX's DOM output sets a few styles with `setAttribute('style', …)` rather
+ * than through the CSSOM: the SVG pieces of a tall stacked delimiter
+ * (`\left\lbrace` around an `aligned` block: "width:…", overriding the
+ * stylesheet's `.katex svg { width: 100% }`), and in MathML `\pmb`,
+ * `\fcolorbox` and error nodes. The strict CSP (`style-src 'self'`) blocks such
+ * attributes — the delimiter lost its width and every card showing it logged
+ * CSP violations. For the duration of one (synchronous) render, a `style`
+ * attribute set on an element goes through the CSSOM instead, which the CSP
+ * allows; everything else is untouched.
+ */
+const hasInlineStyle = (el: Element): el is Element & ElementCSSInlineStyle =>
+  (el as Partial<ElementCSSInlineStyle>).style instanceof CSSStyleDeclaration;
+
+function withCssomStyles<T>(render: () => T): T {
+  const proto = Element.prototype;
+  const original = proto.setAttribute;
+  proto.setAttribute = function (this: Element, name: string, value: string): void {
+    if (name.toLowerCase() === 'style' && hasInlineStyle(this)) {
+      this.style.cssText = value;
+      return;
+    }
+    original.call(this, name, value);
+  };
+  try {
+    return render();
+  } finally {
+    proto.setAttribute = original;
+  }
+}
+
 /** Typeset one placeholder in place. Never throws: on failure the TeX source is shown, marked as an error. */
 export function typeset(el: HTMLElement, k: Katex): void {
   const tex = el.dataset.tex ?? '';
@@ -49,7 +80,7 @@ export function typeset(el: HTMLElement, k: Katex): void {
   el.classList.remove(PENDING);
   try {
     // A fresh macro table each time: \gdef in one card must not leak into the next.
-    k.render(normalizeTex(tex, displayMode), el, { ...KATEX_DOM_OPTIONS, macros: { ...TEX_MACROS }, displayMode });
+    withCssomStyles(() => k.render(normalizeTex(tex, displayMode), el, { ...KATEX_DOM_OPTIONS, macros: { ...TEX_MACROS }, displayMode }));
   } catch (err) {
     el.textContent = tex;
     el.classList.add('math-error');

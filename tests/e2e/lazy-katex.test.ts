@@ -15,6 +15,10 @@ plain front one::plain back one
 ## Formula
 
 mass and energy $E=mc^2$::Einstein
+
+## Brace
+
+label smoothing $$p_i=\\left\\lbrace\\begin{aligned}&1-\\frac{N-1}{N}\\epsilon &i=y \\\\ &\\frac{\\epsilon}{N} &i\\not=y\\end{aligned}\\right.$$::a cases brace
 `;
 
 describe.skipIf(!browserAvailable)(`KaTeX loads when a card needs it ${skipReason}`, () => {
@@ -72,6 +76,22 @@ describe.skipIf(!browserAvailable)(`KaTeX loads when a card needs it ${skipReaso
     expect(after.pending).toEqual([]);
     expect(after.typeset).toBe(1);
     expect(katexServed).toBe(true);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  // KaTeX builds a brace over several rows from SVG pieces and sets their width
+  // with setAttribute('style', …), which the strict CSP blocks (lib/math.ts
+  // routes it through the CSSOM). Such a card must log no CSP violation.
+  it('a tall brace (SVG pieces) typesets under the strict CSP without a violation', async () => {
+    const seq = await review.seq(h.page);
+    await h.page.keyboard.press('Space');
+    await review.waitPhase(h.page, 'back');
+    await h.page.keyboard.press('5');
+    await review.waitNext(h.page, seq);
+    await h.page.waitForSelector('[data-testid=card] [data-testid=card-front] .katex');
+    // The brace really is built from SVG pieces (else this test would prove nothing).
+    expect(await h.page.$$eval('[data-testid=card] [data-testid=card-front] .katex-html svg', (s) => s.length)).toBeGreaterThan(0);
+    expect(h.consoleErrors).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });
 });
