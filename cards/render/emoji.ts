@@ -1,13 +1,15 @@
 // GitHub-style emoji shortcodes (`:robot:`, `:white_check_mark:`, `:+1:`)
 // in the notes people share. GitHub draws them, so a card shows the common
 // ones as their emoji (a ✅ after "Linear regression (code)" says "done");
-// any other `:name:` is dropped rather than shown raw (markdown-it-emoji's
-// full table is not a dependency here; the short table covers what notes
-// use). A shortcode must stand as a whole word (space, line edge or bracket
-// on both sides), which keeps "ratio 1:2", "12:30:45", "a:b:c" and
+// any other `:name:` is dropped rather than shown raw. The names and emoji
+// are markdown-it-emoji's table; its plugin is not used because it replaces a
+// known name anywhere in a word and leaves unknown ones raw, where notes need
+// the rule below: a shortcode must stand as a whole word (space, line edge or
+// bracket on both sides), which keeps "ratio 1:2", "12:30:45", "a:b:c" and
 // `std::vector` as written. Code and math are separate tokens and never seen.
 // Crumbs (`stripShortcodes`) drop them all: a heading path stays plain.
 import type { MarkdownIt, StateCore } from 'markdown-it';
+import fullEmoji from 'markdown-it-emoji/lib/data/full.mjs';
 
 const SHORTCODE = /(^|[\s(（[【])(:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{1,40}:|:[+-]1:)(?=$|[\s)）\]】.,;!?，。；！？、])/g;
 
@@ -21,17 +23,8 @@ export function stripShortcodes(text: string): string {
   return out === text ? text : out.replace(/[(（]\s*[)）]/g, '').replace(/[ \t]{2,}/g, ' ');
 }
 
-/** The shortcodes notes commonly use (GitHub's names), drawn as their emoji. */
-const EMOJI: Readonly<Record<string, string>> = {
-  white_check_mark: '✅', heavy_check_mark: '✔️', ballot_box_with_check: '☑️', x: '❌', negative_squared_cross_mark: '❎',
-  warning: '⚠️', exclamation: '❗', question: '❓', bulb: '💡', memo: '📝', pencil: '📝', pencil2: '✏️', book: '📖',
-  books: '📚', bookmark: '🔖', pushpin: '📌', link: '🔗', star: '⭐', fire: '🔥', rocket: '🚀', tada: '🎉',
-  construction: '🚧', point_right: '👉', arrow_right: '➡️', '+1': '👍', thumbsup: '👍', '-1': '👎', thumbsdown: '👎',
-  heart: '❤️', smile: '😄', blush: '😊', robot: '🤖', computer: '💻', newspaper: '📰', mag: '🔍', key: '🔑',
-  lock: '🔒', bell: '🔔', zap: '⚡', sparkles: '✨', hammer: '🔨', wrench: '🔧', gear: '⚙️', chart_with_upwards_trend: '📈',
-  bar_chart: '📊', calendar: '📅', clock1: '🕐', hourglass: '⌛', email: '📧', eyes: '👀', brain: '🧠', muscle: '💪',
-  trophy: '🏆', dart: '🎯', mortar_board: '🎓', school: '🏫', briefcase: '💼', red_circle: '🔴', green_circle: '🟢',
-};
+/** GitHub's shortcode names, drawn as their emoji: markdown-it-emoji's full table (pure data, no I/O). */
+const EMOJI: Readonly<Record<string, string>> = fullEmoji;
 
 /** `text` with known shortcodes as emoji and the others dropped (whole words only). */
 function drawShortcodes(text: string): string {

@@ -14,6 +14,11 @@ describe('emoji shortcodes', () => {
     expect(stripShortcodes('AI :robot: :computer: Interviews')).toBe('AI Interviews');
   });
 
+  it("knows GitHub's whole table (markdown-it-emoji's data), not only a short list", () => {
+    const text = textOf(renderMarkdown('Cool :sunglasses: Python :snake: :dark_sunglasses:').html).trim();
+    expect(text).toBe('Cool 😎 Python 🐍 🕶️');
+  });
+
   it('keeps ratios, times, scopes, code and math', () => {
     for (const s of ['ratio 1:2', 'at 12:30:45', 'std::vector', 'a:b:c', 'key:value:', 'http://x.y/:id:']) expect(stripShortcodes(s)).toBe(s);
     const h = renderMarkdown('`:robot:` and $a:b:c$').html;
