@@ -1,6 +1,7 @@
 // Markdown notes → card drafts with stable ids, plus warnings with line
 // numbers. Pure: the caller reads the file (see decode.ts) and passes the text.
 import { texError } from '../render/tex.ts';
+import { createParser } from '../render/markdown.ts';
 import type { CardDraft, ParseResult, SourceWarning } from '../types.ts';
 import { readDocument, type Document } from './blocks.ts';
 import type { FormulaChecker } from './check.ts';
@@ -18,6 +19,10 @@ import { aspectOwner } from './aspect.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
+
+/** Finds links in a reading list's text: Markdown links, and bare http(s) URLs only (no "node.js"-style fuzzy links). */
+const linkParser = createParser('strict').set({ linkify: true });
+linkParser.linkify.set({ fuzzyLink: false, fuzzyEmail: false, fuzzyIP: false });
 
 export interface ParseOptions {
   deck: string;
@@ -289,12 +294,24 @@ function foldReadingLists(cards: CardDraft[], onDrop: ParseOptions['onDrop']): v
   kept.forEach((c, n) => cards.push({ ...c, order: n }));
 }
 
-/** Links a reading list holds as text: `[title](url)` and bare URLs ("- https://…"), in order. */
+/**
+ * Links a reading list holds as text, in order: `[title](url)` and bare URLs
+ * ("- https://…"), found by markdown-it with linkify (linkify-it decides where
+ * a bare URL ends: trailing punctuation, brackets). Only http(s) links.
+ */
 function linksInText(md: string): { title: string; url: string }[] {
   const out: { title: string; url: string }[] = [];
-  for (const m of md.matchAll(/\[([^\]]*)\]\((https?:\/\/[^)\s]+)\)|(?<![(<])(https?:\/\/[^\s)>\]]+)/g)) {
-    const url = (m[2] ?? m[3] ?? '').replace(/[.,;:，。；]+$/, '');
-    if (url) out.push({ title: (m[1] ?? '').trim() || url, url });
+  let open: { url: string; title: string } | null = null;
+  for (const t of linkParser.parseInline(md, {})[0]?.children ?? []) {
+    if (t.type === 'link_open') {
+      const href = String(t.attrGet('href') ?? '');
+      open = /^https?:\/\//i.test(href) ? { url: href, title: '' } : null;
+    } else if (t.type === 'link_close') {
+      if (open) out.push({ url: open.url, title: open.title.trim() || open.url });
+      open = null;
+    } else if (open && (t.type === 'text' || t.type === 'code_inline')) {
+      open.title += t.content;
+    }
   }
   return out;
 }

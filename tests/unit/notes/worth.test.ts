@@ -41,6 +41,13 @@ describe('reading lists and pointers are not questions', () => {
     expect(r.cards[0]!.links.map((l) => l.url)).toEqual(['https://example.com/cart', 'https://example.com/c45', 'https://youtube.com/watch?v=1', 'https://youtube.com/watch?v=2']);
   });
 
+  it('bare URLs in a folded reading list become links of the topic card, ending where the URL ends (brackets inside a URL kept)', () => {
+    const md = '# Attention\nAttention weighs the values by query-key similarity.\n\n## References\n- Vaswani et al. https://arxiv.org/abs/1706.03762.\n- (slides: https://example.com/attn-slides), and node.js docs\n- https://en.wikipedia.org/wiki/Attention_(machine_learning)\n- [The Illustrated Transformer](https://jalammar.github.io/illustrated-transformer/)\n';
+    const r = drops(md, 'Attention');
+    expect(r.kinds.map((k) => k[0])).toEqual(['section']);
+    expect(r.cards[0]!.links.map((l) => l.url)).toEqual(['https://jalammar.github.io/illustrated-transformer/', 'https://arxiv.org/abs/1706.03762', 'https://example.com/attn-slides', 'https://en.wikipedia.org/wiki/Attention_(machine_learning)']);
+  });
+
   it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
     expect(drops('## Ranking\n* see the next sections.\n<!--\n- Visual search system\n  - Two tower embedding architecture (video and text encoders)\n-->\n').cards).toEqual([]);
   });
