@@ -27,6 +27,22 @@ export const REFERENCE_HEADING =
 const META_HEADING =
   /^(?:table of contents|contents|toc|目录|文章目录|本文目录|license|licence|licensing|许可证?|许可协议|开源协议|版权(?:声明|说明)?|copyright|contributing|contributions?|contributors?|how to contribute|贡献(?:者|指南|说明)?|参与贡献|如何贡献|acknowledge?ments?|thanks|special thanks|致谢|鸣谢|感谢|changelog|change log|release notes|更新(?:日志|记录|说明)|star history|stargazers|news|latest news|updates|latest updates|recent updates|what's new|citation|cite|cite this (?:repo|repository|work|book)|how to use(?: this (?:repo|repository|book|guide|notes?))?|about(?: (?:this|the) (?:repo|repository|project|book|guide|notes?))?|关于(?:本项目|本仓库|本书|项目|作者|我们)?|badges?|how to cite|citing|如何引用|引用本项目|roadmap|交流群?|加群|联系(?:方式|我们|作者)?|contact(?: me| us)?|sponsors?|赞助|赞赏|打赏|donate|donation|微信公众号|公众号|关注我们)$/i;
 
+/** One field of a byline: "Author: Yvette", "Email:…", "作者：…", "原文链接：…". */
+const BYLINE_FIELD =
+  /^\s*(?:[-*+>]\s*)?(?:\*\*|__)?(?:authors?|by|written by|e-?mail|mail|date|created|updated|last updated|source|license|version|作者|编者|整理(?:者|人)?|编辑|邮箱|电子邮件|日期|时间|更新(?:时间|日期)?|创建(?:时间|日期)|来源|出处|转载(?:自|于)?|原文(?:链接|地址)?|版本)(?:\*\*|__)?\s*[:：]/i;
+
+/**
+ * A note's byline and nothing else ("Author:Yvette 明明就;Email:yvette@…"):
+ * every line is one or more `field: value` parts, split by ; | or full-width
+ * separators. Who wrote the note is no answer to what it is about.
+ */
+export function isBylineOnly(md: string): boolean {
+  const lines = md.split('\n').filter((l) => l.trim() !== '');
+  // Each value is a name, an address or a date — no sentence ("作者：张三。本文介绍…" is content).
+  const field = (p: string) => BYLINE_FIELD.test(p) && p.length <= 100 && !/[。！？!?]\s*\S|\.\s+\S/.test(p.replace(BYLINE_FIELD, ''));
+  return lines.length > 0 && lines.length <= 4 && lines.every((l) => l.split(/[;；|｜]/).filter((p) => p.trim() !== '').every(field));
+}
+
 /** Lines that move the reader elsewhere in the notes: "Back to [[Index]]", "Next: …", "上一篇：…". */
 const NAVIGATION =
   /^(?:[*_]{0,2}(?:back to|go back to|return to|back|up|next|previous|prev|home|index|see also|next chapter|previous chapter|next section|previous section|返回(?:目录|首页|上一级|主页)?|回到(?:目录|首页)|上一(?:篇|章|节|页)|下一(?:篇|章|节|页)|目录|首页)[*_]{0,2}\s*(?:[:：][*_]{0,2}|[-–—→>]+|$))/i;
@@ -259,7 +275,7 @@ export interface SectionFacts {
  * be shown (navigation lines already removed).
  */
 export function sectionWorth(heading: string, md: string, facts: SectionFacts): Verdict {
-  if (isMetaHeading(heading)) return drop('meta');
+  if (isMetaHeading(heading) || isBylineOnly(md)) return drop('meta');
   const s = answerShape(md);
   const linkCount = s.links + s.wikilinks;
   if (s.words === 0 && s.math === 0 && s.codeChars === 0 && s.images === 0 && linkCount === 0) return drop('navigation');

@@ -48,6 +48,17 @@ describe('reading lists and pointers are not questions', () => {
     expect(r.cards[0]!.links.map((l) => l.url)).toEqual(['https://jalammar.github.io/illustrated-transformer/', 'https://arxiv.org/abs/1706.03762', 'https://example.com/attn-slides', 'https://en.wikipedia.org/wiki/Attention_(machine_learning)']);
   });
 
+  it("a byline before the first heading is no card (\"kmeans是什么？\" answered by the author's e-mail)", () => {
+    const md = '\n\nAuthor:Yvette  明明就;Email:yvette@example.com\n\n# K-means面试题\n\n## 1. 聚类算法介绍\n\n聚类是一种无监督学习，按数据的内在相似性将数据集划分为多个类别。\n';
+    const r = drops(md, 'kmeans');
+    expect(r.cards).toHaveLength(1); // the section under the heading
+    expect(r.kinds.some(([, f]) => /^kmeans/.test(f as string))).toBe(false);
+    expect(r.cards.some((c) => /Yvette|Email/.test(c.back))).toBe(false);
+    expect(r.dropped).toContain('meta@1');
+    // A line that says more than who wrote it stays: "作者：…" followed by a sentence is content.
+    expect(drops('# 笔记\n作者：张三。本文介绍梯度下降：沿负梯度方向更新参数，步长由学习率决定。\n').cards).toHaveLength(1);
+  });
+
   it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
     expect(drops('## Ranking\n* see the next sections.\n<!--\n- Visual search system\n  - Two tower embedding architecture (video and text encoders)\n-->\n').cards).toEqual([]);
   });
