@@ -14,12 +14,14 @@ import type { Spec } from './extract.ts';
 const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
 const DEICTIC = /\b(?:this|these|those|it|its|they|them|their|above|below|following|such|the same|given)\b|此|该|这|上述|以上|上面|下面|以下|如下|其/i;
 const MAX_QUESTION = 300;
+const TRAILING_BR = /\s*(?:<br\s*\/?>\s*)+$/i;
 
 /** The item's own question text, as written minus marker, numbering and difficulty. */
 function questionOf(line: Line, srcLines: readonly string[]): { md: string; plain: string; tags: string[] } {
-  const raw = rawContent(srcLines[line.line] ?? '');
+  // "Given the following matrix:<br>" — a trailing HTML line break ends the line, as a hard break does.
+  const raw = rawContent(srcLines[line.line] ?? '').replace(TRAILING_BR, '');
   const d = difficulty(stripNumbering(raw));
-  const plain = difficulty(stripNumbering(plainText(line.tokens))).text;
+  const plain = difficulty(stripNumbering(plainText(line.tokens).replace(TRAILING_BR, ''))).text;
   return { md: stripNumbering(d.text), plain: stripNumbering(plain), tags: d.tags };
 }
 

@@ -65,4 +65,26 @@ describe('English prompts', () => {
     expect(c.front).toContain('Given two fair dice');
     expect(c.front).not.toMatch(/？/);
   });
+
+  it('an exercise whose first line ends in an HTML line break ("Given the following matrix:<br>") asks its whole text, formula included', () => {
+    const md = [
+      '### Matrices',
+      '',
+      '1. [E] What does the determinant of a matrix represent?',
+      '2. [M] Given the following matrix:<br>',
+      '\t$$',
+      '\t\\begin{bmatrix} 1 & 4 \\\\ 3 & 5 \\end{bmatrix}',
+      '\t$$',
+      "\tWithout explicitly using the equation for calculating determinants, what can we say about this matrix's determinant?",
+      '',
+      '    **Hint**: rely on a property of this matrix to determine its determinant.',
+      '',
+    ].join('\n');
+    const c = cards(md).find((x) => x.line === 4)!;
+    expect(c.front).not.toContain('<br>');
+    expect(c.front).toMatch(/^(?:Matrices — )?Given the following matrix:\n\n\$\$\n\\begin\{bmatrix\}/);
+    expect(c.front).toMatch(/what can we say about this matrix's determinant\?$/);
+    expect(c.back).toBe('(Open question: the notes give no answer.)\n\n**Hint**: rely on a property of this matrix to determine its determinant.');
+    expect(c.tags).toEqual(['medium']);
+  });
 });
