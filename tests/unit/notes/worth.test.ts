@@ -59,6 +59,18 @@ describe('reading lists and pointers are not questions', () => {
     expect(drops('# 笔记\n作者：张三。本文介绍梯度下降：沿负梯度方向更新参数，步长由学习率决定。\n').cards).toHaveLength(1);
   });
 
+  // A long section is split into focused parts at its bold labels (that is where the twin came from).
+  const LONG = ['**Core point**: a point with at least MinPts neighbours within distance $\\epsilon$, counting itself; such points sit inside a cluster and every one of them seeds or extends one.', '**Border point**: fewer than MinPts neighbours, but within $\\epsilon$ of a core point; it joins the cluster of that core point and extends nothing further.', '**Noise point**: neither core nor border; it belongs to no cluster, which is how DBSCAN reports outliers instead of forcing them into the nearest group.', '**Choosing the parameters**: MinPts is often set to twice the number of dimensions; $\\epsilon$ is read off the knee of the sorted k-distance plot, where distances start to grow quickly.', '**Complexity**: with a spatial index each neighbourhood query is about $O(\\log n)$, so the whole run is about $O(n \\log n)$; without one it is $O(n^2)$ in time.'].join('\n\n') + '\n\n';
+  it('one labelled line gives one card, not a term card and a section part with the same front', () => {
+    const md = '# Unsupervised Learning\n\n## DBSCAN (Density-Based Spatial Clustering)\n\nGroups points in dense regions; points in sparse regions are noise.\n\n' + LONG + '**Algorithm**:\n1. Find all core points\n2. Connect core points within $\\epsilon$ of each other\n3. Label remaining points as noise\n\n**Advantages**: No need to specify $K$, finds arbitrary shapes, robust to outliers.\n\n**Limitations**: Struggles with varying density clusters, sensitive to $\\epsilon$ and MinPts.\n';
+    const r = drops(md);
+    const fronts = r.cards.map((c) => c.front);
+    expect(new Set(fronts).size).toBe(fronts.length);
+    const adv = r.cards.filter((c) => /advantages/i.test(c.front));
+    expect(adv).toHaveLength(1);
+    expect(adv[0]!.back).toBe('No need to specify $K$, finds arbitrary shapes, robust to outliers.');
+  });
+
   it('ignores what an HTML comment hides: "see the next sections" is still a pointer', () => {
     expect(drops('## Ranking\n* see the next sections.\n<!--\n- Visual search system\n  - Two tower embedding architecture (video and text encoders)\n-->\n').cards).toEqual([]);
   });
