@@ -11,8 +11,8 @@
 // a thread at nice 10 starts at nice 10, so every thread it ever starts does.
 // The worker relays progress and the answer (entry.ts); the host kills the
 // child by its id on a cancel (client.ts).
-// One settled promise: the result; the task's error; a crash, a kill or an exit
-// before answering (with the last line it wrote to stderr).
+// One promise, settled once the child has ended: the result; the task's error;
+// a crash, a kill or an exit before answering (with the last line it wrote to stderr).
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { childEntry } from './path.ts';
@@ -60,11 +60,14 @@ export function runInChild(module: string, request: TaskRequest, nativeBinding: 
       settled = true;
       fn();
     };
+    // The answer is kept until the child has ended ('close'): a thread that leaves before the child
+    // is reaped leaves a zombie behind (libuv reaps a child only on the loop that started it).
+    let answer: { ok: true; result: unknown } | { ok: false; message: string } | null = null;
     child.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') o.onProgress?.(m.phase, m.done, m.total);
       // The child ends by itself once its answer is out.
-      else if (m.type === 'done') settle(() => resolve(m.result));
-      else if (m.type === 'error') settle(() => reject(new Error(m.message)));
+      else if (m.type === 'done') answer ??= { ok: true, result: m.result };
+      else if (m.type === 'error') answer ??= { ok: false, message: m.message };
     });
     child.on('error', (err) => {
       settle(() => reject(new Error(`its process could not run (${err.message})`)));
@@ -72,6 +75,9 @@ export function runInChild(module: string, request: TaskRequest, nativeBinding: 
     });
     // 'close', not 'exit': it comes after the IPC channel and stderr are drained, so an answer sent just before the end is read first.
     child.on('close', (code, signal) => {
+      const a = answer;
+      if (a?.ok) return settle(() => resolve(a.result));
+      if (a) return settle(() => reject(new Error(a.message)));
       const last = stderr.trim().split('\n').at(-1)?.trim();
       const how = signal ? `was killed (${signal})` : `exited (code ${code})`;
       settle(() => reject(new Error(`its process ${how} before answering${last ? `: ${last.slice(0, 300)}` : ''}`)));

@@ -72,12 +72,13 @@ export function runInWorker<K extends TaskRequest['kind']>(request: Extract<Task
     }
     let settled = false;
     let childPid: number | undefined;
+    let keepWorker = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       o.signal?.removeEventListener('abort', onAbort);
       fn();
-      void worker.terminate();
+      if (!keepWorker) void worker.terminate();
     };
     // A relaying worker that is cancelled or dies takes its child with it: the child would otherwise notice the
     // closed channel only when next idle. (After an answer, done or error, the child has ended or is ending by itself.)
@@ -85,7 +86,11 @@ export function runInWorker<K extends TaskRequest['kind']>(request: Extract<Task
       if (childPid !== undefined && !settled) killQuietly(childPid);
     };
     const onAbort = () => {
+      if (childPid === undefined) return settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+      // Killed at once; its worker is left to reap it and end by itself (terminated, it would leave a zombie), within 5 s at most.
       orphanChild();
+      keepWorker = true;
+      setTimeout(() => void worker.terminate(), 5000).unref();
       settle(() => reject(new ApiError(409, `${label} was cancelled`)));
     };
     o.signal?.addEventListener('abort', onAbort, { once: true });
