@@ -122,3 +122,31 @@ describe('FSRS tasks in a child process', () => {
     expect(await gone(child)).toBe(true);
   });
 });
+
+describe.skipIf(!linux)('a host that dies', () => {
+  it('takes its task child with it: the child ends at the closed channel instead of running on', async () => {
+    const { spawn } = await import('node:child_process');
+    const client = new URL('../../../service/worker/client.ts', import.meta.url).href;
+    const code = `const { runInWorker } = await import(${JSON.stringify(client)});
+      runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn: (pid) => console.log(pid) }).catch(() => {});`;
+    const host = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = await new Promise<number>((resolve, reject) => {
+      host.stdout.once('data', (b: Buffer) => resolve(Number(String(b).trim())));
+      host.once('exit', () => reject(new Error('the host ended before its child started')));
+    });
+    expect(child).toBeGreaterThan(0);
+    host.kill('SIGKILL');
+    // Gone, or at most a zombie waiting for whoever adopted it: not running.
+    let state = '';
+    for (let t = 0; t < 5000; t += 25) {
+      try {
+        state = fs.readFileSync(`/proc/${child}/stat`, 'utf8').split(') ')[1]!.split(' ')[0]!;
+      } catch {
+        state = 'gone';
+      }
+      if (state === 'gone' || state === 'Z') break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(['gone', 'Z']).toContain(state);
+  });
+});
