@@ -5,7 +5,15 @@
 // clear error — and leaves no process (not even a zombie) behind.
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { fillEvaluateFixture } from '../../../bench/evaluateFixture.ts';
+import { Store } from '../../../db/store.ts';
+import { App } from '../../../service/app.ts';
 import { loadBinding } from '../../../service/fsrs/binding.ts';
+import { fitWeights } from '../../../service/fsrs/optimize.ts';
+import { trainingItems } from '../../../srs/eval/evaluate.ts';
+import { cardHistories, type LoggedAnswer } from '../../../srs/eval/history.ts';
+import { tmpDir } from '../../helpers/tmp.ts';
 import { evaluateLog } from '../../../service/fsrs/evaluate.ts';
 import { defaultIsolation, runInWorker } from '../../../service/worker/client.ts';
 import { packLog } from '../../../service/worker/protocol.ts';
@@ -90,6 +98,25 @@ describe('FSRS tasks in a child process', () => {
       expect([...seen].filter(([, t]) => t.nice < 10)).toEqual([]);
     }
     expect(await gone(child)).toBe(true);
+  });
+
+  it('the app\'s optimise and evaluate jobs (the Stats panel\'s path) give what the in-process code gives', async () => {
+    const store = Store.open(path.join(tmpDir(), 'jobs.db'), { create: true });
+    try {
+      fillEvaluateFixture(store, syntheticLog({ seed: 11, cards: 300, reviews: 5000 }));
+      const app = new App(store, { now: () => Date.parse('2026-11-27T10:00:00Z'), utcOffsetMinutes: () => 0 });
+      expect(app.fsrs.inWorker).toBe(true);
+      const api = app.client();
+      const answers = store.fsrs.answers() as LoggedAnswer[];
+      const evaluated = await app.fsrs.jobs.wait((await api.fsrsJobStart({ kind: 'evaluate' })).id);
+      expect(evaluated.error).toBeUndefined();
+      expect(evaluated.evaluate).toEqual(await evaluateLog(answers, loadBinding()));
+      const optimized = await app.fsrs.jobs.wait((await api.fsrsJobStart({ kind: 'optimize' })).id);
+      const fit = await fitWeights(loadBinding(), trainingItems(cardHistories(answers), Number.POSITIVE_INFINITY));
+      expect(optimized.optimize?.weights ?? null).toEqual(fit.fitted ? fit.weights : null);
+    } finally {
+      store.close();
+    }
   });
 
   it('a child that is killed: the request fails naming the signal, at once', async () => {
