@@ -143,7 +143,12 @@ describe('FSRS tasks in a child process', () => {
     const { pid, onSpawn } = spawned();
     const p = runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn, signal: ac.signal });
     const child = await pid;
-    expect(fs.existsSync(`/proc/${child}`) || !linux).toBe(true);
+    if (linux) {
+      // A session of its own (so, with autogroups, a scheduling group of its own: its CPU is not charged to the host's).
+      const session = (p: number) => Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[3]);
+      expect(session(child)).toBe(child);
+      expect(session(process.pid)).not.toBe(child);
+    }
     ac.abort();
     await expect(p).rejects.toMatchObject({ status: 409, message: 'a test task was cancelled' });
     expect(await gone(child)).toBe(true);
