@@ -25,6 +25,64 @@ function hostSched(): [number, number] | null {
   }
 }
 
+/** This process's CPU (all threads) and that of its ended children (ms), from /proc/self/stat; null elsewhere. */
+function processTicks(): { self: number; children: number } | null {
+  try {
+    const f = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ').map(Number);
+    const hz = 100; // USER_HZ on Linux
+    return { self: ((f[11]! + f[12]!) * 1000) / hz, children: ((f[13]! + f[14]!) * 1000) / hz };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time (ns, schedstat) of each thread of this process that runs at the host's priority (nice 0), the host thread left out. */
+function normalPriorityThreads(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of fs.readdirSync('/proc/self/task')) {
+      if (tid === String(process.pid)) continue;
+      try {
+        const nice = Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+        if (nice <= 0) out.set(tid, Number(fs.readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]));
+      } catch {
+        // A thread that ended while we read.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return out;
+}
+
+/** CPU (ms) that threads at the host's priority spent between two readings (those still there at the second). */
+function normalPriorityMs(a: Map<string, number>, b: Map<string, number>): number {
+  let ns = 0;
+  for (const [tid, t] of b) ns += t - (a.get(tid) ?? 0); // a thread started meanwhile: all of its time
+  return ns / 1e6;
+}
+
+/**
+ * Where the CPU went while the job ran (Linux): the host thread's own time and
+ * its time runnable but waiting for a CPU (schedstat), the other threads of the
+ * host's process (the task worker, V8's helpers, libuv's pool) and the job's
+ * child processes (counted once they have ended, hence read a moment after the result).
+ */
+interface CpuSplit {
+  hostMs: number;
+  hostWaitMs: number;
+  otherThreadsMs: number;
+  /** Of those, the threads at nice 0 (V8's helpers; libuv's pool, where the binding's fit ran in-process): the host's equals for a CPU. */
+  normalPriorityMs: number;
+  childrenMs: number;
+}
+
+function cpuSplit(s0: [number, number], s1: [number, number], c0: NodeJS.CpuUsage, c1: NodeJS.CpuUsage, p0: { children: number }, p1: { children: number }, normalMs: number): CpuSplit {
+  const hostMs = (s1[0] - s0[0]) / 1e6;
+  const processMs = (c1.user + c1.system - c0.user - c0.system) / 1000;
+  return { hostMs, hostWaitMs: (s1[1] - s0[1]) / 1e6, otherThreadsMs: Math.max(0, processMs - hostMs), normalPriorityMs: normalMs, childrenMs: p1.children - p0.children };
+}
+
 interface LoopProbe<T> {
   result: T;
   ms: number;
@@ -91,15 +149,29 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
     const binding = loadBinding();
     // The same probe with nothing running, just before: the stalls this machine adds by itself (other processes).
     const idle = await withLoopProbe(() => new Promise<void>((r) => setTimeout(r, 2000)));
+    const s0 = hostSched();
+    const c0 = process.cpuUsage();
+    const p0 = processTicks();
+    const n0 = normalPriorityThreads();
+    let s1: [number, number] | null = null;
+    let c1 = c0;
+    let n1 = n0;
     const run = await withLoopProbe(async () => {
       let job = await api.fsrsJobStart({ kind: 'evaluate' });
       while (job.state === 'running') {
         await new Promise((r) => setTimeout(r, 250));
         job = await api.fsrsJobStatus({ id: job.id });
       }
+      s1 = hostSched();
+      c1 = process.cpuUsage();
+      n1 = normalPriorityThreads();
       if (!job.evaluate) throw new Error(`the evaluation failed: ${job.error ?? job.state}`);
       return job.evaluate;
     });
+    // The child process is counted in our children's CPU once it has ended and been reaped.
+    await new Promise((r) => setTimeout(r, 300));
+    const p1 = processTicks();
+    const split = s0 && s1 && p0 && p1 ? cpuSplit(s0, s1, c0, c1, p0, p1, normalPriorityMs(n0, n1)) : null;
     const r = run.result;
     const names = r.models.map((m) => `${m.name} ${m.logLoss.toFixed(3)}`).join(', ');
     return [
@@ -113,7 +185,9 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
         value: run.maxStallMs, unit: 'ms', target: '< 16 ms', pass: run.maxStallMs < 16,
         note: `longest gap of a 2 ms timer from fsrsJobStart to the result (the task worker reads the database; starting it included)${
           run.maxStallOwnMs === null ? '' : `; the host's own CPU in it ${run.maxStallOwnMs.toFixed(1)} ms, the rest waiting for a CPU (load ${os.loadavg()[0]!.toFixed(1)})`
-        }; the same probe for 2 s with nothing running, just before: ${idle.maxStallMs.toFixed(1)} ms; worker ${app.fsrs.workerEntry ? 'dist-cli/worker.mjs' : 'from the sources (tsx)'}`,
+        }; the same probe for 2 s with nothing running, just before: ${idle.maxStallMs.toFixed(1)} ms; worker ${app.fsrs.workerEntry ? 'dist-cli/worker.mjs' : 'from the sources (tsx)'}${
+          split ? `; CPU while it ran: host thread ${split.hostMs.toFixed(0)} ms (waited ${split.hostWaitMs.toFixed(0)} ms runnable), the host process's other threads ${split.otherThreadsMs.toFixed(0)} ms (${split.normalPriorityMs.toFixed(0)} ms of it at nice 0), child processes ${split.childrenMs.toFixed(0)} ms` : ''
+        }`,
       },
       ...(run.maxOwnMs === null ? [] : [{
         name: 'host thread busy while evaluating (longest own-CPU block)',

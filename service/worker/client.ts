@@ -1,9 +1,11 @@
 // Start a task worker and turn everything it can do into one settled promise:
 // its result; its error message; a crash or an exit before it answered; or a
 // cancellation (the worker is terminated). A request waiting on a worker never hangs.
+// The FSRS tasks run in a child process that the worker forks and relays (./child.ts), with the same outcomes.
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../contract/common.ts';
 import { workerEntry } from './path.ts';
+import { PROCESS_TASKS } from './priority.ts';
 import { transferList, type TaskRequest, type TaskResults, type WorkerData, type WorkerMessage } from './protocol.ts';
 
 const LABEL: Record<TaskRequest['kind'], string> = {
@@ -29,10 +31,28 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Tests: where the worker's main module is. */
   entry?: string;
+  /** Thread or child process; by default a process for the FSRS tasks outside Electron (see ./child.ts). */
+  isolation?: 'thread' | 'process';
+  /** Tests: a child process's id, as soon as it exists. */
+  onSpawn?: (pid: number) => void;
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Where a task of this kind runs by default: the FSRS tasks in a child process, except in Electron (priority.ts PROCESS_TASKS). */
+export function defaultIsolation(kind: string, electron: string | undefined = process.versions.electron): 'thread' | 'process' {
+  return PROCESS_TASKS.has(kind) && electron === undefined ? 'process' : 'thread';
 }
 
 export function runInWorker<K extends TaskRequest['kind']>(request: Extract<TaskRequest, { kind: K }>, o: RunOptions = {}): Promise<TaskResults[K]> {
   const label = LABEL[request.kind];
+  const inProcess = (o.isolation ?? defaultIsolation(request.kind)) === 'process';
   return new Promise<TaskResults[K]>((resolve, reject) => {
     if (o.signal?.aborted) {
       reject(new ApiError(409, `${label} was cancelled`));
@@ -43,27 +63,52 @@ export function runInWorker<K extends TaskRequest['kind']>(request: Extract<Task
       const entry = workerEntry(o.entry ?? import.meta.url);
       const r = request as TaskRequest;
       const log = r.kind === 'evaluate' ? r.log : null;
-      worker = new Worker(entry.file, { workerData: { request, nativeBinding } satisfies WorkerData, execArgv: [], transferList: transferList(log), stdout: false, stderr: false });
+      // A process task: the worker forks the child from the same entry module and relays (./child.ts).
+      const child = inProcess ? entry.module : undefined;
+      worker = new Worker(entry.file, { workerData: { request, nativeBinding, child } satisfies WorkerData, execArgv: [], transferList: transferList(log), stdout: false, stderr: false });
     } catch (err) {
       reject(new ApiError(503, `${label} could not start its worker: ${(err as Error).message}`));
       return;
     }
     let settled = false;
+    let childPid: number | undefined;
+    let keepWorker = false;
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
       o.signal?.removeEventListener('abort', onAbort);
       fn();
-      void worker.terminate();
+      if (!keepWorker) void worker.terminate();
     };
-    const onAbort = () => settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+    // A relaying worker that is cancelled or dies takes its child with it: the child would otherwise notice the
+    // closed channel only when next idle. (After an answer, done or error, the child has ended or is ending by itself.)
+    const orphanChild = () => {
+      if (childPid !== undefined && !settled) killQuietly(childPid);
+    };
+    const onAbort = () => {
+      if (childPid === undefined) return settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+      // Killed at once; its worker is left to reap it and end by itself (terminated, it would leave a zombie), within 5 s at most.
+      orphanChild();
+      keepWorker = true;
+      setTimeout(() => void worker.terminate(), 5000).unref();
+      settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+    };
     o.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') o.onProgress?.(m.phase, m.done, m.total);
-      else if (m.type === 'done') settle(() => resolve(m.result as TaskResults[K]));
+      else if (m.type === 'spawned') {
+        childPid = m.pid;
+        o.onSpawn?.(m.pid);
+      } else if (m.type === 'done') settle(() => resolve(m.result as TaskResults[K]));
       else settle(() => reject(new ApiError(503, `${label} failed: ${m.message}`)));
     });
-    worker.on('error', (err) => settle(() => reject(new ApiError(503, `${label} failed: its worker crashed (${err.message})`))));
-    worker.on('exit', (code) => settle(() => reject(new ApiError(503, `${label} failed: its worker exited (code ${code}) before answering`))));
+    worker.on('error', (err) => {
+      orphanChild();
+      settle(() => reject(new ApiError(503, `${label} failed: its worker crashed (${err.message})`)));
+    });
+    worker.on('exit', (code) => {
+      orphanChild();
+      settle(() => reject(new ApiError(503, `${label} failed: its worker exited (code ${code}) before answering`)));
+    });
   });
 }

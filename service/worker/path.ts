@@ -6,6 +6,7 @@
 // Resolved from the URL of the module that starts the worker, so nothing
 // depends on the current directory or on how the process was started.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { NORMAL_PRIORITY_TASKS, WORKER_NICE } from './priority.ts';
@@ -66,4 +67,15 @@ export function workerEntry(callerUrl: string, exists: (p: string) => boolean = 
     }
   }
   throw new Error(`the task worker (${BUNDLED.join(' or ')}) is missing next to ${caller}; rebuild DeepRecall (npm run build)`);
+}
+
+/**
+ * How to start the entry as a child process (./child.ts): the bundles as they
+ * are; the sources with tsx's loader preloaded (`--import`, which reaches a
+ * process's main module, unlike a worker's). tsx is resolved here, on the
+ * worker, only when running from the sources (tests); the shipped bundles never do.
+ */
+export function childEntry(module: string): { execArgv: string[] } {
+  if (!module.endsWith('.ts')) return { execArgv: [] };
+  return { execArgv: ['--import', pathToFileURL(createRequire(module).resolve('tsx')).href] };
 }

@@ -38,14 +38,21 @@ export interface TaskResults {
   fail: never;
 }
 
+/** The argument a task's child process is started with (./child.ts): only then does entry.ts read its request from the IPC channel. */
+export const CHILD_FLAG = '--deeprecall-task';
+
 export interface WorkerData {
   request: TaskRequest;
   /** better_sqlite3.node built for Electron's ABI, when the host runs in Electron. */
   nativeBinding?: string;
+  /** The task runs in a child process forked by this worker from this entry module (./child.ts); the worker relays. */
+  child?: string;
 }
 
 export type WorkerMessage =
   | { type: 'progress'; phase: string; done: number; total: number }
+  /** A worker relaying a child process: the child's id, so the host can kill it on a cancel. */
+  | { type: 'spawned'; pid: number }
   | { type: 'done'; result: unknown }
   | { type: 'error'; message: string };
 

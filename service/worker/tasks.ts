@@ -69,7 +69,8 @@ export async function runTask(req: TaskRequest, progress: Progress, nativeBindin
     }
     case 'fail':
       if (req.how === 'exit') process.exit(3);
-      if (req.how === 'hang') return new Promise(() => undefined);
+      // Never answers, and keeps its event loop alive as real work would (a fit holds libuv's pool).
+      if (req.how === 'hang') return new Promise(() => setInterval(() => undefined, 1000));
       throw new Error('asked to fail');
   }
 }

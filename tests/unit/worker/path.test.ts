@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { workerEntry } from '../../../service/worker/path.ts';
+import { childEntry, workerEntry } from '../../../service/worker/path.ts';
 import { WORKER_NICE } from '../../../service/worker/priority.ts';
 
 const only = (...files: string[]) => (p: string) => files.includes(p);
@@ -45,5 +45,15 @@ describe('workerEntry', () => {
 
   it('a bundle without its worker: an error that says what is missing and what to do', () => {
     expect(() => workerEntry('file:///repo/dist-cli/chunks/x.mjs', only())).toThrow(/task worker \(worker\.mjs or worker\.cjs\) is missing .*rebuild/);
+  });
+});
+
+describe('childEntry (a task in a child process)', () => {
+  it('a bundle is forked as it is; the sources with tsx\'s loader preloaded, resolved from this package', () => {
+    expect(childEntry('/app/dist-cli/worker.mjs')).toEqual({ execArgv: [] });
+    const entry = path.join(import.meta.dirname, '..', '..', '..', 'service', 'worker', 'entry.ts');
+    const { execArgv } = childEntry(entry);
+    expect(execArgv[0]).toBe('--import');
+    expect(execArgv[1]).toMatch(/^file:\/\/.*\/node_modules\/tsx\/dist\/loader\.mjs$/);
   });
 });
