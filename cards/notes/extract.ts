@@ -18,6 +18,7 @@ import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
 import { isNarrationOnly } from './narration.ts';
+import { puzzleParts } from './puzzle.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -557,6 +558,15 @@ function finishSection(
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
       // A reading list is kept as one `reading` card (never scheduled as new); the rest gives no card.
       if (verdict.reading) specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: readingFront(sec, sctx), back: pick(answer), line: sec.line });
+      return;
+    }
+    // "> **题目**: …  **解析**: …" under "坏鸡蛋": one card, the statement as question, the whole solution as answer —
+    // its steps ("A(第一次)吃: 1/2") are no terms of their own (puzzle.ts).
+    const puzzle = puzzleParts(pick(lines.map((_, i) => i).filter((i) => classes[i]!.kind !== 'blank')));
+    if (puzzle) {
+      const explicit = specs.filter((x) => x.kind === 'qa' || x.kind === 'cloze');
+      specs.length = 0;
+      specs.push({ kind: 'section', ns: 'section', key: sec.title, front: puzzle.front, back: puzzle.back, line: sec.line }, ...explicit);
       return;
     }
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';
