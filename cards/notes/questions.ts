@@ -359,6 +359,9 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
 
 /** Heading-keyed formula (a section that is one formula, e.g. 标签平滑). */
 export function headingFormulaQuestion(titleMd: string, lang: Lang = 'zh'): string {
+  // A question heading whose answer is a formula ("3.5 Adaboost算法如何加入正则项?") is asked as written, the formula requested.
+  const asked = /[？?]\s*$/.test(titleMd) ? stripAskedAt(titleMd).trim().replace(/\s*[？?]$/, '') : '';
+  if (asked) return lang === 'en' ? `${asked}? (Give the formula.)` : `${asked}？（写出公式）`;
   return lang === 'en' ? `Formula for ${titleMd}?` : `${stripAskedAt(titleMd)}的公式是什么？`;
 }
 
