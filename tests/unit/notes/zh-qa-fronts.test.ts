@@ -17,3 +17,26 @@ describe('a question heading answered by a formula', () => {
     expect(parse(md).find((c) => c.kind === 'formula')!.front).toBe('标签平滑的公式是什么？');
   });
 });
+
+describe('algorithm steps name no formula of their own', () => {
+  it('asks "初始化：$$…$$" / "递推：$$…$$" under the section, not "递推的公式是什么？"', () => {
+    const md = [
+      '# CRF',
+      '## 1. 简单介绍条件随机场',
+      '条件随机场预测的维特比算法求解过程：',
+      '',
+      '初始化：',
+      '$$',
+      '\\delta_{1}(j)=w \\cdot F_{1}(y_{0}=start, y_{1}=j, x)',
+      '$$',
+      '递推：',
+      '$$',
+      '\\delta_{i}(l)=\\max_{j}\\{\\delta_{i-1}(j)+w \\cdot F_{i}(y_{i-1}=j, y_{i}=l, x)\\}',
+      '$$',
+      '',
+    ].join('\n');
+    const fronts = parse(md).filter((c) => c.kind === 'formula').map((c) => c.front);
+    expect(fronts).toHaveLength(2);
+    for (const f of fronts) expect(f).toMatch(/^简单介绍条件随机场。（(?:初始化|递推)，写出公式）$/);
+  });
+});
