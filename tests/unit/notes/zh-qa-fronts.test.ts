@@ -40,3 +40,30 @@ describe('algorithm steps name no formula of their own', () => {
     for (const f of fronts) expect(f).toMatch(/^简单介绍条件随机场。（(?:初始化|递推)，写出公式）$/);
   });
 });
+
+describe('a list of kinds under an announcing sentence', () => {
+  it('asks each kind with the sentence that announces it', () => {
+    const md = [
+      '# 基于深度学习的模型',
+      '### RNN',
+      'RNN 的历史比 CNN 要悠久的多，常见的类型包括：',
+      '',
+      '- 一对多：给定单个字符，在时间步向前时同时输出结果序列',
+      '- 多对一：给定文本序列，在时间步向前执行完后输出单个结果',
+      '',
+      '### 变形',
+      'RNN有不同的变形：',
+      '',
+      '- Elman Network：把隐藏层的值存起来，下一个时间点再读出来',
+      '',
+    ].join('\n');
+    const fronts = parse(md).filter((c) => c.kind === 'term').map((c) => c.front);
+    expect(fronts).toContain('RNN常见的类型包括：多对一是什么？');
+    expect(fronts).toContain('RNN有不同的变形：Elman Network是什么？');
+  });
+
+  it('leaves a list under a sentence that announces no kinds', () => {
+    const md = '# 迁移学习\n## 概念\n迁移学习是很多方法的集合，这里介绍一些概念：\n\n- Target Data：和task直接相关的data\n';
+    expect(parse(md).find((c) => c.kind === 'term')!.front).not.toContain('介绍');
+  });
+});
