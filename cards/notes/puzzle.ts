@@ -1,12 +1,15 @@
 // Puzzles and exercises written as "题目：… / 解析：…" (brain teasers, 概率题,
-// 智力题, "Problem: … / Solution: …"): the heading only names the puzzle
+// 智力题): the heading only names the puzzle
 // ("坏鸡蛋", "三角形问题"), so "坏鸡蛋：要点是什么？" asks nothing a learner could
 // answer. The question is the whole statement, the answer the solution. Pure.
 
-/** "> **题目**:", "题目：", "**Problem**:" opening the section's answer. */
-const STATEMENT = /^(?:>\s*)?(?:\*\*|__)?(?:题目|题干|问题描述|问题|Problem|Puzzle|Question)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?/i;
-/** "**解析**:", "> **解析**:", "答案：", "Solution:" starting a line: where the solution begins. */
-const SOLUTION = /^(?:>\s*)?(?:\*\*|__)?(?:解析|解答|答案|解法|参考答案|Solution|Answer)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?/i;
+/**
+ * "> **题目**:", "题目：" opening the section's answer. Chinese labels only: in English notes
+ * "**Problem**: … **Solution**: …" is a pitfall and its fix (a note about embeddings), not a puzzle.
+ */
+const STATEMENT = /^(?:>\s*)?(?:\*\*|__)?(?:题目|题干|问题描述|问题)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?/i;
+/** "**解析**:", "> **解析**:", "答案：" starting a line: where the solution begins. */
+const SOLUTION = /^(?:>\s*)?(?:\*\*|__)?(?:解析|解答|答案|解法|参考答案)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?/i;
 
 /** The markdown without blockquote markers: the statement is asked as text, not as a quote. */
 const unquote = (md: string): string =>

@@ -69,10 +69,9 @@ describe('a puzzle asks its whole statement', () => {
   it('needs both labels: a statement alone, or a heading question, is left as it was', () => {
     expect(puzzleParts('> **题目**: 给你一根铅笔,折两次,组成三角形的概率是多大.')).toBeNull();
     expect(puzzleParts('1. 假设A头上的数字是x\n**解析**: …')).toBeNull();
-    expect(puzzleParts('**Problem**: A bag holds 3 balls. What is the chance of two reds?\n\n**Solution**: 1/3.')).toEqual({
-      front: 'A bag holds 3 balls. What is the chance of two reds?',
-      back: '1/3.',
-    });
+    // In English notes "**Problem**: … **Solution**: …" is a pitfall and its fix, not a puzzle.
+    expect(puzzleParts('**Problem**: Using different models for indexing vs. querying.\n\n**Solution**: Track which model created each embedding.')).toBeNull();
+    expect(puzzleParts('**题目**: 袋中有3个球，取两个都是红球的概率？\n\n**答案**：1/3。')).toEqual({ front: '袋中有3个球，取两个都是红球的概率？', back: '1/3。' });
   });
 });
 
