@@ -36,7 +36,7 @@ const inline = createParser('any');
 /** Labels that introduce remarks, not terms worth a card. */
 const NOT_TERMS = new Set([
   '注', '注意', '总结', '小结', '备注', '说明', '例如', '比如', '例', '举例', '参考', '参考书', '另外', '其中', '结论', '答', '解', '如下', '以下', '其他', '补充',
-  '即', '则', '故', '所以', '因此', '因为', '于是', '那么', '此时', '这里', '如图', '提示', '输入', '输出', '解答', '答案', '分析', '证明', '思路', '问题', '问', '题目', '原因', '首先', '其次', '然后', '最后', '同理', '又', '而', '但', '但是', '可见', '综上', '例子', '示例', '代码', '来源', '链接', '出处', '作者', '更新',
+  '即', '则', '故', '所以', '因此', '因为', '于是', '那么', '此时', '这里', '如图', '提示', '输入', '输出', '解答', '解析', '答案', '分析', '证明', '思路', '问题', '问', '题目', '原因', '首先', '其次', '然后', '最后', '同理', '又', '而', '但', '但是', '可见', '综上', '例子', '示例', '代码', '来源', '链接', '出处', '作者', '更新',
   'note', 'notes', 'tip', 'tips', 'summary', 'e.g', 'e.g.', 'eg', 'i.e', 'i.e.', 'ie', 'example', 'examples', 'for example', 'see also', 'see', 'hint', 'hints', 'therefore', 'thus', 'hence', 'so', 'where', 'here', 'then', 'and', 'but', 'or', 'because', 'since', 'also', 'however', 'note that', 'recall', 'remember', 'warning', 'caution', 'important',
   'must read', 'must-read', 'read', 'reading', 'further reading', 'paper', 'papers', 'blog', 'blog post', 'video', 'videos', 'article', 'articles', 'resource', 'resources', 'docs', 'documentation', 'website', 'github', 'repo', 'slides', 'book', 'course', 'tutorial', 'link to', 'url', 'back to', 'go to', 'next', 'previous', 'prev', 'up', 'author', 'authors', 'email', 'e-mail', 'date', 'tags', 'tag', 'aliases', 'status', 'created', 'updated', '邮箱', '日期', '时间', '标签', '原文', '原文链接', '地址', '转载', 'image', 'img', 'fig', 'figure', 'table', 'credit', 'credits', 'via', 'ref', 'cf', 'nb', 'n.b',
   'input', 'inputs', 'output', 'outputs', 'answer', 'solution', 'proof', 'q', 'a', 'question', 'reason', 'result', 'results', 'source', 'sources', 'reference', 'references', 'link', 'links', 'code', 'update', 'edit', 'todo', 'tl;dr', 'tldr', 'claim', 'case', 'given', 'goal', 'task', 'conclusion', 'final answer', 'step', 'steps',
@@ -46,7 +46,7 @@ const NOT_TERMS = new Set([
   'solutions', 'critical insight', 'bottom line', 'before', 'after', 'measure',
 ]);
 /** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
-const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|步骤\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
+const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|(?:步骤|条件|情况|方法|方案)\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
 /** "def half_of_greater(x, y):" — a function header in code pasted as text (an HTML `<pre>` the parser shows as text), not a term. */
 const CODE_HEAD = /^(?:async\s+)?(?:def|class|function|fn|func)\s+[\w.$]+\s*\(.*\)$/;
 const SENTENCE = /[，。；！？,;!?]/;

@@ -18,6 +18,9 @@ import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
 import { isNarrationOnly } from './narration.ts';
+import { puzzleParts } from './puzzle.ts';
+import { isCodeWalkthrough } from './codewalk.ts';
+import { kindsLead } from './leadin.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -257,6 +260,17 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const md = stripNumbering(rawContent(srcLines[lines[p]!.line] ?? '')).replace(/\s*[:：;；,，、]+$/, '').trim();
     return md && plainText(lines[p]!.tokens).trim().length <= 40 && !/[:：]/.test(md) ? md : undefined;
   };
+  // The paragraph right above the top-level list holding source line `line`, if it announces a set of kinds.
+  const kindsOf = (line: number): string | undefined => {
+    const k = indexOfLine.get(line);
+    const item = k !== undefined ? lines[k]!.item : undefined;
+    if (k === undefined || !item || item.parent) return undefined;
+    let s = k;
+    while (s > 0 && (lines[s - 1]!.item?.list === item.list || within(lines[s - 1]!.item, item) || (lines[s - 1]!.item && lines[s - 1]!.item!.parent))) s--;
+    while (s > 0 && classes[s - 1]!.kind === 'blank') s--;
+    if (s === 0 || lines[s - 1]!.item || lines[s - 1]!.code || lines[s - 1]!.tex !== undefined) return undefined;
+    return kindsLead(plainText(lines[s - 1]!.tokens), sec.titleMd && !isGenericHeading(sec.title) ? sec.titleMd : sctx.topicMd);
+  };
   const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
@@ -272,6 +286,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
     let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
     // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
+    // "多对一：…" in a list under "…常见的类型包括：": asked as a kind of the section's subject (leadin.ts).
+    const kinds = lang === 'zh' && !parent && !owner && !formula && /是什么？$|^什么是/.test(front) ? kindsOf(line) : undefined;
+    if (kinds && !front.includes(kinds)) front = `${kinds}：${front}`;
     if (lang === 'zh' && !parent && !owner && front === `${t.md}是什么？` && isGenericHeading(sec.title) && /[\u4e00-\u9fff]/.test(sec.title) && !/总结|小结/.test(sec.title) && sctx.topicMd && !t.plain.includes(sctx.topicMd.replace(/\\/g, ''))) front = `${sctx.topicMd}的${sec.titleMd}：${front}`;
     return {
       kind: formula ? 'formula' : 'term',
@@ -545,7 +562,7 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined)) : undefined;
+    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined) ?? (shape !== 'question' && isCodeWalkthrough(answer.map((i) => lines[i]!)) ? 'code' : undefined)) : undefined;
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
@@ -557,6 +574,15 @@ function finishSection(
       out.dropped.push({ rule: verdict.rule, line: sec.line, ...(verdict.rule === 'index' ? { heading: sec.titleMd, back: pick(answer) } : {}) });
       // A reading list is kept as one `reading` card (never scheduled as new); the rest gives no card.
       if (verdict.reading) specs.unshift({ kind: 'reading', ns: 'reading', key: sec.title, front: readingFront(sec, sctx), back: pick(answer), line: sec.line });
+      return;
+    }
+    // "> **题目**: …  **解析**: …" under "坏鸡蛋": one card, the statement as question, the whole solution as answer —
+    // its steps ("A(第一次)吃: 1/2") are no terms of their own (puzzle.ts).
+    const puzzle = puzzleParts(pick(lines.map((_, i) => i).filter((i) => classes[i]!.kind !== 'blank')));
+    if (puzzle) {
+      const explicit = specs.filter((x) => x.kind === 'qa' || x.kind === 'cloze');
+      specs.length = 0;
+      specs.push({ kind: 'section', ns: 'section', key: sec.title, front: puzzle.front, back: puzzle.back, line: sec.line }, ...explicit);
       return;
     }
     const only = prose.length === 1 && answer.length === 1 ? plainText(lines[prose[0]!]!.tokens) : '';

@@ -19,6 +19,7 @@ import { aspectOwner } from './aspect.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
+import { isSiteIndex } from './siteindex.ts';
 
 /** Finds links in a reading list's text: Markdown links, and bare http(s) URLs only (no "node.js"-style fuzzy links). */
 const linkParser = createParser('strict').set({ linkify: true });
@@ -204,8 +205,16 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
 
   foldReadingLists(cards, opts.onDrop);
   dropEchoedParts(cards, opts.onDrop);
+  // A page that maps the collection's chapters (links to other notes, study tips) teaches nothing itself (siteindex.ts).
+  const siteIndex = isSiteIndex(text) && cards.some((c) => c.kind !== 'qa' && c.kind !== 'cloze');
+  if (siteIndex) {
+    opts.onDrop?.({ rule: 'index', line: 1, section: title ? [title] : [] });
+    const kept = cards.filter((c) => c.kind === 'qa' || c.kind === 'cloze');
+    cards.length = 0;
+    kept.forEach((c, n) => cards.push({ ...c, order: n }));
+  }
 
-  const indexBack = cards.length === 0 ? indexNoteBack(indexParts) : '';
+  const indexBack = cards.length === 0 && !siteIndex ? indexNoteBack(indexParts) : '';
   if (indexBack) {
     // Only lists of links to other notes (a map of content): one reading card, never a question (worth.ts).
     const topic = title ?? doc.sections.find((s) => s.level > 0)?.title ?? opts.deck;
@@ -239,7 +248,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       }
     }
   }
-  if (cards.length === 0) {
+  if (cards.length === 0 && !siteIndex) {
     warn({ line: 1, code: 'no-cards', message: 'no cards found: no headings with content and no Q::A, ? or ==cloze== cards — is this a Markdown notes file?' });
   }
   for (const [code, n] of perCode) {

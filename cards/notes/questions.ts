@@ -246,7 +246,7 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
 }
 
 /** Keys that name no subject of their own: "解决办法", "损失函数", "注意要点", "公式". */
-const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式|函数的定义|函数定义|函数的表达式|函数表达式|定义式)$/;
+const SUBJECTLESS_KEY = /^(?:求解方法|计算方法|实现方法|具体方法|常用方法|主要方法|解决办法|解决方法|解决方案|办法|方法|做法|具体做法|思路|解题思路|解析|损失函数|目标函数|代价函数|优化目标|公式|计算公式|核心公式|步骤|具体步骤|过程|流程|原理|结论|注意要点|注意事项|要点|定义|更新公式|更新规则|推导|表达式|函数的定义|函数定义|函数的表达式|函数表达式|定义式|初始化|递推|终止|回溯|返回路径|迭代|输入|输出)$/;
 
 export const isSubjectlessKey = (plain: string): boolean => SUBJECTLESS_KEY.test(plain.trim());
 
@@ -359,6 +359,9 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
 
 /** Heading-keyed formula (a section that is one formula, e.g. 标签平滑). */
 export function headingFormulaQuestion(titleMd: string, lang: Lang = 'zh'): string {
+  // A question heading whose answer is a formula ("3.5 Adaboost算法如何加入正则项?") is asked as written, the formula requested.
+  const asked = /[？?]\s*$/.test(titleMd) ? stripAskedAt(titleMd).trim().replace(/\s*[？?]$/, '') : '';
+  if (asked) return lang === 'en' ? `${asked}? (Give the formula.)` : `${asked}？（写出公式）`;
   return lang === 'en' ? `Formula for ${titleMd}?` : `${stripAskedAt(titleMd)}的公式是什么？`;
 }
 
