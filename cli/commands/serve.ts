@@ -56,6 +56,8 @@ export function registerServe(program: Command, io: Io): void {
         staticDir: DIST_DIR,
         log: io.err,
         onStatic: (pathname) => gate.served(pathname),
+        // The page's HTML carries its first card, computed for that request (web/firstCard.ts).
+        firstCard: async () => (await appReady).dispatch('nextCard', {}),
       }).catch((err) => {
         store.close();
         throw err;
