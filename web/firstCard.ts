@@ -22,6 +22,8 @@
 //   close the element or open a comment.
 // - If the service is not ready within `waitMs`, the page is finished without
 //   a card and asks the API, as it always could.
+// - The page's modulepreload hints (KaTeX) move after the card and stay only
+//   if that card has formulas (takePreloads).
 import type http from 'node:http';
 
 export const FIRST_CARD_ELEMENT_ID = 'deeprecall-first-card';
@@ -40,6 +42,30 @@ export function splitBeforeBodyEnd(html: string): [string, string] {
 
 const NONE: unique symbol = Symbol('no first card');
 
+/**
+ * index.html without its `<link rel="modulepreload">` hints, and the hints.
+ * The page carrying a first card gets them after the card, and only if that
+ * card shows math (KaTeX is the only preloaded chunk): a first card without
+ * formulas then costs the browser no KaTeX fetch and compile at start-up, and
+ * one with formulas starts fetching it as soon as the card is known. KaTeX
+ * still loads at the page's first idle moment (renderer/App.svelte).
+ */
+export function takePreloads(html: string): { html: string; preloads: string[] } {
+  const preloads: string[] = [];
+  const rest = html.replace(/[ \t]*<link\b[^>]*\brel="modulepreload"[^>]*>\n?/gi, (tag) => {
+    preloads.push(tag.trim());
+    return '';
+  });
+  return { html: rest, preloads };
+}
+
+/** Whether the first card of a nextCard reply puts formulas on screen (math placeholders, or a problem prompt, which is Markdown). */
+export function firstCardHasMath(reply: unknown): boolean {
+  const card = (reply as { card?: { frontHtml?: unknown; problem?: unknown } | null } | null)?.card;
+  if (!card) return false;
+  return card.problem !== undefined || (typeof card.frontHtml === 'string' && card.frontHtml.includes('data-tex='));
+}
+
 export interface StreamOptions {
   /** The nextCard reply for this request; rejects if the service cannot give one. */
   firstCard: () => Promise<unknown>;
@@ -55,7 +81,8 @@ export interface StreamOptions {
  * ask the API.
  */
 export async function streamWithFirstCard(res: http.ServerResponse, html: string, opts: StreamOptions): Promise<void> {
-  const [head, tail] = splitBeforeBodyEnd(html);
+  const { html: page, preloads } = takePreloads(html);
+  const [head, tail] = splitBeforeBodyEnd(page);
   res.write(head, () => opts.onHeadSent?.());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<typeof NONE>((resolve) => (timer = setTimeout(() => resolve(NONE), opts.waitMs)));
@@ -68,6 +95,7 @@ export async function streamWithFirstCard(res: http.ServerResponse, html: string
     clearTimeout(timer);
   }
   if (res.destroyed) return;
-  res.end(card === NONE ? tail : firstCardElement(card) + tail);
+  if (card === NONE) res.end(preloads.join('') + tail);
+  else res.end(firstCardElement(card) + (firstCardHasMath(card) ? preloads.join('') : '') + tail);
 }
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { FIRST_CARD_ELEMENT_ID, firstCardElement, splitBeforeBodyEnd, streamWithFirstCard } from '../../../web/firstCard.ts';
+import { FIRST_CARD_ELEMENT_ID, firstCardElement, firstCardHasMath, splitBeforeBodyEnd, streamWithFirstCard, takePreloads } from '../../../web/firstCard.ts';
 import { FIRST_CARD_ELEMENT_ID as PAGE_ID } from '../../../renderer/lib/firstCard.ts';
 
 const HTML = '<!doctype html><html><head><script type="module" async src="./a.js"></script></head><body><div id="app"></div></body></html>';
@@ -40,10 +40,10 @@ describe('firstCardElement', () => {
 });
 
 /** Serve HTML through streamWithFirstCard; returns the body and when the head arrived relative to the end. */
-async function serveOnce(opts: Parameters<typeof streamWithFirstCard>[2]): Promise<{ body: string; chunks: string[] }> {
+async function serveOnce(opts: Parameters<typeof streamWithFirstCard>[2], html = HTML): Promise<{ body: string; chunks: string[] }> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
-    void streamWithFirstCard(res, HTML, opts);
+    void streamWithFirstCard(res, html, opts);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
@@ -85,5 +85,31 @@ describe('streamWithFirstCard', () => {
     expect(failed.body).toBe(HTML);
     const slow = await serveOnce({ firstCard: () => new Promise(() => undefined), waitMs: 20 });
     expect(slow.body).toBe(HTML);
+  });
+});
+
+describe('KaTeX preload follows the first card', () => {
+  const PRELOAD = '<link rel="modulepreload" crossorigin href="./assets/katex-X.js">';
+  const WITH = `<!doctype html><html><head><script type="module" async src="./a.js"></script>\n    ${PRELOAD}\n</head><body><div id="app"></div></body></html>`;
+  const plain = { card: { id: 'a', frontHtml: '<p>CNN?</p>' }, remaining: { review: 0, new: 1, drill: 0 }, done: { total: 0 } };
+  const math = { card: { id: 'b', frontHtml: '<p><span class="math" data-tex="x^2" data-display="0"></span></p>' }, remaining: { review: 0, new: 1, drill: 0 }, done: { total: 0 } };
+  const problem = { card: { id: 'c', frontHtml: '<p>Q</p>', problem: { prompt: 'p' } }, remaining: { review: 0, new: 1, drill: 0 }, done: { total: 0 } };
+
+  it('finds the hints and which cards need them', () => {
+    const { html, preloads } = takePreloads(WITH);
+    expect(preloads).toEqual([PRELOAD]);
+    expect(html).not.toContain('modulepreload');
+    expect([plain, math, problem, { card: null }].map(firstCardHasMath)).toEqual([false, true, true, false]);
+  });
+
+  it('a card without math: no KaTeX hint anywhere; with math: the hint right after the card; no card: the hint kept', async () => {
+    const a = await serveOnce({ firstCard: async () => plain, waitMs: 5000 }, WITH);
+    expect(a.body).not.toContain('modulepreload');
+    expect(a.body).toContain(firstCardElement(plain));
+    const b = await serveOnce({ firstCard: async () => math, waitMs: 5000 }, WITH);
+    expect(b.body).toContain(firstCardElement(math) + PRELOAD + '</body>');
+    const c = await serveOnce({ firstCard: () => Promise.reject(new Error('x')), waitMs: 5000 }, WITH);
+    expect(c.body).toContain(PRELOAD + '</body>');
+    expect(c.body).not.toContain(FIRST_CARD_ELEMENT_ID);
   });
 });
