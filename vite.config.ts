@@ -29,10 +29,30 @@ function preloadKatex(): Plugin {
   };
 }
 
+/**
+ * The entry script is `async`: browser mode sends index.html's end (with the
+ * first card, web/firstCard.ts) only once the service has computed it, and
+ * the app should start meanwhile instead of waiting for the whole document.
+ */
+function asyncEntry(): Plugin {
+  return {
+    name: 'deeprecall-async-entry',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const out = html.replace(/<script type="module" crossorigin src=/, '<script type="module" async crossorigin src=');
+        if (out === html) throw new Error('vite: no entry module script to mark async');
+        return out;
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: `${here}renderer`,
   base: './',
-  plugins: [svelte(), preloadKatex()],
+  plugins: [svelte(), preloadKatex(), asyncEntry()],
   // sanitize-html's postcss is only for style attributes, which cards never keep (renderer/lib/noPostcss.ts).
   resolve: { alias: { postcss: `${here}renderer/lib/noPostcss.ts` } },
   build: {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { App } from '../service/app.ts';
 import { ApiError } from '../service/contract/apiError.ts';
 import { DbError } from '../db/errors.ts';
+import { streamWithFirstCard } from './firstCard.ts';
 import { isLoopbackHost, newToken, SECURITY_HEADERS, tokenMatches } from './security.ts';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024; // a 25 MB notes import plus JSON overhead
@@ -33,6 +34,13 @@ export interface ServerOptions {
   log?: (line: string) => void;
   /** Called once a static file has gone out to the socket (`/index.html` for the page itself); see pageGate.ts. */
   onStatic?: (pathname: string) => void;
+  /**
+   * The nextCard reply to carry inside index.html when the request has the
+   * token in `?token=` (web/firstCard.ts); absent: the page asks the API.
+   */
+  firstCard?: () => Promise<unknown>;
+  /** Longest wait for `firstCard` before the page is finished without it (default 2 s). */
+  firstCardWaitMs?: number;
 }
 
 export interface RunningServer {
@@ -119,7 +127,7 @@ export function decodePath(pathname: string): string | null {
   return /[\u0000-\u001f]/.test(rel) ? null : rel;
 }
 
-function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse, pathname: string) {
+function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.ServerResponse, pathname: string, token: string) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' });
   const root = path.resolve(opts.staticDir);
   let rel = decodePath(pathname);
@@ -143,8 +151,20 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': rel === '/index.html' ? 'no-store' : 'public, max-age=31536000, immutable',
   });
+  if (rel === '/index.html' && req.method === 'GET' && opts.firstCard && tokenMatches(token, queryToken(req))) {
+    // The page's files can start at once; its first card follows in the same response.
+    return streamWithFirstCard(res, data.toString('utf8'), { firstCard: opts.firstCard, waitMs: opts.firstCardWaitMs ?? 2000, onHeadSent: () => opts.onStatic?.(rel) });
+  }
   if (opts.onStatic) res.once('finish', () => opts.onStatic?.(rel));
   res.end(req.method === 'HEAD' ? undefined : data);
+}
+
+function queryToken(req: http.IncomingMessage): string | undefined {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('token') ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function startServer(opts: ServerOptions): Promise<RunningServer> {
@@ -174,7 +194,7 @@ export function startServer(opts: ServerOptions): Promise<RunningServer> {
     const code = pathname === '/' ? new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('code') : null;
     if (code !== null) return redeem(req, res, code);
     if (pathname.startsWith('/api/')) return send(res, 404, { error: 'unknown API path' });
-    serveStatic(opts, req, res, pathname);
+    return serveStatic(opts, req, res, pathname, token);
   };
   // Last resort: whatever a handler throws (synchronously or later), this
   // request still gets an answer and the process lives on. One bad request

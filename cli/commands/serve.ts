@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { resolveDbPath } from '../../db/paths.ts';
@@ -11,14 +10,6 @@ export const DIST_DIR = path.join(appRoot(), 'dist');
 /** With no page asking, the service starts loading this long after the URL is printed (web/pageGate.ts). */
 const SERVICE_FALLBACK_MS = 500;
 
-function indexHtml(): string {
-  try {
-    return fs.readFileSync(path.join(DIST_DIR, 'index.html'), 'utf8');
-  } catch {
-    return ''; // not built: the page answers 500, the fallback starts the service
-  }
-}
-
 export function registerServe(program: Command, io: Io): void {
   common(program.command('serve').description('browser mode: serve the app on 127.0.0.1 with a per-launch token'), { json: false })
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
@@ -28,16 +19,21 @@ export function registerServe(program: Command, io: Io): void {
       // scripts are served at once, while the service (zod contract, review, the
       // default deck on a fresh profile) loads beside the browser's own start-up.
       // API calls wait for it; nothing is answered before it is complete.
-      // The page's own files go out first: the service starts loading once they
-      // have (or at the first API call, or after a short fallback), so its long
-      // synchronous pieces never hold back the scripts (web/pageGate.ts).
-      const [{ Store }, { startServer }, { pageAssets, pageGate }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts'), import('../../web/pageGate.ts')]);
+      // The service starts loading when the page asks for index.html (or at the
+      // first API call, or after a short fallback; web/pageGate.ts): the page
+      // carries its first card (web/firstCard.ts) and its async script needs
+      // far less time than the service, so the service is the longer path and
+      // starts as early as a page is known to come. It loads in pieces
+      // (service/loadInPieces.ts) so the page's scripts, asked for meanwhile,
+      // wait for one piece at most.
+      const [{ Store }, { startServer }, { pageGate }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts'), import('../../web/pageGate.ts')]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
-      const gate = pageGate(pageAssets(indexHtml()), SERVICE_FALLBACK_MS);
+      const gate = pageGate([], SERVICE_FALLBACK_MS);
       const appReady = (async () => {
         await gate.opened;
-        const [{ App }, busy] = await Promise.all([import('../../service/app.ts'), import('../../service/busy.ts')]);
+        const busy = await import('../../service/busy.ts');
+        const { App } = await (await import('../../service/loadInPieces.ts')).loadAppInPieces();
         // Start-up may wait for a lock as long as it needs; requests then wait with timers, not inside SQLite (service/busy.ts).
         const app = new App(store, undefined, { busyRetryMs: busy.BUSY_RETRY_BUDGET_MS });
         await app.ensureDefaultDeck();
@@ -56,6 +52,8 @@ export function registerServe(program: Command, io: Io): void {
         staticDir: DIST_DIR,
         log: io.err,
         onStatic: (pathname) => gate.served(pathname),
+        // The page's HTML carries its first card, computed for that request (web/firstCard.ts).
+        firstCard: async () => (await appReady).dispatch('nextCard', {}),
       }).catch((err) => {
         store.close();
         throw err;

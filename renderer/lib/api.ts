@@ -2,6 +2,7 @@
 // carried by Electron's preload bridge when present, else by HTTP to the
 // browser-mode host (POST /api/<method> with the per-launch token).
 import type { AppApi } from '../../service/contract/index.ts';
+import { noteApiCall } from './firstCard.ts';
 
 export type Transport = (method: string, args: unknown) => Promise<unknown>;
 
@@ -130,6 +131,9 @@ export function setTransport(t: Transport | null): void {
   transport = t;
 }
 
-export const api: AppApi = createApi((method, args) => currentTransport()(method, args));
+export const api: AppApi = createApi((method, args) => {
+  noteApiCall(method); // a write makes the card embedded in index.html stale (firstCard.ts)
+  return currentTransport()(method, args);
+});
 
 export const isElectron = (): boolean => typeof window !== 'undefined' && !!window.deeprecall;

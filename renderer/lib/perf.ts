@@ -24,6 +24,10 @@ if (typeof window !== 'undefined') window.__deeprecallPerf = log;
 
 let pending: number | null = null;
 
+let firstCardShownNow: () => void = () => undefined;
+/** Resolves when the page's first card is on screen (App.svelte warms the other screens only then). */
+export const firstCardShown = new Promise<void>((resolve) => (firstCardShownNow = resolve));
+
 /** A key that should bring a new card was pressed at `timeStamp`. */
 export function markKey(timeStamp: number): void {
   pending = timeStamp;
@@ -36,7 +40,10 @@ export function markCardShown(since?: number): void {
     log.render.push(now - since);
     if (log.render.length > 1000) log.render.shift();
   }
-  if (log.firstCardAt === null) log.firstCardAt = now;
+  if (log.firstCardAt === null) {
+    log.firstCardAt = now;
+    firstCardShownNow();
+  }
   const start = pending;
   if (start === null) return;
   pending = null;

@@ -13,6 +13,7 @@
 import { tick } from 'svelte';
 import type { AnswerCheck, CardView, NextCard, Reveal } from '../../service/contract/index.ts';
 import { api } from './api.ts';
+import { takeFirstCard } from './firstCard.ts';
 import type { Phase, Quality } from './keys.ts';
 import { prerender } from './markdown.ts';
 import { markCardShown } from './perf.ts';
@@ -86,7 +87,8 @@ export class ReviewSession {
   async start(): Promise<void> {
     this.phase = 'loading';
     this.error = null;
-    await this.run(async () => this.apply(await this.fetchNext()));
+    // The host may have put this card in the page already (browser mode's index.html): no round trip then.
+    await this.run(async () => this.apply((await takeFirstCard()) ?? (await this.fetchNext())));
   }
 
   /** Put a card (or the end of the queue) on screen. */

@@ -111,7 +111,8 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<Harness> {
   const app = new App(store, opts.clock);
   if (opts.defaultDeck !== false) await app.ensureDefaultDeck();
   opts.setup?.(app, store);
-  const server = await startServer({ app, port: 0, staticDir: DIST });
+  // As `deeprecall serve` does: a page loaded with the token carries its first card (web/firstCard.ts).
+  const server = await startServer({ app, port: 0, staticDir: DIST, firstCard: () => app.dispatch('nextCard', {}) });
   const ownBrowser = !opts.browser;
   const browser = opts.browser ?? (await launchBrowser());
   const context = await browser.newContext({

@@ -1,0 +1,63 @@
+// The first card the browser-mode host put inside index.html (web/firstCard.ts):
+// the exact nextCard reply, computed for this page load. The review screen
+// takes it once instead of asking nextCard, so the first card needs no API
+// round trip. It is dropped — and the page asks the API as usual — once it is
+// taken, once this page has sent anything that may change the queue, or when
+// it is older than MAX_AGE_MS (the day may have rolled over, another tab may
+// have answered). Electron and a page loaded without the token have none.
+import type { NextCard } from '../../service/contract/index.ts';
+
+export const FIRST_CARD_ELEMENT_ID = 'deeprecall-first-card';
+const MAX_AGE_MS = 30_000;
+
+/** API calls that never change which card comes next: they leave the embedded card valid. */
+const READS: ReadonlySet<string> = new Set(['getSettings', 'summary', 'nextCard', 'reveal', 'sections', 'listCards', 'cardDetail', 'listDecks', 'importProgress', 'exportStatus', 'fsrsJobStatus']);
+
+let pending: Promise<NextCard | null> | null = null;
+let dead = false;
+
+function looksLikeNextCard(v: unknown): v is NextCard {
+  const n = v as Partial<NextCard> | null;
+  return !!n && typeof n === 'object' && 'card' in n && typeof n.remaining === 'object' && n.remaining !== null && typeof n.done === 'object' && n.done !== null;
+}
+
+/** Read (and remove) the element once the document is parsed; the host may send it after the app's script has started. */
+export function readFirstCard(doc: Document = document, now: () => number = () => performance.now()): Promise<NextCard | null> {
+  if (pending) return pending;
+  const parsed = doc.readyState === 'loading' ? new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true })) : Promise.resolve();
+  pending = parsed.then(() => {
+    const el = doc.getElementById(FIRST_CARD_ELEMENT_ID);
+    if (!el) return null;
+    el.remove(); // card content leaves the DOM's script list; the reply lives on only here
+    try {
+      const v: unknown = JSON.parse(el.textContent ?? '');
+      return looksLikeNextCard(v) && now() < MAX_AGE_MS ? v : null;
+    } catch {
+      return null;
+    }
+  });
+  return pending;
+}
+
+/** A call that may change the queue was sent: the embedded card may be stale from now on. */
+export function noteApiCall(method: string): void {
+  if (!READS.has(method)) dead = true;
+}
+
+/**
+ * The embedded reply, at most once per page; null when there is none, it was
+ * taken, the page has written since, or it is too old (`now` = ms since the page's start).
+ */
+export async function takeFirstCard(doc: Document = document, now: () => number = () => performance.now()): Promise<NextCard | null> {
+  if (dead) return null;
+  const v = await readFirstCard(doc, now);
+  if (dead || !v || now() >= MAX_AGE_MS) return null;
+  dead = true;
+  return v;
+}
+
+/** For tests: forget everything read so far. */
+export function resetFirstCard(): void {
+  pending = null;
+  dead = false;
+}
