@@ -17,6 +17,8 @@ import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
+import { announcesOnly, isAnchorContents, restatesHeading } from './outline.ts';
+import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
@@ -186,7 +188,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return { allDerivatives: d.length > 0 && d.every(Boolean), anyDerivative: d.some(Boolean) };
   };
   // Under "Stage 2: Train a Reward Model" a term is about RLHF's reward-model step: "RLHF, train a reward model: architecture?".
-  const termTopic = lang === 'en' && sctx.topicMd && clauseQuestion(sec.titleMd, sec.title) ? `${sctx.topicMd}, ${lowerFirst(sec.titleMd)}` : sec.titleMd;
+  // Under "Static defenses" (an aspect of "Prompt Injection") a term is the topic's too: "Prompt Injection, static defenses: what is …?" (englishAspect.ts).
+  const enAspect = isAspectSection(sec, sctx, lang);
+  const termTopic = lang === 'en' && sctx.topicMd && (enAspect || clauseQuestion(sec.titleMd, sec.title)) ? `${sctx.topicMd}, ${enAspect ? titleLower(sec.titleMd) : lowerFirst(sec.titleMd)}` : sec.titleMd;
   const ctx = (extra: Partial<TermContext>): TermContext => ({
     headingMd: sec.titleMd,
     headingPlain: sec.title,
@@ -550,7 +554,9 @@ function finishSection(
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
     const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? ('filler' as const) : undefined;
-    const dropRule = taskDrop ?? signpost ?? syllabus;
+    // An outline's lead-in ("Two approaches:"), its heading's parts as a list, a table of anchor links: nothing to learn (outline.ts).
+    const outline = lang === 'en' && (announcesOnly(pick(answer), 6) || restatesHeading(sec.title, pick(answer)) || isAnchorContents(pick(answer))) ? ('filler' as const) : undefined;
+    const dropRule = taskDrop ?? signpost ?? syllabus ?? outline;
     const verdict = dropRule ? { keep: false as const, rule: dropRule, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
@@ -566,6 +572,8 @@ function finishSection(
     const front =
       (sctx.design && lang === 'en' ? designSectionFront(sec.titleMd, sec.title, sctx.topicMd) : undefined) ??
       (sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
+      : lang === 'en' && sctx.topicMd && sec.crumbs.length >= 2 && isPitfallHeading(stripNumbering(sec.crumbs[sec.crumbs.length - 2]!)) && !isGenericHeading(sec.title) ? pitfallQuestion(sctx.topicMd, sec.titleMd) // "5. Overfitting to Benchmarks" under "Common Pitfalls"
+      : isAspectSection(sec, sctx, lang) ? englishAspectQuestion(sctx.topicMd!, sec.titleMd, sec.title) // "GraphRAG: what is the query phase?" (englishAspect.ts)
       : sctx.aspectOf ? sectionQuestion(`${sctx.aspectOf}的${sec.titleMd}`, `${sctx.aspectOf.replace(/\\(.)/g, '$1')}的${sec.title}`, enumeration, lang, sctx.topicMd)
       : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
@@ -622,6 +630,11 @@ function labelledParts(md: string): number {
   return count;
 }
 
+/** An English heading that is an aspect of the topic above it ("Query Phase" under "GraphRAG"), outside design outlines (englishAspect.ts). */
+function isAspectSection(sec: Section, sctx: SectionContext, lang: Lang): boolean {
+  return lang === 'en' && !sctx.design && !!sctx.topicMd && !isGenericHeading(sec.title) && isEnglishAspect(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase();
+}
+
 /** Past this many characters a section answer with structure is split into focused cards. */
 const LONG_ANSWER = 1200;
 
@@ -667,7 +680,8 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const lead = isLead(k, pos);
     if (lead) {
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
-      const front = looksLikeQuestion(lead.title)
+      // "**When to Use:**" is a generic label ("Huber Loss: when to use?"), not a question of its own.
+      const front = looksLikeQuestion(lead.title) && !(lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(lead.title) && !/[?？]$/.test(subjectMd))
         ? promptQuestion(lead.titleMd, lang)
         : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
           ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
