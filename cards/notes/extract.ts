@@ -346,6 +346,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
+    } else if (c.kind === 'prompts' && lang === 'en' && softWrapped(lines, srcLines, i)) {
+      // "unrated movies. For example, will User 1 like Black Panther?": the tail of a wrapped paragraph, not a question.
+      role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
       // A link inside the question ("[自注意力机制](https://…)如何…？") is a reference, not part of what is asked.
@@ -628,6 +631,22 @@ function labelledParts(md: string): number {
   let count = 0;
   for (const m of md.matchAll(/^(?:\*\*|__)([^*_\n]{2,40}?)(?:\*\*|__)\s*[:：]?\s*(?:\*\*|__)?\s*$/gm)) if (isGenericHeading(m[1]!.replace(/[:：]$/, '').trim())) count++;
   return count;
+}
+
+/**
+ * Line `i` continues the paragraph line before it without a hard break (no trailing two spaces or
+ * backslash), and starts mid-sentence (lower case, or the line before ends in a word or a comma):
+ * a soft-wrapped paragraph, whose last visual line is never a question of its own.
+ */
+function softWrapped(lines: readonly Line[], srcLines: readonly string[], i: number): boolean {
+  const l = lines[i]!;
+  const prev = i > 0 ? lines[i - 1] : undefined;
+  if (!prev || prev.block !== l.block || prev.other || prev.tex !== undefined || prev.end !== l.line) return false;
+  const before = srcLines[prev.end - 1] ?? '';
+  if (/(?: {2,}|\\)$/.test(before) || /<br\s*\/?>\s*$/i.test(before)) return false;
+  const text = (srcLines[l.line] ?? '').trim();
+  // (A bold label line above — "**The Role of Alpha**" — is a title, Obsidian-style: the question starts its own line.)
+  return /^[a-z]/.test(text) || /[a-z,]$/.test(before.trim());
 }
 
 /** An English heading that is an aspect of the topic above it ("Query Phase" under "GraphRAG"), outside design outlines (englishAspect.ts). */

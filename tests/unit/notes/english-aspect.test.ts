@@ -152,3 +152,14 @@ describe('outline answers with nothing to learn (outline.ts)', () => {
     expect(f).not.toContain('[section] When to Use?');
   });
 });
+
+describe('soft-wrapped paragraphs (glossary style)', () => {
+  it('the tail of a wrapped paragraph ending in "?" is no question; a question line of its own still is', () => {
+    const wrapped = parseNotes('In recommendation systems, a mechanism for finding two matrices.\n\nThe movie recommendation system aims to predict user ratings for\nunrated movies. For example, will User 1 like <em>Black Panther</em>?\n\nOne approach is to use matrix factorization.\n', { deck: 'd', title: 'matrix factorization' }).cards;
+    expect(wrapped.map((c) => c.kind)).toEqual(['section']);
+    expect(wrapped[0]!.back).toContain('will User 1 like');
+    expect(fronts('# Dropout\nRandomly zeroes activations.\n\nWhy does dropout help?\nIt averages many thinned networks.\n')).toContain('[prompt] Why does dropout help?');
+    // Obsidian style: a bold title line, then the question on its own line.
+    expect(fronts('# LoRA\nLow-rank adapters.\n\n## More Details\n**The Role of Alpha**\nIf $r$ cancels out the math changes, what is $\\alpha$ for?\nThink of $\\alpha$ as a volume knob for the adapter.\n').some((x) => x.startsWith('[prompt] If $r$ cancels out'))).toBe(true);
+  });
+});
