@@ -20,7 +20,9 @@ function questionOf(line: Line, srcLines: readonly string[]): { md: string; plai
   const raw = rawContent(srcLines[line.line] ?? '');
   const d = difficulty(stripNumbering(raw));
   const plain = difficulty(stripNumbering(plainText(line.tokens))).text;
-  return { md: stripNumbering(d.text), plain: stripNumbering(plain), tags: d.tags };
+  // "[M] Given the following matrix:<br>": a trailing line break is layout, so the set-up still ends in its colon.
+  const br = (t: string) => t.replace(/(?:\s*<br\s*\/?>)+\s*$/i, '');
+  return { md: br(stripNumbering(d.text)), plain: br(stripNumbering(plain)), tags: d.tags };
 }
 
 /** Source of a run of lines, indentation relative to the run, blank lines kept. */

@@ -163,3 +163,15 @@ describe('soft-wrapped paragraphs (glossary style)', () => {
     expect(fronts('# LoRA\nLow-rank adapters.\n\n## More Details\n**The Role of Alpha**\nIf $r$ cancels out the math changes, what is $\\alpha$ for?\nThink of $\\alpha$ as a volume knob for the adapter.\n').some((x) => x.startsWith('[prompt] If $r$ cancels out'))).toBe(true);
   });
 });
+
+describe('interview-book exercises', () => {
+  it('a set-up item ending in ":<br>" takes its matrix and final question into the front', () => {
+    const md = '# Matrices\n\n1. [E] What does the determinant of a matrix represent?\n2. [M] Given the following matrix:<br>\n\t$$\n\t\\begin{bmatrix} 1 & 4 \\\\ 2 & 8 \\end{bmatrix}\n\t$$\n\tWithout computing it, what can we say about this matrix\'s determinant?\n\n\t**Hint**: rely on a property of this matrix.\n';
+    const cards = parseNotes(md, { deck: 'd' }).cards.filter((c) => c.kind === 'prompt');
+    const set = cards.find((c) => /Given the following matrix/.test(c.front))!;
+    expect(set.front).not.toMatch(/<br>/);
+    expect(set.front).toMatch(/bmatrix[\s\S]*what can we say about this matrix's determinant\?$/);
+    expect(set.back).toMatch(/\*\*Hint\*\*: rely on a property/);
+    expect(set.tags).toEqual(['medium']);
+  });
+});
