@@ -592,6 +592,8 @@ function finishSection(
       // In English notes the bare list of part names is a table of contents, no card: the parts are.
       if (parts.intro.length || lang !== 'en') specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
+        // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
+        if (lang === 'en' && specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
     } else {
