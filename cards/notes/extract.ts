@@ -17,6 +17,8 @@ import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
+import { announcesOnly, isAnchorContents, restatesHeading } from './outline.ts';
+import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
 import { puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
@@ -189,7 +191,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return { allDerivatives: d.length > 0 && d.every(Boolean), anyDerivative: d.some(Boolean) };
   };
   // Under "Stage 2: Train a Reward Model" a term is about RLHF's reward-model step: "RLHF, train a reward model: architecture?".
-  const termTopic = lang === 'en' && sctx.topicMd && clauseQuestion(sec.titleMd, sec.title) ? `${sctx.topicMd}, ${lowerFirst(sec.titleMd)}` : sec.titleMd;
+  // Under "Static defenses" (an aspect of "Prompt Injection") a term is the topic's too: "Prompt Injection, static defenses: what is …?" (englishAspect.ts).
+  const enAspect = isAspectSection(sec, sctx, lang);
+  const termTopic = lang === 'en' && sctx.topicMd && (enAspect || clauseQuestion(sec.titleMd, sec.title)) ? `${sctx.topicMd}, ${enAspect ? titleLower(sec.titleMd) : lowerFirst(sec.titleMd)}` : sec.titleMd;
   const ctx = (extra: Partial<TermContext>): TermContext => ({
     headingMd: sec.titleMd,
     headingPlain: sec.title,
@@ -358,6 +362,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
         role[i] = 'card';
       } else role[i] = 'prose';
     } else if (!implicit) {
+      role[i] = 'prose';
+    } else if (c.kind === 'prompts' && lang === 'en' && softWrapped(lines, srcLines, i)) {
+      // "unrated movies. For example, will User 1 like Black Panther?": the tail of a wrapped paragraph, not a question.
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
@@ -567,7 +574,9 @@ function finishSection(
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
     const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? ('filler' as const) : undefined;
-    const dropRule = taskDrop ?? signpost ?? syllabus;
+    // An outline's lead-in ("Two approaches:"), its heading's parts as a list, a table of anchor links: nothing to learn (outline.ts).
+    const outline = lang === 'en' && (announcesOnly(pick(answer), 6) || restatesHeading(sec.title, pick(answer)) || isAnchorContents(pick(answer))) ? ('filler' as const) : undefined;
+    const dropRule = taskDrop ?? signpost ?? syllabus ?? outline;
     const verdict = dropRule ? { keep: false as const, rule: dropRule, reading: false } : sectionWorth(sec.title, pick(answer), { question: shape === 'question' });
     if (!verdict.keep) {
       // An index of notes keeps its answer: a note made only of such lists still gets one reading card (parse.ts).
@@ -592,6 +601,8 @@ function finishSection(
     const front =
       (sctx.design && lang === 'en' ? designSectionFront(sec.titleMd, sec.title, sctx.topicMd) : undefined) ??
       (sctx.topicMd && isGenericHeading(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase() ? genericQuestion(sctx.topicMd, sec.titleMd, sec.title, lang)
+      : lang === 'en' && sctx.topicMd && sec.crumbs.length >= 2 && isPitfallHeading(stripNumbering(sec.crumbs[sec.crumbs.length - 2]!)) && !isGenericHeading(sec.title) ? pitfallQuestion(sctx.topicMd, sec.titleMd) // "5. Overfitting to Benchmarks" under "Common Pitfalls"
+      : isAspectSection(sec, sctx, lang) ? englishAspectQuestion(sctx.topicMd!, sec.titleMd, sec.title) // "GraphRAG: what is the query phase?" (englishAspect.ts)
       : sctx.aspectOf ? sectionQuestion(`${sctx.aspectOf}的${sec.titleMd}`, `${sctx.aspectOf.replace(/\\(.)/g, '$1')}的${sec.title}`, enumeration, lang, sctx.topicMd)
       : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
@@ -607,6 +618,8 @@ function finishSection(
       // In English notes the bare list of part names is a table of contents, no card: the parts are.
       if (parts.intro.length || lang !== 'en') specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
+        // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
+        if (lang === 'en' && specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
     } else {
@@ -646,6 +659,27 @@ function labelledParts(md: string): number {
   let count = 0;
   for (const m of md.matchAll(/^(?:\*\*|__)([^*_\n]{2,40}?)(?:\*\*|__)\s*[:：]?\s*(?:\*\*|__)?\s*$/gm)) if (isGenericHeading(m[1]!.replace(/[:：]$/, '').trim())) count++;
   return count;
+}
+
+/**
+ * Line `i` continues the paragraph line before it without a hard break (no trailing two spaces or
+ * backslash), and starts mid-sentence (lower case, or the line before ends in a word or a comma):
+ * a soft-wrapped paragraph, whose last visual line is never a question of its own.
+ */
+function softWrapped(lines: readonly Line[], srcLines: readonly string[], i: number): boolean {
+  const l = lines[i]!;
+  const prev = i > 0 ? lines[i - 1] : undefined;
+  if (!prev || prev.block !== l.block || prev.other || prev.tex !== undefined || prev.end !== l.line) return false;
+  const before = srcLines[prev.end - 1] ?? '';
+  if (/(?: {2,}|\\)$/.test(before) || /<br\s*\/?>\s*$/i.test(before)) return false;
+  const text = (srcLines[l.line] ?? '').trim();
+  // (A bold label line above — "**The Role of Alpha**" — is a title, Obsidian-style: the question starts its own line.)
+  return /^[a-z]/.test(text) || /[a-z,]$/.test(before.trim());
+}
+
+/** An English heading that is an aspect of the topic above it ("Query Phase" under "GraphRAG"), outside design outlines (englishAspect.ts). */
+function isAspectSection(sec: Section, sctx: SectionContext, lang: Lang): boolean {
+  return lang === 'en' && !sctx.design && !!sctx.topicMd && !isGenericHeading(sec.title) && isEnglishAspect(sec.title) && sctx.topicMd.replace(/\\/g, '').toLowerCase() !== sec.titleMd.toLowerCase();
 }
 
 /** Past this many characters a section answer with structure is split into focused cards. */
@@ -693,7 +727,8 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const lead = isLead(k, pos);
     if (lead) {
       // A label that is itself a question ("**Q2：为什么…？**") is asked as written.
-      const front = looksLikeQuestion(lead.title)
+      // "**When to Use:**" is a generic label ("Huber Loss: when to use?"), not a question of its own.
+      const front = looksLikeQuestion(lead.title) && !(lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(lead.title) && !/[?？]$/.test(subjectMd))
         ? promptQuestion(lead.titleMd, lang)
         : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
           ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"

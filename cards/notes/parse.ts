@@ -16,6 +16,7 @@ import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { aspectOwner } from './aspect.ts';
+import { announcesOnly } from './outline.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
@@ -176,7 +177,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         if (asked && !cards.some((c) => c.front === asked)) front = asked;
       }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
-      if ((s.kind === 'term' || s.kind === 'section') && echoesQuestion(front, back)) {
+      // "User-image interactions: impressions, clicks:" announces a list the card does not hold (outline.ts).
+      if ((s.kind === 'term' || s.kind === 'section') && (echoesQuestion(front, back) || (lang === 'en' && s.kind === 'term' && announcesOnly(back, 4)))) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });
         continue;
       }

@@ -5,6 +5,7 @@ import type { Term } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { enumerationSubject, isZhConcept, isZhAction } from './zhterm.ts';
 import { lectureGenericQuestion, lectureHeadingQuestion } from './lecture.ts';
+import { isPitfallHeading, pitfallQuestion } from './englishAspect.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
@@ -296,6 +297,8 @@ function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const topic = ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd;
   if (formula && /^(?:formulas?|equations?|math|formulation)$/i.test(t.plain.trim()) && topic) return headingFormulaQuestion(topic, 'en');
   if (!formula) {
+    // An item under "Common Pitfalls" is a mistake, not a thing to define (englishAspect.ts).
+    if (isPitfallHeading(ctx.parentItem ?? ctx.headingPlain) && ctx.topicMd && !endsWithMark(ctx.topicMd) && !isGenericHeading(t.plain)) return pitfallQuestion(ctx.topicMd, md);
     // "Pro", "Range", "Description": asked about what they describe ("Mean absolute error: range?").
     if (isGenericHeading(t.plain) && topic) return genericQuestion(topic, md, t.plain, 'en');
     // "Define relevance", "calculate distance": a step, asked how it is done.

@@ -8,6 +8,9 @@
 // count them. Pure: decisions are made on the heading and the answer's
 // Markdown as it would be shown.
 
+/** An Obsidian tag line ("#image", "#nlp #rnn") is metadata, not text. */
+const withoutTagLines = (md: string): string => md.replace(/^[ \t]*#[A-Za-z][\w/-]*(?:[ \t]+#[A-Za-z][\w/-]*)*[ \t]*(?:\n|$)/gm, '').replace(/^\s*\n/, '');
+
 /** Why a section gave no recall card. */
 export type DropRule = 'meta' | 'navigation' | 'filler' | 'image' | 'code' | 'links' | 'index';
 
@@ -275,6 +278,8 @@ export interface SectionFacts {
  * be shown (navigation lines already removed).
  */
 export function sectionWorth(heading: string, md: string, facts: SectionFacts): Verdict {
+  // An Obsidian tag line ("#image") is metadata, not text: "#image\n\nSee [[pooling]]." is a pointer.
+  md = withoutTagLines(md);
   if (isMetaHeading(heading) || isBylineOnly(md)) return drop('meta');
   const s = answerShape(md);
   const linkCount = s.links + s.wikilinks;
@@ -321,6 +326,6 @@ export function isLinkOnly(md: string): boolean {
 export function indexNoteBack(parts: readonly { heading?: string; back?: string }[]): string {
   return parts
     .filter((p) => p.back)
-    .map((p) => (p.heading ? `**${p.heading}**\n\n${p.back}` : p.back!))
+    .map((p) => (p.heading ? `**${p.heading}**\n\n${withoutTagLines(p.back!)}` : withoutTagLines(p.back!)))
     .join('\n\n');
 }

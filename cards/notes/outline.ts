@@ -1,0 +1,53 @@
+// Answers of English outline notes that hold no explanation: a lead-in that
+// announces a list or code the card does not show ("impressions, clicks:",
+// "GraphRAG supports two distinct query modes:"), a list that only repeats
+// the parts of its heading ("Scaling, Monitoring, and Updates" → "* Scaling
+// * Monitoring * Updates"), and a table of contents written as a table of
+// anchor links. Such a card asks something its answer cannot teach; the
+// content it announces is on other cards. Pure; decided on the answer's
+// Markdown as shown.
+
+const plainOf = (md: string) =>
+  md
+    .replace(/!?\[\[([^\]|\n]*\|)?([^\]\n]*)\]\]/g, '$2')
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/<[^>\n]+>/g, ' ')
+    .replace(/[*_`~>|]/g, ' ')
+    .trim();
+
+const wordsOf = (s: string) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
+
+/** A short lead-in ending in a colon with nothing after it: it announces what the card does not hold. */
+export function announcesOnly(md: string, maxWords: number): boolean {
+  const t = md.trim();
+  if (!t || /\$|```|!\[|<img/i.test(t)) return false;
+  if (!/[:：]\s*(?:\*\*|__)?$/.test(t)) return false;
+  return wordsOf(plainOf(t)).length <= maxWords;
+}
+
+const stem = (w: string) => w.toLowerCase().replace(/[^a-z0-9]/g, '').replace(/(?:es|s)$/, '');
+
+/**
+ * A list whose items are only the parts named by the heading (each item a few words,
+ * its first word one of the heading's): the outline of the section, no answer.
+ */
+export function restatesHeading(heading: string, md: string): boolean {
+  const lines = md.split('\n').filter((l) => l.trim());
+  if (lines.length < 2 || !lines.every((l) => /^\s*(?:[-*+]|\d+[.)])\s+/.test(l))) return false;
+  const head = new Set(wordsOf(heading).map(stem));
+  return lines.every((l) => {
+    const ws = wordsOf(plainOf(l.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '')).replace(/\([^)]*\)/g, ' '));
+    return ws.length >= 1 && ws.length <= 3 && head.has(stem(ws[0]!));
+  });
+}
+
+/** A table (or list) of in-page anchor links with nothing else: a table of contents. */
+export function isAnchorContents(md: string): boolean {
+  const anchors = md.match(/\]\(#[^)\n]*\)/g)?.length ?? 0;
+  if (anchors < 2) return false;
+  const rest = md
+    .replace(/\[[^\]\n]*\]\([^)\n]*\)/g, ' ')
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/gm, ' ')
+    .replace(/[|:\-\d.\s*_]/g, ' ');
+  return wordsOf(rest).length <= 2;
+}

@@ -1,0 +1,178 @@
+// English sub-headings that are an aspect of the topic above them, pitfall items, and outline
+// answers with nothing to learn (issue 11, notes-en3). Excerpts in the style of an Obsidian AI vault
+// and of system-design outline notes.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+import { isEnglishAspect, titleLower } from '../../../cards/notes/englishAspect.ts';
+
+const fronts = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards.map((c) => `[${c.kind}] ${c.front}`);
+
+describe('English aspect headings (englishAspect.ts)', () => {
+  it('tells aspects of a topic from headings that name something', () => {
+    for (const h of ['Complete Metric Taxonomy', 'Query Phase', 'Static defenses', 'Standard (Discrete)', 'Core Mental Model', 'Connection to Advanced Retrieval Phase', 'When Building LLM Applications', 'Policy Definitions']) {
+      expect(isEnglishAspect(h), h).toBe(true);
+    }
+    for (const h of ['Batch Normalization', 'Adam', 'LoRA', 'Gradient Descent', 'RL Mental Model', 'Online Learning', 'Missing Values', 'Pruning', 'GPT-4 Phase', 'Test Cases']) {
+      expect(isEnglishAspect(h), h).toBe(false);
+    }
+  });
+
+  it('asks an aspect heading about its topic, and its terms under both', () => {
+    const md = [
+      '# GraphRAG',
+      'GraphRAG builds a knowledge graph of entities and summarises its communities.',
+      '',
+      '## Query Phase',
+      'At query time GraphRAG answers from community summaries or from entity neighbourhoods, depending on the question.',
+      '',
+      '- **Local Search**: starts from entities named in the query and walks their neighbourhood',
+      '',
+      '# Entropy',
+      'Entropy measures the uncertainty of a distribution.',
+      '',
+      '## Standard (Discrete)',
+      'Sum over outcomes of minus the probability times its log; it is largest for the uniform distribution.',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[section] GraphRAG: what is the query phase?');
+    expect(f).toContain('[term] GraphRAG, query phase: what is Local Search?');
+    expect(f).toContain('[section] Entropy: what is the standard (discrete) case?');
+    expect(f).not.toContain('[section] What is Query Phase?');
+  });
+
+  it('situations and relations are asked about the topic; named headings are not touched', () => {
+    const md = [
+      '# Prompt Injection and Safety',
+      'Prompt injection smuggles instructions into the model input.',
+      '',
+      '## When Building LLM Applications',
+      'Start from a threat model, since the risk grows with what the model can reach, and assume a breach will happen.',
+      '',
+      '## Connection to Advanced Retrieval Phase',
+      'Retrieved documents are untrusted input too, so the same defences apply to them.',
+      '',
+      '## Batch Normalization',
+      'Normalises activations over the batch, then scales and shifts them with learned parameters.',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[section] Prompt Injection and Safety: what to do when building LLM applications?');
+    expect(f).toContain('[section] Prompt Injection and Safety: what is the connection to advanced retrieval phase?');
+    expect(f).toContain('[section] What is Batch Normalization?');
+  });
+
+  it('lower-cases Title Case only, keeping acronyms and names', () => {
+    expect(titleLower('Over-Granular Communities')).toBe('over-granular communities');
+    expect(titleLower('Over-interpreting t-SNE')).toBe('over-interpreting t-SNE');
+    expect(titleLower('Using Adam without warmup')).toBe('using Adam without warmup');
+    expect(titleLower('**Query Drift**')).toBe('query drift');
+  });
+});
+
+describe('pitfall items are mistakes, not definitions', () => {
+  it('asks what goes wrong, for list items and for sub-headings under "Common Pitfalls"', () => {
+    const md = [
+      '# Support Vector Machines',
+      'A maximum-margin linear classifier, made non-linear with kernels.',
+      '',
+      '## Common Pitfalls',
+      '- **Ignoring class imbalance**: use class weights for imbalanced datasets, or the margin favours the majority class.',
+      '- **Fix**: scale the features first.',
+      '',
+      '# Embeddings',
+      'Dense vectors whose distances reflect meaning.',
+      '',
+      '## Common Pitfalls',
+      '### 1. Overfitting to Benchmarks',
+      'Choosing a model purely on leaderboard scores; benchmark performance does not always transfer to your domain. Evaluate on your own data.',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[term] Support Vector Machines: what goes wrong with ignoring class imbalance, and what to do?');
+    expect(f).toContain('[section] Embeddings: what goes wrong with overfitting to benchmarks, and what to do?');
+    expect(f.some((x) => /what goes wrong with fix/.test(x))).toBe(false); // a generic label keeps its own question
+    expect(f.some((x) => /What is Ignoring class imbalance\?/i.test(x))).toBe(false);
+  });
+});
+
+describe('outline answers with nothing to learn (outline.ts)', () => {
+  it('drops a lead-in that only announces what the card does not hold', () => {
+    const md = [
+      '# Image Search System',
+      'Retrieve images similar to a query image.',
+      '',
+      '## Features',
+      '- User profile: user id, age, gender, location, language, timezone',
+      '- User-image interactions: impressions, clicks:',
+      '',
+      '## Text encoders',
+      'Text -> Vector (Embeddings)  ',
+      'Two approaches:',
+      '',
+      '### Statistical',
+      'TF-IDF weighs a word by how often it occurs in a document and how rare it is in the collection.',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /User-image interactions/i.test(x))).toBe(false);
+    expect(f.some((x) => /User profile/i.test(x))).toBe(true);
+    expect(f.some((x) => /What are Text encoders\?/.test(x))).toBe(false);
+    expect(f.some((x) => /Statistical/.test(x))).toBe(true);
+  });
+
+  it('drops a list that only repeats the heading, and a table of anchor links', () => {
+    const md = [
+      '# News Feed System',
+      'Rank the posts of a feed by predicted engagement.',
+      '',
+      '## 9. Scaling, Monitoring, and Updates',
+      '* Scaling (SW and ML systems)',
+      '* Monitoring',
+      '* Updates',
+      '',
+      '## Serving',
+      '* Batch scoring nightly for inactive users',
+      '* Online scoring with a two-stage ranker for active users',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /scaling, monitoring/i.test(x))).toBe(false);
+    expect(f.some((x) => /serving/i.test(x))).toBe(true);
+    const toc = ['# Machine Learning System Design', '||', '| --- |', '| 1. [The Formula](#1-the-formula) |', '| 2. [Sample Questions](#2-sample-questions) |', '', '## 1. The Formula', 'Clarify requirements, frame the ML task, then design data, features, model and serving.'].join('\n');
+    expect(fronts(toc).some((x) => /the formula/i.test(x))).toBe(true);
+    expect(fronts(toc).some((x) => /What is Machine Learning System Design\?/.test(x))).toBe(false);
+  });
+
+  it('a "See [[X]]." glossary entry under a tag line is a pointer, not a definition', () => {
+    const cards = parseNotes('#image\n\nSee [[pooling|pooling]].\n', { deck: 'd', title: 'spatial pooling' }).cards;
+    expect(cards.map((c) => c.kind)).toEqual(['reading']);
+    expect(cards[0]!.back).not.toMatch(/#image/);
+  });
+
+  it('a "**When to Use:**" label in a long section is asked about the section', () => {
+    const md = ['# Regression Metrics', '## Huber Loss', '**Formula:** ', '```', 'L = 0.5 (y - p)^2 for |y - p| <= d', '```', '', '**Description:** Quadratic for small errors, linear for large ones.', '', '**Key Properties:**', '- Less sensitive to outliers than MSE', '- Differentiable everywhere', '', '**When to Use:** When you want MSE-like behaviour for small errors but robustness to outliers.'].join('\n');
+    const f = fronts(md);
+    expect(f.filter((x) => x.endsWith('] Huber Loss: when to use?'))).toHaveLength(1); // one card, not a term and a part with one question
+    expect(f.filter((x) => x.endsWith('] Huber Loss: description?'))).toHaveLength(1);
+    expect(f).not.toContain('[section] When to Use?');
+  });
+});
+
+describe('soft-wrapped paragraphs (glossary style)', () => {
+  it('the tail of a wrapped paragraph ending in "?" is no question; a question line of its own still is', () => {
+    const wrapped = parseNotes('In recommendation systems, a mechanism for finding two matrices.\n\nThe movie recommendation system aims to predict user ratings for\nunrated movies. For example, will User 1 like <em>Black Panther</em>?\n\nOne approach is to use matrix factorization.\n', { deck: 'd', title: 'matrix factorization' }).cards;
+    expect(wrapped.map((c) => c.kind)).toEqual(['section']);
+    expect(wrapped[0]!.back).toContain('will User 1 like');
+    expect(fronts('# Dropout\nRandomly zeroes activations.\n\nWhy does dropout help?\nIt averages many thinned networks.\n')).toContain('[prompt] Why does dropout help?');
+    // Obsidian style: a bold title line, then the question on its own line.
+    expect(fronts('# LoRA\nLow-rank adapters.\n\n## More Details\n**The Role of Alpha**\nIf $r$ cancels out the math changes, what is $\\alpha$ for?\nThink of $\\alpha$ as a volume knob for the adapter.\n').some((x) => x.startsWith('[prompt] If $r$ cancels out'))).toBe(true);
+  });
+});
+
+describe('interview-book exercises', () => {
+  it('a set-up item ending in ":<br>" takes its matrix and final question into the front', () => {
+    const md = '# Matrices\n\n1. [E] What does the determinant of a matrix represent?\n2. [M] Given the following matrix:<br>\n\t$$\n\t\\begin{bmatrix} 1 & 4 \\\\ 2 & 8 \\end{bmatrix}\n\t$$\n\tWithout computing it, what can we say about this matrix\'s determinant?\n\n\t**Hint**: rely on a property of this matrix.\n';
+    const cards = parseNotes(md, { deck: 'd' }).cards.filter((c) => c.kind === 'prompt');
+    const set = cards.find((c) => /Given the following matrix/.test(c.front))!;
+    expect(set.front).not.toMatch(/<br>/);
+    expect(set.front).toMatch(/bmatrix[\s\S]*what can we say about this matrix's determinant\?$/);
+    expect(set.back).toMatch(/\*\*Hint\*\*: rely on a property/);
+    expect(set.tags).toEqual(['medium']);
+  });
+});
