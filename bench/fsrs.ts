@@ -131,7 +131,7 @@ async function withLoopProbe<T>(work: () => Promise<T>): Promise<LoopProbe<T>> {
  * The app's own path, timed from the API call that starts the evaluation to
  * its result: a profile holding `reviews` answers of a synthetic learner,
  * `fsrsJobStart({ kind: 'evaluate' })`, then `fsrsJobStatus` polled as the
- * Stats panel polls it. The task worker reads the database itself, so the host
+ * Stats panel polls it. The task (a child process its worker forks) reads the database itself, so the host
  * only starts it and receives the report; the loop probe runs the whole time.
  */
 export async function benchEvaluate(dir: string, reviews = 100_000): Promise<BenchRow[]> {
@@ -183,7 +183,7 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
       {
         name: 'event loop stall while evaluating',
         value: run.maxStallMs, unit: 'ms', target: '< 16 ms', pass: run.maxStallMs < 16,
-        note: `longest gap of a 2 ms timer from fsrsJobStart to the result (the task worker reads the database; starting it included)${
+        note: `longest gap of a 2 ms timer from fsrsJobStart to the result (the task reads the database in a child process its worker forks; starting both included)${
           run.maxStallOwnMs === null ? '' : `; the host's own CPU in it ${run.maxStallOwnMs.toFixed(1)} ms, the rest waiting for a CPU (load ${os.loadavg()[0]!.toFixed(1)})`
         }; the same probe for 2 s with nothing running, just before: ${idle.maxStallMs.toFixed(1)} ms; worker ${app.fsrs.workerEntry ? 'dist-cli/worker.mjs' : 'from the sources (tsx)'}${
           split ? `; CPU while it ran: host thread ${split.hostMs.toFixed(0)} ms (waited ${split.hostWaitMs.toFixed(0)} ms runnable), the host process's other threads ${split.otherThreadsMs.toFixed(0)} ms (${split.normalPriorityMs.toFixed(0)} ms of it at nice 0), child processes ${split.childrenMs.toFixed(0)} ms` : ''

@@ -69,8 +69,11 @@ export async function runTask(req: TaskRequest, progress: Progress, nativeBindin
     }
     case 'fail':
       if (req.how === 'exit') process.exit(3);
-      // Never answers, and keeps its event loop alive as real work would (a fit holds libuv's pool).
-      if (req.how === 'hang') return new Promise(() => setInterval(() => undefined, 1000));
+      // Says it has started, then never answers, keeping its event loop alive as real work would (a fit holds libuv's pool).
+      if (req.how === 'hang') {
+        progress('hang', 0, 1);
+        return new Promise(() => setInterval(() => undefined, 1000));
+      }
       throw new Error('asked to fail');
   }
 }

@@ -121,10 +121,12 @@ describe('FSRS tasks in a child process', () => {
 
   it('a child that is killed: the request fails naming the signal, at once', async () => {
     const { pid, onSpawn } = spawned();
-    const p = runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn });
+    let running!: () => void;
+    const started = new Promise<void>((r) => (running = r));
+    const p = runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn, onProgress: () => running() });
     const child = await pid;
-    // Wait until it runs the task (it has read its request), then kill it as the OOM killer would.
-    await new Promise((r) => setTimeout(r, 300));
+    // Once it runs the task, killed as the OOM killer would.
+    await started;
     process.kill(child, 'SIGKILL');
     await expect(p).rejects.toMatchObject({ status: 503, message: 'a test task failed: its process was killed (SIGKILL) before answering' });
     expect(await gone(child)).toBe(true);
@@ -159,8 +161,11 @@ describe.skipIf(!linux)('a host that dies', () => {
   it('takes its task child with it: the child ends at the closed channel instead of running on', async () => {
     const { spawn } = await import('node:child_process');
     const client = new URL('../../../service/worker/client.ts', import.meta.url).href;
+    // The child's id is printed once its task runs (its first progress): killed earlier, a child still starting
+    // would end for lack of work, whatever it does about a closed channel.
     const code = `const { runInWorker } = await import(${JSON.stringify(client)});
-      runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn: (pid) => console.log(pid) }).catch(() => {});`;
+      let pid = 0;
+      runInWorker({ kind: 'fail', how: 'hang' }, { isolation: 'process', onSpawn: (p) => (pid = p), onProgress: () => console.log(pid) }).catch(() => {});`;
     const host = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
     const child = await new Promise<number>((resolve, reject) => {
       host.stdout.once('data', (b: Buffer) => resolve(Number(String(b).trim())));
