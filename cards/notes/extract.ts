@@ -20,7 +20,7 @@ import { keyOwner } from './aspect.ts';
 import { announcesOnly, isAnchorContents, restatesHeading } from './outline.ts';
 import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
-import { puzzleParts } from './puzzle.ts';
+import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
@@ -587,7 +587,9 @@ function finishSection(
     }
     // "> **题目**: …  **解析**: …" under "坏鸡蛋": one card, the statement as question, the whole solution as answer —
     // its steps ("A(第一次)吃: 1/2") are no terms of their own (puzzle.ts).
-    const puzzle = puzzleParts(pick(lines.map((_, i) => i).filter((i) => classes[i]!.kind !== 'blank')));
+    const filled = lines.map((_, i) => i).filter((i) => classes[i]!.kind !== 'blank');
+    // (Only a section whose first line is a "题目" label is joined and read: the check stays linear.)
+    const puzzle = filled.length && opensPuzzle(srcLines[lines[filled[0]!]!.line] ?? '') ? puzzleParts(pick(filled)) : null;
     if (puzzle) {
       const explicit = specs.filter((x) => x.kind === 'qa' || x.kind === 'cloze');
       specs.length = 0;

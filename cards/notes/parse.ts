@@ -21,6 +21,7 @@ import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
 import { isSiteIndex } from './siteindex.ts';
+import { withoutFigureLead } from './figure.ts';
 
 /** Finds links in a reading list's text: Markdown links, and bare http(s) URLs only (no "node.js"-style fuzzy links). */
 const linkParser = createParser('strict').set({ linkify: true });
@@ -150,7 +151,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       warn({ line: u.line + 1, code: 'unsafe-link', message: `link to "${u.url.slice(0, 80)}" is not http(s) or mailto; it is shown as text` });
     }
     for (const s of r.specs) {
-      let front = tidyEmphasis(s.front);
+      // "紫线代表了hinge loss的损失函数" points at a slide the card does not show (figure.ts).
+      let front = lang === 'zh' ? withoutFigureLead(tidyEmphasis(s.front)) : tidyEmphasis(s.front);
       if (s.kind === 'prompt') {
         // "Next lecture: Where does the error come from?" points at another lecture (discourse.ts).
         if (isLectureNavigation(front)) {

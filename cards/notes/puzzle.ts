@@ -11,6 +11,9 @@ const STATEMENT = /^(?:>\s*)?(?:\*\*|__)?(?:题目|题干|问题描述|问题)(?
 /** "**解析**:", "> **解析**:", "答案：" starting a line: where the solution begins. */
 const SOLUTION = /^(?:>\s*)?(?:\*\*|__)?(?:解析|解答|答案|解法|参考答案)(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?/i;
 
+/** A cheap first test on a section's first line: does it open with a statement label? */
+export const opensPuzzle = (firstLine: string): boolean => STATEMENT.test(firstLine.trim());
+
 /** The markdown without blockquote markers: the statement is asked as text, not as a quote. */
 const unquote = (md: string): string =>
   md

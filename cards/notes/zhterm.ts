@@ -37,6 +37,8 @@ export function isZhClause(plain: string): boolean {
 export function isZhAction(plain: string): boolean {
   const p = plain.trim().replace(/\s*[(（][^)）]*[)）]\s*$/, '');
   if (/的/.test(p) && CONCEPT_HEAD.test(p) && !/(?:模型|函数|参数|数据|数据集)$/.test(p)) return false; // "使用重复元素的网络" names a network
+  // "优化在深度学习中的挑战" names a problem and "应用：基于…的语言模型" a topic, whatever verb they open with.
+  if (/[：:]/.test(p) || /的(?:挑战|问题|影响|意义|作用|区别|关系|原因|难点|局限性?|缺点|优点|结果|现象|困难)$/.test(p)) return false;
   return cjk(p) >= 2 && ACTION.test(p);
 }
 

@@ -67,3 +67,17 @@ describe('a list of kinds under an announcing sentence', () => {
     expect(parse(md).find((c) => c.kind === 'term')!.front).not.toContain('介绍');
   });
 });
+
+describe('a heading that opens with a verb but names a problem', () => {
+  it('never asks "如何优化在深度学习中的挑战？"', () => {
+    const md = '# 7.1 优化与深度学习\n## 7.1.2 优化在深度学习中的挑战\n深度学习中绝大多数目标函数都很复杂。局部最小值和鞍点是两个常见的挑战。\n';
+    const card = parse(md).find((c) => c.kind === 'section')!;
+    expect(card.front).not.toMatch(/^如何/);
+    expect(card.front).toContain('优化在深度学习中的挑战');
+  });
+
+  it('still asks a task heading how ("读取数据" → "如何读取数据？")', () => {
+    const md = '# 3.2 线性回归的从零开始实现\n## 3.2.2 读取数据\n在训练模型的时候，我们需要遍历数据集并不断读取小批量数据样本，每次返回批量大小个随机样本的特征和标签。\n';
+    expect(parse(md).find((c) => c.kind === 'section')!.front).toMatch(/^如何读取数据/);
+  });
+});
