@@ -7,9 +7,9 @@
 // meanwhile), and, once the service has computed it for THIS request, the
 // exact nextCard reply as inert JSON in
 // `<script type="application/json" id="deeprecall-first-card">` before the
-// closing tags. The page reads it once (renderer/lib/firstCard.ts) instead of
-// asking nextCard; everything after it (reveal, answer, look-ahead) goes
-// through the API as before.
+// closing tags. The page shows it once (renderer/lib/firstCard.ts) without
+// waiting for nextCard, which it asks behind the card to confirm it;
+// everything after it (reveal, answer, look-ahead) goes through the API as before.
 //
 // Rules that keep this safe:
 // - Only a request that carries the launch token in `?token=` gets a card

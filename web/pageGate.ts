@@ -9,6 +9,12 @@
 // core. So the service starts loading when the page has everything it asked
 // for first — or at the first API call, or after `fallbackMs` if no page
 // comes (a browser still starting, a URL pasted later) — never later.
+//
+// Since index.html carries the first card (web/firstCard.ts), the service is
+// the longer path to it, and `serve` passes no assets: the gate opens when
+// the page itself is asked for (the service loads in pieces meanwhile,
+// service/loadInPieces.ts). `pageAssets` stays for a host that wants the
+// page's files out first.
 
 /** The same-origin files index.html loads before its app runs: module scripts, modulepreloads, stylesheets. */
 export function pageAssets(indexHtml: string): string[] {

@@ -1,7 +1,7 @@
 // The first card the browser-mode host put inside index.html (web/firstCard.ts):
 // the exact nextCard reply, computed for this page load. The review screen
-// takes it once instead of asking nextCard, so the first card needs no API
-// round trip. It is dropped — and the page asks the API as usual — once it is
+// shows it without an API round trip (and asks nextCard behind it to confirm
+// it, session.svelte.ts). It is dropped — and the page asks the API as usual — once it is
 // taken, once this page has sent anything that may change the queue, or when
 // it is older than MAX_AGE_MS (the day may have rolled over, another tab may
 // have answered). Electron and a page loaded without the token have none.

@@ -87,8 +87,28 @@ export class ReviewSession {
   async start(): Promise<void> {
     this.phase = 'loading';
     this.error = null;
-    // The host may have put this card in the page already (browser mode's index.html): no round trip then.
-    await this.run(async () => this.apply((await takeFirstCard()) ?? (await this.fetchNext())));
+    // The host may have put this card in the page already (browser mode's index.html): it is shown
+    // without a round trip, and nextCard, asked behind it, confirms it (or, if another tab or
+    // process answered meanwhile, replaces it), as for a look-ahead card.
+    const embedded = await takeFirstCard();
+    if (!embedded) {
+      await this.run(async () => this.apply(await this.fetchNext()));
+      return;
+    }
+    await this.apply(embedded);
+    const seq = this.shownSeq;
+    const next = this.fetchNext();
+    await this.run(async () => {
+      const n = await next;
+      if (this.shownSeq !== seq) return; // the user has moved on; their action owns the screen
+      if (n.card?.id === embedded.card?.id) {
+        this.remaining = n.remaining;
+        this.doneToday = n.done.total;
+        this.upcoming = n.upcoming;
+      } else {
+        await this.apply(n);
+      }
+    }, this.phase);
   }
 
   /** Put a card (or the end of the queue) on screen. */

@@ -32,7 +32,7 @@ describe.skipIf(!browserAvailable)(`the first card inside the page ${skipReason}
     expect(await embedded(`${origin}/?token=wrong${h.server.token}`)).toBeNull();
   });
 
-  it('shows the card before any API reply, without asking nextCard', async () => {
+  it('shows the card before any API reply', async () => {
     const { page } = h;
     const asked: string[] = [];
     let release!: () => void;
@@ -50,13 +50,34 @@ describe.skipIf(!browserAvailable)(`the first card inside the page ${skipReason}
       await page.goto(`${h.url}#/review`, { waitUntil: 'commit' });
       await review.waitPhase(page, 'front', 'typing');
       expect(await review.cardId(page)).toBe(expected);
-      expect(asked).not.toContain('/api/nextCard');
       // The element's content is gone from the DOM once read: no script element but the app's own.
       expect(await page.evaluate(() => Array.from(document.scripts).filter((s) => !s.src).length)).toBe(0);
     } finally {
       release();
       await Promise.all(handled);
       await page.unroute('**/api/*');
+    }
+  });
+
+  it('a card answered elsewhere after the page was made is replaced by nextCard\'s reply', async () => {
+    const { page } = h;
+    let stale = '';
+    const isPage = (url: URL) => url.pathname === '/' && url.searchParams.has('token');
+    await page.route(isPage, async (route) => {
+      const res = await route.fetch();
+      const html = await res.text();
+      stale = (JSON.parse(ELEMENT.exec(html)![1]!) as NextCard).card!.id;
+      // Another tab answers that very card before this page has shown it.
+      await h.app.dispatch('answer', { cardId: stale, quality: 5, elapsedMs: 1000 });
+      await route.fulfill({ response: res, body: html });
+    });
+    try {
+      await page.goto(`${h.url}#/review`);
+      const current = ((await h.app.dispatch('nextCard', {})) as NextCard).card!.id;
+      expect(current).not.toBe(stale);
+      await page.waitForFunction((id) => document.querySelector('[data-testid=card]')?.getAttribute('data-card-id') === id, current, { timeout: 10_000 });
+    } finally {
+      await page.unroute(isPage);
     }
   });
 
