@@ -51,3 +51,17 @@ export function isAnchorContents(md: string): boolean {
     .replace(/[|:\-\d.\s*_]/g, ' ');
   return wordsOf(rest).length <= 2;
 }
+
+/**
+ * A list item that only looks like a question: a memo of a few words with a question mark
+ * ("gradient?", "Available?", "Game content embeddings?" in an outline). Not a prompt: the
+ * author's note to self stays in the section's answer.
+ */
+export function isMemoQuestion(plain: string, md: string): boolean {
+  const p = plain.trim();
+  if (/^\[[^\]\n]+\]\([^)\s]+\)$/.test(md.trim())) return false; // a linked interview question is still a question
+  if (/[\u3400-\u9fff$]/.test(p) || !/\?$/.test(p)) return false;
+  const ws = wordsOf(p.replace(/\?$/, ''));
+  // ("Business objective?", "Latency requirements?" in a list of clarifying questions are asked on purpose.)
+  return (ws.length === 1 || (ws.length <= 3 && /^[a-z]/.test(p))) && !/^(?:what|why|how|when|which|who|whom|whose|where|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|anything|explain|describe|compare|name|list|define)\b/i.test(p);
+}

@@ -176,3 +176,13 @@ describe('interview-book exercises', () => {
     expect(set.tags).toEqual(['medium']);
   });
 });
+
+describe('memos in outline notes', () => {
+  it('"gradient?" or "Available?" in an outline is a note to self, not a prompt; real questions stay', () => {
+    const md = '# ML Fundamentals\n\n- LSTM\n  - vanishing/exploding gradient problem\n  - gradient?\n- Dropout\n  - how to apply dropout to LSTM?\n- Data: sources and availability\n  - Available?\n- ML formulation:\n  - ML Objective: retrieve images similar to the query image\n';
+    const f = fronts(md);
+    expect(f.some((x) => /gradient\?$|Available\?$/.test(x))).toBe(false);
+    expect(f.some((x) => /how to apply dropout to LSTM\?/.test(x))).toBe(true);
+    expect(f.some((x) => /ML Objective/.test(x))).toBe(true);
+  });
+});
