@@ -17,7 +17,7 @@ import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
-import { announcesOnly, isAnchorContents, isMemoQuestion, restatesHeading } from './outline.ts';
+import { announcesOnly, isAnchorContents, isDescribedQuestion, isMemoQuestion, restatesHeading } from './outline.ts';
 import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
@@ -346,7 +346,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
-    } else if (c.kind === 'prompts' && lang === 'en' && (softWrapped(lines, srcLines, i) || (c.items.length === 1 && isMemoQuestion(c.items[0]!, c.items[0]!)))) {
+    } else if (c.kind === 'prompts' && lang === 'en' && (softWrapped(lines, srcLines, i) || (c.items.length === 1 && (isMemoQuestion(c.items[0]!, c.items[0]!) || isDescribedQuestion(c.items[0]!))))) {
       // "unrated movies. For example, will User 1 like Black Panther?": the tail of a wrapped paragraph, not a question;
       // "gradient?" in an outline is a memo (outline.ts).
       role[i] = 'prose';

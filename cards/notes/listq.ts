@@ -9,7 +9,7 @@ import { rawContent } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { difficulty, stripNumbering } from './numbering.ts';
 import { isGenericHeading, looksLikeQuestion, promptQuestion } from './questions.ts';
-import { isMemoQuestion } from './outline.ts';
+import { isDescribedQuestion, isMemoQuestion } from './outline.ts';
 import type { Spec } from './extract.ts';
 
 const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
@@ -114,7 +114,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
       // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
       // ("gradient?" in an outline, "[What is Agentic RAG?](…)" in a reading list only look like questions: outline.ts.)
-      if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md)))) questionAt.set(l.item, i);
+      if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md) && !isDescribedQuestion(q.plain)))) questionAt.set(l.item, i);
     }
   }
   dropProcedureSteps(lines, srcLines, questionAt);

@@ -65,3 +65,9 @@ export function isMemoQuestion(plain: string, md: string): boolean {
   // ("Business objective?", "Latency requirements?" in a list of clarifying questions are asked on purpose.)
   return (ws.length === 1 || (ws.length <= 3 && /^[a-z]/.test(p))) && !/^(?:what|why|how|when|which|who|whom|whose|where|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|anything|explain|describe|compare|name|list|define)\b/i.test(p);
 }
+
+/** "Measure: On average, how early is the first relevant result?": what a metric measures, written as a question. */
+const DESCRIBING_LABEL = /^(?:\*\*|__)?(?:measures?|question|asks|answers|intuition|meaning|interpretation|idea|goal|purpose|what it measures|what it answers|in plain words|plain english)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+\S/i;
+
+/** A list item whose question describes the topic under a label (a metric's "Measure:"), not one to answer. */
+export const isDescribedQuestion = (plain: string): boolean => DESCRIBING_LABEL.test(plain.trim());

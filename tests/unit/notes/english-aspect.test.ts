@@ -186,3 +186,12 @@ describe('memos in outline notes', () => {
     expect(f.some((x) => /ML Objective/.test(x))).toBe(true);
   });
 });
+
+describe('a metric described by a question', () => {
+  it('"- Measure: On average, how early is the first relevant result?" explains the metric; it is no open prompt', () => {
+    const f = fronts('# Re-ranking\nReorders retrieved documents.\n\n## Key Metrics\n#### MRR@K (Mean Reciprocal Rank):\n- Measure: On average, how early is the first relevant result?\n- Formula: `MRR = 1/rank_of_first_relevant`\n- Best for: Single-answer scenarios (FAQ, entity lookup)\n');
+    expect(f.some((x) => x.startsWith('[prompt]'))).toBe(false);
+    const card = parseNotes('# Re-ranking\nReorders retrieved documents.\n\n## Key Metrics\n#### MRR@K (Mean Reciprocal Rank):\n- Measure: On average, how early is the first relevant result?\n- Best for: Single-answer scenarios (FAQ, entity lookup)\n', { deck: 'd' }).cards.find((c) => /MRR@K/.test(c.front) && c.kind === 'section')!;
+    expect(card.back).toMatch(/how early is the first relevant result/);
+  });
+});
