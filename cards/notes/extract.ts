@@ -595,6 +595,8 @@ function finishSection(
       for (const u of parts.units) {
         // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
         if (lang === 'en' && specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
+        // "- Feature selection\n  - Feature importance" under the label "Feature selection": an outline line, nothing to recall (outline.ts).
+        if (lang === 'en' && u.lines.length && restatesHeading(u.title, pick(u.lines))) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
     } else {

@@ -195,3 +195,13 @@ describe('a metric described by a question', () => {
     expect(card.back).toMatch(/how early is the first relevant result/);
   });
 });
+
+describe('outline parts that only name themselves', () => {
+  it('a part of a long split section whose list repeats its label ("Feature selection" › "Feature importance") is no card', () => {
+    const long = (s: string) => `${s} ${'explained in a sentence long enough to make this outline section exceed the split limit of the notes parser. '.repeat(3)}`;
+    const md = ['# ML Fundamentals', '', '## Supervised learning', '- Loss functions', `  - ${long('Logistic loss')}`, `  - ${long('Hinge loss')}`, '- Feature selection', '  - Feature importance', '- Regularization', `  - ${long('L1 gives sparse weights')}`, `  - ${long('L2 shrinks weights')}`].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /: loss functions\?|: Loss functions\?/.test(x))).toBe(true);
+    expect(f.some((x) => /Feature selection\?/i.test(x))).toBe(false);
+  });
+});
