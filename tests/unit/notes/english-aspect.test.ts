@@ -205,3 +205,11 @@ describe('outline parts that only name themselves', () => {
     expect(f.some((x) => /Feature selection\?/i.test(x))).toBe(false);
   });
 });
+
+describe('one-word glossary entries', () => {
+  it('"state" is a term to define, not the imperative "State …."', () => {
+    const cards = parseNotes('#rl\n\nIn reinforcement learning, the parameter values that describe the current\nconfiguration of the environment.\n', { deck: 'd', title: 'state' }).cards;
+    expect(cards.map((c) => c.front)).toEqual(['What is state?']);
+    expect(fronts('# Design the ranking stage\nTwo towers, then a cross-attention re-ranker.\n')).toEqual(['[section] Design the ranking stage.']);
+  });
+});
