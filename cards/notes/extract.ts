@@ -304,6 +304,14 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // Only a bare "Where:" owns the list below it ("This makes SVMs:" introduces other points).
       if (/^\W*\w{0,6}\W*[:：]\s*$/u.test(plainText(lines[k - 1]!.tokens).trim()) && k === i + 1) {
         while (k < n && !role[k] && (lines[k]!.item || classes[k]!.kind === 'blank') && !(classes[k]!.kind === 'blank' && !lines[k + 1]?.item)) legend.push(k++);
+        // "where:" then an HTML list ("<ul><li>$n$ is …</li></ul>", a glossary exported from HTML) is the same legend.
+        let h = k;
+        while (h < n && !role[h] && classes[h]!.kind === 'blank') h++;
+        if (h < n && h > k - 1 && !role[h] && !lines[h]!.item && /^\s*<(?:ul|ol|dl)\b/i.test(srcLines[lines[h]!.line] ?? '')) {
+          const block = lines[h]!.block;
+          while (k < h) legend.push(k++);
+          while (k < n && !role[k] && lines[k]!.block === block) legend.push(k++);
+        }
       }
       for (const j of legend) if (classes[j]!.kind !== 'blank') role[j] = 'prose';
       legends.set(m, legend.filter((j) => classes[j]!.kind !== 'blank'));

@@ -213,3 +213,12 @@ describe('one-word glossary entries', () => {
     expect(fronts('# Design the ranking stage\nTwo towers, then a cross-attention re-ranker.\n')).toEqual(['[section] Design the ranking stage.']);
   });
 });
+
+describe('HTML legends', () => {
+  it('"where:" then an HTML list of symbols joins the formula card (glossary exported from HTML)', () => {
+    const md = 'The average L1 loss per example.\n\n$$\\text{MAE} = \\frac{1}{n}\\sum_{i=1}^n | y_i - \\hat{y}_i |$$\n\nwhere:\n\n<ul>\n  <li>$n$ is the number of examples.</li>\n  <li>$y$ is the actual value of the label.</li>\n</ul>\n\nContrast it with the mean squared error.\n';
+    const f = parseNotes(md, { deck: 'd', title: 'Mean Absolute Error (MAE)' }).cards.find((c) => c.kind === 'formula')!;
+    expect(f.front).toBe('Formula for Mean Absolute Error (MAE)?');
+    expect(f.back).toMatch(/where:\s*\n\s*\n<ul>[\s\S]*is the number of examples[\s\S]*<\/ul>\s*$/);
+  });
+});
