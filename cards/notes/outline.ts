@@ -63,6 +63,8 @@ export function isMemoQuestion(plain: string, md: string): boolean {
   if (/[\u3400-\u9fff$]/.test(p) || !/\?$/.test(p)) return false;
   const ws = wordsOf(p.replace(/\?$/, ''));
   // ("Business objective?", "Latency requirements?" in a list of clarifying questions are asked on purpose.)
+  // Plain words only: "RF/GBDT/XGB/lightGBM ?" names the models a question is about.
+  if (!ws.every((w) => /^[A-Za-z][a-z-]*$/.test(w))) return false;
   return (ws.length === 1 || (ws.length <= 3 && /^[a-z]/.test(p))) && !/^(?:what|why|how|when|which|who|whom|whose|where|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|anything|explain|describe|compare|name|list|define)\b/i.test(p);
 }
 

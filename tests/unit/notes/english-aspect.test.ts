@@ -222,3 +222,10 @@ describe('HTML legends', () => {
     expect(f.back).toMatch(/where:\s*\n\s*\n<ul>[\s\S]*is the number of examples[\s\S]*<\/ul>\s*$/);
   });
 });
+
+describe('memos are plain words', () => {
+  it('"RF/GBDT/XGB/lightGBM ?" under a parent item stays a question with its parent', () => {
+    const f = fronts('# 树模型\n\n- TreeEmbedding\n  - RF/GBDT/XGB/lightGBM ?\n');
+    expect(f).toContain('[prompt] TreeEmbedding：RF/GBDT/XGB/lightGBM ?');
+  });
+});
