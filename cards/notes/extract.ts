@@ -17,7 +17,7 @@ import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
-import { announcesOnly, isAnchorContents, restatesHeading } from './outline.ts';
+import { announcesOnly, isAnchorContents, isDescribedQuestion, isMemoQuestion, restatesHeading } from './outline.ts';
 import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
@@ -321,6 +321,14 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       // Only a bare "Where:" owns the list below it ("This makes SVMs:" introduces other points).
       if (/^\W*\w{0,6}\W*[:：]\s*$/u.test(plainText(lines[k - 1]!.tokens).trim()) && k === i + 1) {
         while (k < n && !role[k] && (lines[k]!.item || classes[k]!.kind === 'blank') && !(classes[k]!.kind === 'blank' && !lines[k + 1]?.item)) legend.push(k++);
+        // "where:" then an HTML list ("<ul><li>$n$ is …</li></ul>", a glossary exported from HTML) is the same legend.
+        let h = k;
+        while (h < n && !role[h] && classes[h]!.kind === 'blank') h++;
+        if (h < n && h > k - 1 && !role[h] && !lines[h]!.item && /^\s*<(?:ul|ol|dl)\b/i.test(srcLines[lines[h]!.line] ?? '')) {
+          const block = lines[h]!.block;
+          while (k < h) legend.push(k++);
+          while (k < n && !role[k] && lines[k]!.block === block) legend.push(k++);
+        }
       }
       for (const j of legend) if (classes[j]!.kind !== 'blank') role[j] = 'prose';
       legends.set(m, legend.filter((j) => classes[j]!.kind !== 'blank'));
@@ -363,8 +371,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
-    } else if (c.kind === 'prompts' && lang === 'en' && softWrapped(lines, srcLines, i)) {
-      // "unrated movies. For example, will User 1 like Black Panther?": the tail of a wrapped paragraph, not a question.
+    } else if (c.kind === 'prompts' && lang === 'en' && (softWrapped(lines, srcLines, i) || (c.items.length === 1 && (isMemoQuestion(c.items[0]!, c.items[0]!) || isDescribedQuestion(c.items[0]!))))) {
+      // "unrated movies. For example, will User 1 like Black Panther?": the tail of a wrapped paragraph, not a question;
+      // "gradient?" in an outline is a memo (outline.ts).
       role[i] = 'prose';
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
@@ -622,6 +631,8 @@ function finishSection(
       for (const u of parts.units) {
         // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
         if (lang === 'en' && specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
+        // "- Feature selection\n  - Feature importance" under the label "Feature selection": an outline line, nothing to recall (outline.ts).
+        if (lang === 'en' && u.lines.length && restatesHeading(u.title, pick(u.lines))) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
       }
     } else {

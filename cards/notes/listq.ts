@@ -9,6 +9,7 @@ import { rawContent } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { difficulty, stripNumbering } from './numbering.ts';
 import { isGenericHeading, looksLikeQuestion, promptQuestion } from './questions.ts';
+import { isDescribedQuestion, isMemoQuestion } from './outline.ts';
 import type { Spec } from './extract.ts';
 
 const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
@@ -112,7 +113,8 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       // "**Define relevance**: a like, or …": a bold label with its text is a definition, not a task.
       if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
       // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
-      if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (looksLikeQuestion(q.plain) || q.tags.length > 0)) questionAt.set(l.item, i);
+      // ("gradient?" in an outline, "[What is Agentic RAG?](…)" in a reading list only look like questions: outline.ts.)
+      if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md) && !isDescribedQuestion(q.plain)))) questionAt.set(l.item, i);
     }
   }
   dropProcedureSteps(lines, srcLines, questionAt);

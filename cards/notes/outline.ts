@@ -51,3 +51,25 @@ export function isAnchorContents(md: string): boolean {
     .replace(/[|:\-\d.\s*_]/g, ' ');
   return wordsOf(rest).length <= 2;
 }
+
+/**
+ * A list item that only looks like a question: a memo of a few words with a question mark
+ * ("gradient?", "Available?", "Game content embeddings?" in an outline). Not a prompt: the
+ * author's note to self stays in the section's answer.
+ */
+export function isMemoQuestion(plain: string, md: string): boolean {
+  const p = plain.trim();
+  if (/^\[[^\]\n]+\]\([^)\s]+\)$/.test(md.trim())) return false; // a linked interview question is still a question
+  if (/[\u3400-\u9fff$]/.test(p) || !/\?$/.test(p)) return false;
+  const ws = wordsOf(p.replace(/\?$/, ''));
+  // ("Business objective?", "Latency requirements?" in a list of clarifying questions are asked on purpose.)
+  // Plain words only: "RF/GBDT/XGB/lightGBM ?" names the models a question is about.
+  if (!ws.every((w) => /^[A-Za-z][a-z-]*$/.test(w))) return false;
+  return (ws.length === 1 || (ws.length <= 3 && /^[a-z]/.test(p))) && !/^(?:what|why|how|when|which|who|whom|whose|where|is|are|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|any|anything|explain|describe|compare|name|list|define)\b/i.test(p);
+}
+
+/** "Measure: On average, how early is the first relevant result?": what a metric measures, written as a question. */
+const DESCRIBING_LABEL = /^(?:\*\*|__)?(?:measures?|question|asks|answers|intuition|meaning|interpretation|idea|goal|purpose|what it measures|what it answers|in plain words|plain english)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s+\S/i;
+
+/** A list item whose question describes the topic under a label (a metric's "Measure:"), not one to answer. */
+export const isDescribedQuestion = (plain: string): boolean => DESCRIBING_LABEL.test(plain.trim());

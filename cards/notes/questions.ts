@@ -37,7 +37,8 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
   const p = noMath(plain).trim();
   if (/[？?]$/.test(p)) return 'question';
   if (lang === 'en') {
-    if (EN_QUESTION.test(p) || EN_IMPERATIVE.test(p)) return 'question';
+    // ("state", "design" alone name a thing: an imperative needs its object.)
+    if (EN_QUESTION.test(p) || (EN_IMPERATIVE.test(p) && /\s\S/.test(p))) return 'question';
     if (EN_CALC.test(p)) return 'calc';
     if (EN_LIST.test(p)) return 'list';
     if (/\S\s+(?:vs\.?|versus|VS)\s+\S/.test(p)) return 'pair';

@@ -176,3 +176,56 @@ describe('interview-book exercises', () => {
     expect(set.tags).toEqual(['medium']);
   });
 });
+
+describe('memos in outline notes', () => {
+  it('"gradient?" or "Available?" in an outline is a note to self, not a prompt; real questions stay', () => {
+    const md = '# ML Fundamentals\n\n- LSTM\n  - vanishing/exploding gradient problem\n  - gradient?\n- Dropout\n  - how to apply dropout to LSTM?\n- Data: sources and availability\n  - Available?\n- ML formulation:\n  - ML Objective: retrieve images similar to the query image\n';
+    const f = fronts(md);
+    expect(f.some((x) => /gradient\?$|Available\?$/.test(x))).toBe(false);
+    expect(f.some((x) => /how to apply dropout to LSTM\?/.test(x))).toBe(true);
+    expect(f.some((x) => /ML Objective/.test(x))).toBe(true);
+  });
+});
+
+describe('a metric described by a question', () => {
+  it('"- Measure: On average, how early is the first relevant result?" explains the metric; it is no open prompt', () => {
+    const f = fronts('# Re-ranking\nReorders retrieved documents.\n\n## Key Metrics\n#### MRR@K (Mean Reciprocal Rank):\n- Measure: On average, how early is the first relevant result?\n- Formula: `MRR = 1/rank_of_first_relevant`\n- Best for: Single-answer scenarios (FAQ, entity lookup)\n');
+    expect(f.some((x) => x.startsWith('[prompt]'))).toBe(false);
+    const card = parseNotes('# Re-ranking\nReorders retrieved documents.\n\n## Key Metrics\n#### MRR@K (Mean Reciprocal Rank):\n- Measure: On average, how early is the first relevant result?\n- Best for: Single-answer scenarios (FAQ, entity lookup)\n', { deck: 'd' }).cards.find((c) => /MRR@K/.test(c.front) && c.kind === 'section')!;
+    expect(card.back).toMatch(/how early is the first relevant result/);
+  });
+});
+
+describe('outline parts that only name themselves', () => {
+  it('a part of a long split section whose list repeats its label ("Feature selection" › "Feature importance") is no card', () => {
+    const long = (s: string) => `${s} ${'explained in a sentence long enough to make this outline section exceed the split limit of the notes parser. '.repeat(3)}`;
+    const md = ['# ML Fundamentals', '', '## Supervised learning', '- Loss functions', `  - ${long('Logistic loss')}`, `  - ${long('Hinge loss')}`, '- Feature selection', '  - Feature importance', '- Regularization', `  - ${long('L1 gives sparse weights')}`, `  - ${long('L2 shrinks weights')}`].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /: loss functions\?|: Loss functions\?/.test(x))).toBe(true);
+    expect(f.some((x) => /Feature selection\?/i.test(x))).toBe(false);
+  });
+});
+
+describe('one-word glossary entries', () => {
+  it('"state" is a term to define, not the imperative "State …."', () => {
+    const cards = parseNotes('#rl\n\nIn reinforcement learning, the parameter values that describe the current\nconfiguration of the environment.\n', { deck: 'd', title: 'state' }).cards;
+    expect(cards.map((c) => c.front)).toEqual(['What is state?']);
+    expect(fronts('# Design the ranking stage\nTwo towers, then a cross-attention re-ranker.\n')).toEqual(['[section] Design the ranking stage.']);
+  });
+});
+
+describe('HTML legends', () => {
+  it('"where:" then an HTML list of symbols joins the formula card (glossary exported from HTML)', () => {
+    const md = 'The average L1 loss per example.\n\n$$\\text{MAE} = \\frac{1}{n}\\sum_{i=1}^n | y_i - \\hat{y}_i |$$\n\nwhere:\n\n<ul>\n  <li>$n$ is the number of examples.</li>\n  <li>$y$ is the actual value of the label.</li>\n</ul>\n\nContrast it with the mean squared error.\n';
+    const f = parseNotes(md, { deck: 'd', title: 'Mean Absolute Error (MAE)' }).cards.find((c) => c.kind === 'formula')!;
+    expect(f.front).toBe('Formula for Mean Absolute Error (MAE)?');
+    expect(f.back).toMatch(/where:\s*\n\s*\n<ul>[\s\S]*is the number of examples[\s\S]*<\/ul>\s*$/);
+  });
+});
+
+describe('memos are plain words', () => {
+  it('"RF/GBDT/XGB/lightGBM ?" under a parent item stays a question with its parent', () => {
+    const f = fronts('# 树模型\n\n- TreeEmbedding\n  - RF/GBDT/XGB/lightGBM ?\n');
+    expect(f).toContain('[prompt] TreeEmbedding：RF/GBDT/XGB/lightGBM ?');
+  });
+});
