@@ -630,7 +630,7 @@ function finishSection(
       if (parts.intro.length || lang !== 'en') specs.unshift({ kind: 'section', ns: 'section', key: sec.title, front, back: lead, line });
       for (const u of parts.units) {
         // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
-        if (lang === 'en' && specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
+        if (specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
         // "- Feature selection\n  - Feature importance" under the label "Feature selection": an outline line, nothing to recall (outline.ts).
         if (lang === 'en' && u.lines.length && restatesHeading(u.title, pick(u.lines))) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });

@@ -208,7 +208,6 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   }
 
   foldReadingLists(cards, opts.onDrop);
-  dropEchoedParts(cards, opts.onDrop);
   // A page that maps the collection's chapters (links to other notes, study tips) teaches nothing itself (siteindex.ts).
   const siteIndex = isSiteIndex(text) && cards.some((c) => c.kind !== 'qa' && c.kind !== 'cloze');
   if (siteIndex) {
@@ -304,37 +303,6 @@ function foldReadingLists(cards: CardDraft[], onDrop: ParseOptions['onDrop']): v
   }
   if (!folded.size) return;
   const kept = cards.filter((c) => !folded.has(c));
-  cards.length = 0;
-  kept.forEach((c, n) => cards.push({ ...c, order: n }));
-}
-
-/** A back without its opening bold label ("**Advantages**: No need…" → "No need…"), whitespace collapsed. */
-const unlabelled = (md: string) => md.replace(/^\s*(?:\*\*|__)[^*_\n]{1,60}?(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*/, '').replace(/\s+/g, ' ').trim();
-
-/**
- * "**Advantages**: No need to specify K…" under "DBSCAN" gave two cards with
- * one front, from one line: the term card and the section part split at the
- * same label. The learner would review the same question twice; the term
- * card (its answer without the label) stays, the part goes (reported as
- * `duplicate`).
- */
-function dropEchoedParts(cards: CardDraft[], onDrop: ParseOptions['onDrop']): void {
-  const byFront = new Map<string, CardDraft[]>();
-  for (const c of cards) byFront.set(`${c.line}\u0000${c.front}`, [...(byFront.get(`${c.line}\u0000${c.front}`) ?? []), c]);
-  const gone = new Set<CardDraft>();
-  for (const group of byFront.values()) {
-    if (group.length < 2) continue;
-    for (const part of group) {
-      if (part.kind !== 'section') continue;
-      const body = unlabelled(part.back);
-      if (group.some((o) => o !== part && o.kind !== 'section' && !gone.has(o) && unlabelled(o.back) === body)) {
-        gone.add(part);
-        onDrop?.({ rule: 'duplicate', line: part.line, section: [...part.section] });
-      }
-    }
-  }
-  if (!gone.size) return;
-  const kept = cards.filter((c) => !gone.has(c));
   cards.length = 0;
   kept.forEach((c, n) => cards.push({ ...c, order: n }));
 }
