@@ -29,7 +29,7 @@ export function registerServe(program: Command, io: Io): void {
       const [{ Store }, { startServer }, { pageGate }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts'), import('../../web/pageGate.ts')]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
-      const gate = pageGate([], SERVICE_FALLBACK_MS);
+      const gate = pageGate(SERVICE_FALLBACK_MS);
       const appReady = (async () => {
         await gate.opened;
         const busy = await import('../../service/busy.ts');

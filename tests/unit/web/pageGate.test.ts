@@ -1,17 +1,8 @@
-// The start-up gate of browser mode: the service starts loading after the
-// page's own files went out, at the first API call, or after the fallback.
+// The start-up gate of browser mode: the service starts loading when the page
+// asks for index.html (which carries the first card), at the first API call,
+// or after the fallback.
 import { describe, expect, it } from 'vitest';
-import { pageAssets, pageGate, type Timers } from '../../../web/pageGate.ts';
-
-const INDEX = `<!doctype html><html><head>
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'" />
-<link rel="icon" href="data:," />
-<script type="module" crossorigin src="./assets/index-A1.js"></script>
-<link rel="modulepreload" crossorigin href="./assets/api-B2.js">
-<link rel="stylesheet" crossorigin href="./assets/style-C3.css">
-<link rel="modulepreload" crossorigin href="./assets/katex-D4.js">
-<link rel="stylesheet" href="https://example.com/x.css">
-</head><body><div id="app"></div></body></html>`;
+import { pageGate, type Timers } from '../../../web/pageGate.ts';
 
 function fakeTimers(): Timers & { fire(): void; pending: number } {
   let fn: (() => void) | null = null;
@@ -32,47 +23,33 @@ async function isOpen(gate: { opened: Promise<void> }): Promise<boolean> {
   return open;
 }
 
-describe('pageAssets', () => {
-  it("lists the page's own scripts, module preloads and stylesheets, not icons or other origins", () => {
-    expect(pageAssets(INDEX)).toEqual(['/assets/index-A1.js', '/assets/api-B2.js', '/assets/style-C3.css', '/assets/katex-D4.js']);
-  });
-  it('is empty for no page', () => {
-    expect(pageAssets('')).toEqual([]);
-  });
-});
-
 describe('pageGate', () => {
-  const assets = pageAssets(INDEX);
-
-  it('opens only when index.html and then every asset it names have been served', async () => {
+  it('opens when index.html is asked for, not for a script or another file', async () => {
     const t = fakeTimers();
-    const gate = pageGate(assets, 250, t);
-    gate.served('/assets/index-A1.js'); // a cached page asking for a script first is not the page yet
-    gate.served('/index.html');
-    gate.served('/assets/api-B2.js');
-    gate.served('/assets/style-C3.css');
+    const gate = pageGate(250, t);
+    gate.served('/assets/index-A1.js'); // a cached page asking for a script is not the page
+    gate.served('/assets/Stats-X.js');
     expect(await isOpen(gate)).toBe(false);
-    gate.served('/assets/katex-D4.js');
+    gate.served('/index.html');
     expect(await isOpen(gate)).toBe(true);
     expect(t.pending).toBe(0); // the fallback timer is cleared
   });
 
-  it('a later file (a lazy screen) does not matter once open, and an unrelated one never opens it', async () => {
-    const gate = pageGate(assets, 250, fakeTimers());
-    gate.served('/index.html');
-    gate.served('/assets/Stats-X.js');
-    expect(await isOpen(gate)).toBe(false);
+  it('"/" is the page too', async () => {
+    const gate = pageGate(250, fakeTimers());
+    gate.served('/');
+    expect(await isOpen(gate)).toBe(true);
   });
 
   it('opens at the first API call without a page', async () => {
-    const gate = pageGate(assets, 250, fakeTimers());
+    const gate = pageGate(250, fakeTimers());
     gate.open();
     expect(await isOpen(gate)).toBe(true);
   });
 
   it('opens after the fallback when no page comes', async () => {
     const t = fakeTimers();
-    const gate = pageGate(assets, 250, t);
+    const gate = pageGate(250, t);
     expect(await isOpen(gate)).toBe(false);
     t.fire();
     expect(await isOpen(gate)).toBe(true);
