@@ -284,7 +284,10 @@ function namesTopic(term: string, topic: string): boolean {
   const tw = bare(term).split(/\s+/).filter((w) => !STOP.test(w)).map(stem).filter(Boolean);
   const hw = new Set(bare(topic).split(/\s+/).filter((w) => !STOP.test(w)).map(stem));
   const termWords = new Set(tw);
-  if (tw.length && tw.every((w) => hw.has(w))) return true;
+  // One side of "Batch vs Online prediction" names it only with the shared head noun ("Online" alone loses "prediction").
+  const versus = bare(topic).split(/\s+(?:vs\.?|versus)\s+/i);
+  const head = versus.length === 2 && versus[1]!.trim().split(/\s+/).length >= 2 ? stem(versus[1]!.trim().split(/\s+/).pop()!) : '';
+  if (tw.length && tw.every((w) => hw.has(w)) && (!head || termWords.has(head))) return true;
   return [...hw].length > 0 && [...hw].every((w) => termWords.has(w));
 }
 
