@@ -35,6 +35,11 @@ const RELATION = /^(?:connection|connections|relation|relationship|relationships
 /** "When Building LLM Applications", "When Using RAG": advice about the topic in a situation. */
 const SITUATION = /^(?:when|while|before|after|during)\s+(?:building|using|designing|training|deploying|choosing|working|fine-tuning|evaluating|serving|running|writing|scaling)\b/i;
 
+/** "Layer 1: Input Preprocessing", "Step 2 - Indexing": a position in the topic's sequence, named by what it does. */
+const POSITION = /^(?:layer|step|stage|phase|part|level|tier|round|pass)\s+\d{1,2}\s*[:.\-–—]\s*[A-Za-z]/i;
+
+const RECAP = /^(?:recap|refresher|review|primer|reminder)$/i;
+
 /** A word that makes the heading a name: "LoRA", "RAG", "GPT-4", "BatchNorm", "k-NN". */
 const NAME_WORD = /^(?:[A-Z0-9][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*|\S*\d\S*|[a-z]+[A-Z]\S*|[A-Z][a-z]+[A-Z]\S*)$/;
 
@@ -47,8 +52,10 @@ const words = (p: string) => p.replace(/[()（）]/g, ' ').split(/\s+/).filter(B
 export function isEnglishAspect(plain: string): boolean {
   const p = plain.replace(/[:：]\s*$/, '').trim();
   if (!p || p.length > 60 || /[[\]$`?？/]|\[\[/.test(p)) return false;
-  if (RELATION.test(p) || SITUATION.test(p)) return true;
+  if (RELATION.test(p) || SITUATION.test(p) || POSITION.test(p)) return true;
   const ws = words(p);
+  // "Policy Gradient Recap": a recap of something, asked under the topic it serves.
+  if (ws.length >= 2 && ws.length <= 4 && RECAP.test(ws[ws.length - 1]!) && !ws.some((w) => /\d/.test(w))) return true;
   if (ws.length > 4 || ws.some((w) => NAME_WORD.test(w))) return false;
   // "Standard (Discrete)": qualifiers only, no noun of its own.
   if (ws.length >= 2 && /[(（]/.test(p) && ws.every((w) => QUALIFIER.test(w))) return true;
@@ -70,6 +77,9 @@ export function englishAspectQuestion(topicMd: string, titleMd: string, titlePla
   const say = (q: string) => (/[:：]/.test(topic.replace(/\\./g, '')) ? `${topic} — ${q}` : `${topic}: ${q}`);
   if (SITUATION.test(p)) return say(`what to do ${titleLower(t)}?`);
   if (RELATION.test(p)) return say(`what is the ${titleLower(t)}?`);
+  // "Prompt Injection, layer 1: input preprocessing?", "PPO: policy gradient recap?"
+  if (POSITION.test(p)) return `${topic}, ${titleLower(t)}?`;
+  if (RECAP.test(words(p).pop() ?? '')) return say(`${titleLower(t)}?`);
   // "Standard (Discrete)" is a case of the topic.
   if (/[(（]/.test(p) && words(p).every((w) => QUALIFIER.test(w))) return say(`what is the ${titleLower(t)} case?`);
   return say(`${isPluralEn(p) ? 'what are' : 'what is'} the ${titleLower(t)}?`);
@@ -85,4 +95,43 @@ export function pitfallQuestion(topicMd: string, itemMd: string): string {
   const item = titleLower(itemMd.replace(/[:：]\s*$/, '').trim());
   const topic = topicMd.replace(/[:：]\s*$/, '').trim();
   return /[:：]/.test(topic.replace(/\\./g, '')) ? `${topic} — pitfall: what goes wrong with ${item}, and what to do?` : `${topic}: what goes wrong with ${item}, and what to do?`;
+}
+
+/** "Where RAG Struggles", "When RAG Fails": each item is a case the subject handles badly. */
+const STRUGGLE_HEADING = /^(?:where|when)\s+(.{2,40}?)\s+(struggles?|fails?|breaks down|falls short)$/i;
+
+/** "The Problem PPO Solves", "Problems It Solves": each item is what goes wrong without the subject. */
+const SOLVED_HEADING = /^(?:the\s+)?problems?\s+(?:that\s+)?.{1,40}?\s+(?:solves?|addresses|fixes)$/i;
+
+/**
+ * An item under a heading about trouble, asked as trouble instead of a definition:
+ * "Why does RAG struggle with creative tasks?", "The Problem PPO Solves: what goes wrong with too large steps?".
+ * Undefined for any other heading.
+ */
+export function troubleQuestion(headingMd: string, headingPlain: string, itemMd: string, inSequence = false): string | undefined {
+  const h = headingPlain.replace(/[:：]\s*$/, '').trim();
+  const item = titleLower(itemMd.replace(/[:：]\s*$/, '').trim());
+  const s = STRUGGLE_HEADING.exec(h);
+  if (s) {
+    const verb = s[2]!.toLowerCase();
+    const base = /^struggle/.test(verb) ? 'struggle with' : /^fail/.test(verb) ? 'fail at' : verb === 'breaks down' ? 'break down on' : 'fall short on';
+    return `Why does ${s[1]} ${base} ${item}?`;
+  }
+  // A numbered list under "The Problem It Solves" is the subject's steps, not what goes wrong.
+  if (SOLVED_HEADING.test(h) && !inSequence) return `${headingMd.replace(/[:：]\s*$/, '').trim()}: what goes wrong with ${item}?`;
+  return undefined;
+}
+
+/**
+ * A list item's body that is only examples — quoted strings joined by commas or arrows
+ * ('"XML", "API", "RAG"', '"fix a flat" ↔ "tire repair"'): it illustrates the list above it
+ * and stays in that list's card instead of being asked as the definition of its label.
+ */
+export function isExamplesOnly(body: string): boolean {
+  const quoted = /"[^"\n]+"|“[^”\n]+”/g;
+  const quotes = body.match(quoted) ?? [];
+  // One quoted sentence or question ('"What am I looking for?"') describes the label; a short quote or several are examples.
+  if (!quotes.length || (quotes.length === 1 && (quotes[0]!.split(/\s+/).length > 6 || /[?？.!]["”]$/.test(quotes[0]!)))) return false;
+  const rest = body.replace(/^\s*(?:e\.g\.,?|for example,?|like|such as)\s*/i, '').replace(quoted, ' ');
+  return /^[\s,;↔⇄→←=/|&.…-]*(?:(?:and|or|vs\.?|etc\.?)[\s,;↔⇄→←=/|&.…-]*)*$/i.test(rest);
 }

@@ -18,7 +18,7 @@ import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from
 import { tableRowCards } from './tables.ts';
 import { keyOwner } from './aspect.ts';
 import { announcesOnly, isAnchorContents, isDescribedQuestion, isMemoQuestion, restatesHeading } from './outline.ts';
-import { englishAspectQuestion, isEnglishAspect, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
+import { englishAspectQuestion, isEnglishAspect, isExamplesOnly, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
@@ -275,6 +275,10 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (s === 0 || lines[s - 1]!.item || lines[s - 1]!.code || lines[s - 1]!.tex !== undefined) return undefined;
     return kindsLead(plainText(lines[s - 1]!.tokens), sec.titleMd && !isGenericHeading(sec.title) ? sec.titleMd : sctx.topicMd);
   };
+  const inSequence = (line: number): boolean => {
+    const k = indexOfLine.get(line);
+    return k !== undefined && !!lines[k]!.item?.ordered;
+  };
   const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
@@ -288,7 +292,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
     const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
-    let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, parent ? { ...c, parentItem: parent } : c, lang);
+    let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, { ...(parent ? { ...c, parentItem: parent } : c), ...(inSequence(line) ? { inSequence: true } : {}) }, lang);
     // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
     // "多对一：…" in a list under "…常见的类型包括：": asked as a kind of the section's subject (leadin.ts).
     const kinds = lang === 'zh' && !parent && !owner && !formula && /是什么？$|^什么是/.test(front) ? kindsOf(line) : undefined;
@@ -451,6 +455,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       role[i] = 'prose';
     } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
       role[i] = 'prose';
+    } else if (c.kind === 'terms' && lang === 'en' && lines[i]!.item && c.terms.every((t) => isExamplesOnly(t.body))) {
+      role[i] = 'prose'; // "- Acronyms: "XML", "API", "RAG"": an example of the list above, not a definition (englishAspect.ts)
     } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {
       role[i] = 'prose'; // "Another example: …", "improve: …" (design.ts)
     } else if (c.kind === 'terms' && c.terms.length === 1 && !lines[i]!.item && /[:：]\s*$/.test(c.terms[0]!.body) && listAfter(i) > 0) {

@@ -5,7 +5,7 @@ import type { Term } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { enumerationSubject, isZhConcept, isZhAction } from './zhterm.ts';
 import { lectureGenericQuestion, lectureHeadingQuestion } from './lecture.ts';
-import { isPitfallHeading, pitfallQuestion } from './englishAspect.ts';
+import { isPitfallHeading, pitfallQuestion, troubleQuestion } from './englishAspect.ts';
 
 export type HeadingShape = 'question' | 'calc' | 'list' | 'pair' | 'concept';
 
@@ -272,6 +272,7 @@ export interface TermContext {
   mathBody: boolean; // the answer holds TeX, not just an ASCII equation
   parentItem?: string; // the list item this term is nested under ("Offline metrics" above "- CTR: …")
   topicMd?: string; // what the section is about: its heading, or its parent's when the heading is generic ("Key ideas")
+  inSequence?: boolean; // the term is an item of a numbered list: a step, not a case
 }
 
 const bare = (md: string) => md.replace(/[*_`\\]|\$[^$]*\$/g, '').trim();
@@ -283,7 +284,10 @@ function namesTopic(term: string, topic: string): boolean {
   const tw = bare(term).split(/\s+/).filter((w) => !STOP.test(w)).map(stem).filter(Boolean);
   const hw = new Set(bare(topic).split(/\s+/).filter((w) => !STOP.test(w)).map(stem));
   const termWords = new Set(tw);
-  if (tw.length && tw.every((w) => hw.has(w))) return true;
+  // One side of "Batch vs Online prediction" names it only with the shared head noun ("Online" alone loses "prediction").
+  const versus = bare(topic).split(/\s+(?:vs\.?|versus)\s+/i);
+  const head = versus.length === 2 && versus[1]!.trim().split(/\s+/).length >= 2 ? stem(versus[1]!.trim().split(/\s+/).pop()!) : '';
+  if (tw.length && tw.every((w) => hw.has(w)) && (!head || termWords.has(head))) return true;
   return [...hw].length > 0 && [...hw].every((w) => termWords.has(w));
 }
 
@@ -298,6 +302,9 @@ function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const topic = ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd;
   if (formula && /^(?:formulas?|equations?|math|formulation)$/i.test(t.plain.trim()) && topic) return headingFormulaQuestion(topic, 'en');
   if (!formula) {
+    // An item under "Where RAG Struggles" or "The Problem PPO Solves" is a case of trouble, not a thing to define (englishAspect.ts).
+    const trouble = !ctx.parentItem && !isGenericHeading(t.plain) ? troubleQuestion(ctx.headingMd, ctx.headingPlain, md, !!ctx.inSequence) : undefined;
+    if (trouble) return trouble;
     // An item under "Common Pitfalls" is a mistake, not a thing to define (englishAspect.ts).
     if (isPitfallHeading(ctx.parentItem ?? ctx.headingPlain) && ctx.topicMd && !endsWithMark(ctx.topicMd) && !isGenericHeading(t.plain)) return pitfallQuestion(ctx.topicMd, md);
     // "Pro", "Range", "Description": asked about what they describe ("Mean absolute error: range?").

@@ -229,3 +229,88 @@ describe('memos are plain words', () => {
     expect(f).toContain('[prompt] TreeEmbedding：RF/GBDT/XGB/lightGBM ?');
   });
 });
+
+describe('trouble lists, example lists and position headings (notes-en4)', () => {
+  it('asks items under "Where X Struggles" / "The Problem X Solves" as trouble, not definitions', () => {
+    const md = [
+      '# RAG',
+      'Retrieval-augmented generation grounds answers in retrieved documents.',
+      '',
+      '## Where RAG Struggles',
+      '- **Creative Tasks**: Requires creativity beyond retrieval + generation (e.g. writing novels).',
+      '- **Conversational Memory**: Maintaining state across turns (use conversation history separately).',
+      '',
+      '# PPO',
+      'A policy-gradient method with a clipped objective.',
+      '',
+      '## The Problem PPO Solves',
+      'The problem: **how big should the step be?**',
+      '',
+      '- **Too small steps** → Slow learning, wasted samples',
+      '- **Too large steps** → Policy collapses (performance tanks and may never recover)',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[term] Why does RAG struggle with creative tasks?');
+    expect(f).toContain('[term] Why does RAG struggle with conversational memory?');
+    expect(f).toContain('[term] The Problem PPO Solves: what goes wrong with too large steps?');
+    expect(f.some((x) => /what (?:is|are) (?:Conversational Memory|Too large steps)/i.test(x))).toBe(false);
+    const steps = fronts(['# Multi-hop Reasoning', 'Answers complex questions over several retrievals.', '', '## The Problem It Solves', 'A sequence of retrieval and reasoning pairs:', '1. **First Hop**: Retrieve documents relevant to the original question', '2. **Second Hop**: Retrieve documents based on intermediate reasoning'].join('\n'));
+    expect(steps.some((x) => /what goes wrong with first hop/i.test(x))).toBe(false); // numbered steps are not trouble
+  });
+
+  it('keeps items whose body is only quoted examples in the list card instead of defining their labels', () => {
+    const md = [
+      '# Hybrid Search',
+      'Combines lexical and semantic retrieval.',
+      '',
+      '## Sparse Retrieval (Lexical)',
+      'BM25 over an inverted index.',
+      '',
+      '**Examples of what it excels at**:',
+      '- Acronyms: "XML", "API", "RAG"',
+      '- Paraphrases: "fix a flat" ↔ "tire repair"',
+      '- Named entities: "Microsoft", "COVID-19"',
+      '- Tokenizer: splits text into "terms" before indexing.',
+      '',
+      '## Self-Reflection',
+      'The agent evaluates its own process:',
+      '',
+      '- **Relevance Check**: "Is this retrieved document actually relevant?"',
+    ].join('\n');
+    const cards = parseNotes(md, { deck: 'd' }).cards;
+    const f = cards.map((c) => c.front);
+    expect(f.some((x) => /Acronyms|Paraphrases|Named entities/.test(x))).toBe(false);
+    expect(cards.some((c) => c.back.includes('"fix a flat" ↔ "tire repair"') && c.back.includes('"XML", "API", "RAG"'))).toBe(true);
+    expect(f.some((x) => /Tokenizer/.test(x))).toBe(true); // a definition that quotes a word is still a definition
+    expect(f.some((x) => /Relevance Check/.test(x))).toBe(true); // one quoted question describes its label
+  });
+
+  it('asks a position or recap heading under its topic', () => {
+    expect(isEnglishAspect('Layer 1: Input Preprocessing')).toBe(true);
+    expect(isEnglishAspect('Policy Gradient Recap')).toBe(true);
+    expect(isEnglishAspect('Layer Normalization')).toBe(false);
+    const md = [
+      '# Prompt Injection',
+      'Untrusted text that overrides the instructions of an LLM application.',
+      '',
+      '## Layer 1: Input Preprocessing',
+      'Clean and isolate untrusted input before it reaches the model, so injected instructions are marked as data.',
+      '',
+      '# PPO',
+      'A policy-gradient method with a clipped objective.',
+      '',
+      '## Policy Gradient Recap',
+      'The standard policy gradient objective has high variance and no mechanism to prevent large policy changes.',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[section] Prompt Injection, layer 1: input preprocessing?');
+    expect(f).toContain('[section] PPO: policy gradient recap?');
+  });
+
+  it('keeps the shared noun of a "Batch vs Online prediction" parent: one side alone is asked under it', () => {
+    const md = ['# Prediction Service', 'How predictions reach users.', '', '- Batch vs Online prediction', '  - Batch: periodic, pre-computed and stored, retrieved as needed - high throughput', '  - Online: predict as request arrives - low latency'].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[term] Batch vs Online prediction: what is Online?');
+    expect(f).not.toContain('[term] What is Online?');
+  });
+});
