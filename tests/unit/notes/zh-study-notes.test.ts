@@ -4,6 +4,7 @@
 // aspect, not with the method form "是什么？为什么用？". Excerpts of zh-daily-interview.
 import { describe, expect, it } from 'vitest';
 import { parseNotes } from '../../../cards/notes/parse.ts';
+import { isAspectNoun } from '../../../cards/notes/aspect.ts';
 
 const fronts = (md: string) => parseNotes(md, { deck: 'd' }).cards.map((c) => c.front);
 
@@ -38,5 +39,22 @@ describe('study-note annotations and glued aspects in Chinese headings', () => {
   it('asks "梯度下降法直观理解" as the method\'s intuition', () => {
     const md = ['# 梯度下降', '## 梯度下降法直观理解', '把损失函数想象成一座山，每一步都沿着当前位置最陡的下坡方向走一小步，直到走到谷底附近。', ''].join('\n');
     expect(fronts(md)).toContain('梯度下降法的直观理解是什么？');
+  });
+
+  it('asks a component "趋势项模型" under "Prophet" about Prophet, while a named model keeps its own front', () => {
+    const md = [
+      '# Prophet',
+      '## 1. 模型整体结构',
+      'Prophet把时间序列分解为趋势项、季节项、节假日项和剩余项之和，各部分分别建模后相加得到预测值。',
+      '## 2. 趋势项模型',
+      '趋势项有两个重要的函数，一个是基于逻辑回归函数的饱和增长模型，另一个是基于分段线性函数的线性增长模型。',
+      '',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('Prophet的趋势项模型是什么？');
+    expect(isAspectNoun('趋势项模型')).toBe(true);
+    expect(isAspectNoun('正则项')).toBe(true);
+    expect(isAspectNoun('跳字模型')).toBe(false);
+    expect(isAspectNoun('语言模型')).toBe(false);
   });
 });
