@@ -253,6 +253,8 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|流程|过程|关系|直观解释|直观理解)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
       // "逻辑回归的损失函数" is a part of something: asked what it is, not why it is used.
       if (isZhConcept(titlePlain)) return /的/.test(titlePlain) && !/^[^的]*(?:的网络|的模型)/.test(titlePlain) ? `${titleMd}是什么？` : `${titleMd}是什么？为什么用？`;
+      // "model description" under "Linear SVM": a lower-case English label in Chinese lecture notes names no subject; its topic does.
+      if (topicMd && /[A-Za-z]{2,}/.test(topicMd) && /^[a-z]+(?:\s+[a-z]+){1,3}$/.test(titlePlain.trim()) && !topicMd.toLowerCase().includes(titlePlain.trim()) && !titlePlain.includes(topicMd.toLowerCase())) return `${topicMd}（${titleMd}）：要点是什么？`;
       return `${titleMd}：要点是什么？`;
   }
 }

@@ -57,4 +57,20 @@ describe('study-note annotations and glued aspects in Chinese headings', () => {
     expect(isAspectNoun('跳字模型')).toBe(false);
     expect(isAspectNoun('语言模型')).toBe(false);
   });
+
+  it('asks a lower-case English label in Chinese lecture notes about the topic above it', () => {
+    const md = [
+      '# Support Vector Machine',
+      '## Linear SVM',
+      '### model description',
+      '在linear SVM里，我们的function set就是线性函数的集合，输入特征乘上权重再加偏置，大于0就判为正类，否则判为负类。',
+      '## Matrix Factorization',
+      '### more about matrix factorization',
+      '在矩阵分解里，我们也可以在每个用户和物品的内积之外再加上偏置项，这样模型能更好地拟合各自的打分倾向，效果会更好。',
+      '',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('Linear SVM（model description）：要点是什么？');
+    expect(f).toContain('more about matrix factorization：要点是什么？');
+  });
 });
