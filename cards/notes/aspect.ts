@@ -12,7 +12,7 @@ import { isZhAction, isZhClause } from './zhterm.ts';
 const cjk = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 /** Heads of aspect nouns: a state, a problem, a formula, a step of a method — always somebody's. */
-const ASPECT_HEAD = /(?:状态|问题|公式|参数|训练|预测|损失|损失函数|优缺点|原理|步骤|结构|评价|表达式|过程|流程|定义|求解|推导|假设|性质|目标函数|细节|(?:决策|目标|代价|评分|打分|激活|映射)函数)$/;
+const ASPECT_HEAD = /(?:状态|问题|(?:趋势|季节|周期|节假日|残差|正则|偏置|误差)项(?:模型)?|公式|参数|训练|预测|损失|损失函数|优缺点|原理|步骤|结构|评价|表达式|过程|流程|定义|求解|推导|假设|性质|目标函数|细节|(?:决策|目标|代价|评分|打分|激活|映射)函数)$/;
 
 /**
  * True for a short Chinese aspect noun without a subject of its own: "隐藏状态", "预测问题",

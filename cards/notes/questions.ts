@@ -23,7 +23,11 @@ const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍�
 /** "…检测器，请简单说明其中的含义。", "…差距较大，解释原因。": the task follows the set-up. */
 const ZH_LATE_TASK = /[，,。；;]\s*(?:请|试)?(?:简单|简要)?(?:说明|解释|阐述|分析|叙述|描述|列举|比较|推导|证明|谈谈|讲讲|说说)/;
 /** "<字节跳动-二面（2019）>": where a question was asked is no part of it. */
-export const stripAskedAt = (s: string): string => s.replace(/\s*(?:\\?<|＜)[^\n]{0,160}?(?:面|笔试|实习|校招|社招|20\d\d)[^\n]{0,200}$/, '').trim() || s;
+export const stripAskedAt = (s: string): string => stripStudyNote(s.replace(/\s*(?:\\?<|＜)[^\n]{0,160}?(?:面|笔试|实习|校招|社招|20\d\d)[^\n]{0,200}$/, '').trim() || s);
+
+// "为什么L1比L2更容易获得稀疏解？（重点）": the bracketed note marks how often it is asked, not what is asked.
+const STUDY_NOTE = /\s*[（(【\[]\s*(?:重点|高频|超高频|常考|必考|必问|必会|重要|难点|加分项)\s*[）)】\]]\s*$/;
+export const stripStudyNote = (s: string): string => s.replace(STUDY_NOTE, '').trim() || s;
 
 /** A question heading as a question: "逻辑回归为什么要离散化" → "…？", "简述BERT" → "简述BERT。". */
 function asQuestion(md: string, plain: string, lang: Lang): string {
@@ -240,9 +244,17 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       if (isZhAction(titlePlain) || /^简洁实现/.test(titlePlain.trim())) return topicMd && GENERIC_OBJECT.test(titlePlain.trim()) ? `如何${titleMd}（${topicMd}）？` : `如何${titleMd}？`;
       // "是什么？为什么用？" fits a method, model or mechanism; a topic, a puzzle or an English phrase asks for its key points.
       // "…可能的原因", "GAN网络的思想", "Adaboost 算法流程": an aspect of something is asked for directly.
-      if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|流程|过程|关系)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
+      // "SVM直观解释", "Transformer核心思想": an aspect glued to its subject is asked as the subject's aspect.
+      const glued = /^([A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*)?)\s*((?:直观|核心|基本|主要)?(?:解释|理解|思想|原理)|直观解释|直观理解)$/.exec(titleMd.trim());
+      if (glued) return `${glued[1]}的${glued[2]}是什么？`;
+      // "梯度下降法直观理解": "直观…" never belongs to a longer noun, so any subject takes "的".
+      const intuition = /^([^的]{2,20}?)(直观解释|直观理解)$/.exec(titleMd.trim());
+      if (intuition) return `${intuition[1]}的${intuition[2]}是什么？`;
+      if (/(?:原因|目的|意义|含义|作用|好处|影响|思路|思想|原理|流程|过程|关系|直观解释|直观理解)$/.test(titlePlain.trim())) return `${titleMd}是什么？`;
       // "逻辑回归的损失函数" is a part of something: asked what it is, not why it is used.
       if (isZhConcept(titlePlain)) return /的/.test(titlePlain) && !/^[^的]*(?:的网络|的模型)/.test(titlePlain) ? `${titleMd}是什么？` : `${titleMd}是什么？为什么用？`;
+      // "model description" under "Linear SVM": a lower-case English label in Chinese lecture notes names no subject; its topic does.
+      if (topicMd && /[A-Za-z]{2,}/.test(topicMd) && /^[a-z]+(?:\s+[a-z]+){1,3}$/.test(titlePlain.trim()) && !topicMd.toLowerCase().includes(titlePlain.trim()) && !titlePlain.includes(topicMd.toLowerCase())) return `${topicMd}（${titleMd}）：要点是什么？`;
       return `${titleMd}：要点是什么？`;
   }
 }
