@@ -6,8 +6,10 @@
 // it is older than MAX_AGE_MS (the day may have rolled over, another tab may
 // have answered). Electron and a page loaded without the token have none.
 import type { NextCard } from '../../service/contract/index.ts';
+// One id for the host that writes the element and the page that reads it (only the constant reaches the bundle).
+import { FIRST_CARD_ELEMENT_ID } from '../../web/firstCard.ts';
 
-export const FIRST_CARD_ELEMENT_ID = 'deeprecall-first-card';
+export { FIRST_CARD_ELEMENT_ID };
 const MAX_AGE_MS = 30_000;
 
 /** API calls that never change which card comes next: they leave the embedded card valid. */
