@@ -78,9 +78,9 @@ export async function buildCli() {
 async function writePrebuiltDeck(outdir) {
   const deckFile = path.join(ROOT, 'decks', 'dl-interview-notes.md');
   const markdown = fs.readFileSync(deckFile, 'utf8');
-  const { defaultDeckDrafts, prebuiltDeckJson } = await import(pathToFileURL(path.join(outdir, 'deck-drafts.mjs')).href);
+  const { defaultDeckDrafts, defaultDeckJson } = await import(pathToFileURL(path.join(outdir, 'deck-drafts.mjs')).href);
   const sha = createHash('sha256').update(markdown).digest('hex');
-  fs.writeFileSync(path.join(ROOT, PREBUILT_DECK), prebuiltDeckJson(sha, defaultDeckDrafts(markdown)));
+  fs.writeFileSync(path.join(ROOT, PREBUILT_DECK), defaultDeckJson(sha, defaultDeckDrafts(markdown)));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -148,10 +148,10 @@ async function writePrebuiltDeck(esbuild, outDir) {
   const tmp = path.join(outDir, `deck-drafts-${process.pid}.mjs`);
   try {
     await esbuild.build({ entryPoints: [path.join(ROOT, 'service', 'deckDrafts.ts')], outfile: tmp, bundle: true, format: 'esm', platform: 'node', target: 'node20', external: ['better-sqlite3'], banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" }, logLevel: 'silent', absWorkingDir: ROOT });
-    const { defaultDeckDrafts, prebuiltDeckJson } = await import(pathToFileURL(tmp).href);
+    const { defaultDeckDrafts, defaultDeckJson } = await import(pathToFileURL(tmp).href);
     const markdown = fs.readFileSync(path.join(ROOT, 'decks', 'dl-interview-notes.md'), 'utf8');
     const sha = createHash('sha256').update(markdown).digest('hex');
-    fs.writeFileSync(path.join(outDir, PREBUILT_DECK_NAME), prebuiltDeckJson(sha, defaultDeckDrafts(markdown)));
+    fs.writeFileSync(path.join(outDir, PREBUILT_DECK_NAME), defaultDeckJson(sha, defaultDeckDrafts(markdown)));
   } finally {
     fs.rmSync(tmp, { force: true });
   }

@@ -12,6 +12,7 @@ import { LibraryService } from './library.ts';
 import { loadGrader, ReviewService } from './review.ts';
 import { doctorHandlers } from './doctor.ts';
 import { lazyArea } from './lazyArea.ts';
+import { withSides } from './sides.ts';
 import { mockSchemas } from './contract/mock.ts';
 import { statsSchemas } from './contract/stats.ts';
 import { decksSchemas } from './contract/decks.ts';
@@ -70,8 +71,9 @@ export class App {
     const l = this.library;
     this.handlers = {
       summary: () => r.summary(),
-      nextCard: () => r.nextCard(),
-      reveal: (a) => r.reveal(a.cardId, a.seed),
+      // Card sides: prebuilt, or rendered once the renderer has loaded (service/sides.ts).
+      nextCard: () => withSides(() => r.nextCard()),
+      reveal: (a) => withSides(() => r.reveal(a.cardId, a.seed)),
       // A typed answer needs the grader (mathjs' parser), loaded at the first one.
       answer: async (a) => (a.typed !== undefined ? loadGrader().then(() => r.answer(a)) : r.answer(a)),
       checkAnswer: (a) => loadGrader().then(() => r.checkAnswer(a)),

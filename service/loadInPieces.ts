@@ -7,7 +7,6 @@
 // a module app.ts imports anyway, so nothing extra is loaded.
 const PIECES: readonly (() => Promise<unknown>)[] = [
   () => import('./contract/index.ts'), // zod and every argument schema
-  () => import('../cards/render/sanitized.ts'), // markdown-it + sanitize-html: the card sides nextCard renders
   () => import('../cards/problems/generate.ts'), // the problem templates
   () => import('./review.ts'),
   () => import('./library.ts'),

@@ -1,6 +1,7 @@
 // The bundled deck parsed at build time (scripts/build-cli.js writes
 // dist-cli/default-deck.json): a fresh profile stores its 172 cards without
-// loading the notes parser. The file is keyed by the sha256 of the deck text
+// loading the notes parser, and shows them without loading the Markdown
+// renderer (their sides rendered too, `sides`, read by service/sides.ts). The file is keyed by the sha256 of the deck text
 // it was made from; any other text (an edited deck, $DEEPRECALL_DECKS_DIR) is
 // parsed as before. It is only used by the bundle that was built with it —
 // from the TypeScript sources there is none — so parser or template changes in
@@ -19,6 +20,8 @@ export interface PrebuiltDeck extends ParseResult {
   version: number;
   /** sha256 (hex) of the deck Markdown these cards were parsed from. */
   sourceSha256: string;
+  /** Each card's front and back Markdown → its HTML as nextCard/reveal send it (service/sides.ts). */
+  sides?: Record<string, string>;
 }
 
 /** Where this build's prebuilt deck is, or null when running from sources. */
@@ -49,7 +52,27 @@ export function readPrebuiltDeck(file: string | null, sourceSha256: string): Par
   return { cards: data.cards, warnings: data.warnings };
 }
 
-export function prebuiltDeckJson(sourceSha256: string, parsed: ParseResult): string {
-  const out: PrebuiltDeck = { version: PREBUILT_DECK_VERSION, sourceSha256, cards: parsed.cards, warnings: parsed.warnings };
+/**
+ * The prebuilt sides of `file` (Markdown → HTML); null when there is no file,
+ * it is unreadable, or it has none. Keyed by the text itself, they hold for
+ * any card with that text, whatever the deck's version.
+ */
+export function readPrebuiltSides(file: string | null): Map<string, string> | null {
+  if (!file) return null;
+  let data: Partial<PrebuiltDeck>;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PrebuiltDeck>;
+  } catch {
+    return null;
+  }
+  const sides = data.version === PREBUILT_DECK_VERSION ? data.sides : undefined;
+  if (!sides || typeof sides !== 'object' || Array.isArray(sides)) return null;
+  const out = new Map<string, string>();
+  for (const [src, html] of Object.entries(sides)) if (typeof html === 'string') out.set(src, html);
+  return out;
+}
+
+export function prebuiltDeckJson(sourceSha256: string, parsed: ParseResult, sides?: Record<string, string>): string {
+  const out: PrebuiltDeck = { version: PREBUILT_DECK_VERSION, sourceSha256, cards: parsed.cards, warnings: parsed.warnings, ...(sides ? { sides } : {}) };
   return JSON.stringify(out);
 }

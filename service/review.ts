@@ -1,7 +1,6 @@
 // Daily review over db + srs + cards. Arguments arrive validated (see dispatch.ts).
 import { createHash } from 'node:crypto';
 import { resolveTemplate } from '../cards/problems/aliases.ts';
-import { renderSanitized } from '../cards/render/sanitized.ts';
 import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
 import type { grade as GradeFn } from '../cards/answer/grade.ts';
 import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
@@ -17,6 +16,7 @@ import type { Store } from '../db/store.ts';
 import { ApiError } from './contract/common.ts';
 import type { AnswerResult, CardListItem, CardView, AnswerCheck, NextCard, Reveal, Settings, Summary, UndoResult } from './contract/index.ts';
 import { todayOf, type Clock } from './clock.ts';
+import { sideHtml } from './sides.ts';
 
 export function cardStateLabel(c: Pick<StoredCard, 'retiredAt' | 'suspended'>, intervalDays: number | null): CardListItem['state'] {
   if (c.retiredAt !== null) return 'retired';
@@ -50,13 +50,11 @@ function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> 
   return gradeFn(...args);
 }
 
-/**
- * A card side as the UI shows it (renderer/lib/markdown.ts renders with the
- * same call): the review screen's first bundle then carries neither
- * markdown-it nor sanitize-html, and the UI still passes it through its own
- * DOM allow-list before it reaches the document.
- */
-export const sideHtml = (src: string): string => renderSanitized(src, { math: 'dom', fold: true }).html;
+// Card sides go out as HTML (service/sides.ts: prebuilt for the bundled deck,
+// else rendered as renderer/lib/markdown.ts renders them): the review screen's
+// first bundle then carries neither markdown-it nor sanitize-html, and the UI
+// still passes the HTML through its own DOM allow-list. A side left without
+// HTML (the renderer not loaded yet, outside App.dispatch) is rendered by the page.
 
 export class ReviewService {
   constructor(
@@ -157,12 +155,13 @@ export class ReviewService {
       kind: card.kind,
       section: card.section,
       front: card.front,
-      frontHtml: sideHtml(card.front),
       links: card.links,
       warnings: card.warnings,
       tag,
       intervals: previewIntervals(state ?? newState(today), today),
     };
+    const frontHtml = sideHtml(card.front);
+    if (frontHtml !== undefined) view.frontHtml = frontHtml;
     const settings = this.settings();
     if (settings.scheduler === 'fsrs') {
       view.scheduler = 'fsrs';
@@ -211,7 +210,8 @@ export class ReviewService {
 
   reveal(cardId: string, seed?: number): Reveal {
     const card = this.requireCard(cardId);
-    const out: Reveal = { cardId, back: card.back, backHtml: sideHtml(card.back), links: card.links };
+    const backHtml = sideHtml(card.back);
+    const out: Reveal = { cardId, back: card.back, ...(backHtml !== undefined ? { backHtml } : {}), links: card.links };
     if (card.kind === 'problem' && card.templateId && resolveTemplate(card.templateId)) {
       const p = generate(card.templateId, seed ?? this.seedFor(card));
       out.solution = p.solution;

@@ -5,5 +5,5 @@
 import { renderSanitized } from '../../cards/render/sanitized.ts';
 import { provideRenderer } from './markdown.ts';
 
-// The same call as the service's (service/review.ts sideHtml): one result for one text.
+// The same call as the service's (service/sideRender.ts renderSide): one result for one text.
 provideRenderer((src) => renderSanitized(src, { math: 'dom', fold: true }).html);
