@@ -48,7 +48,7 @@ const NONE: unique symbol = Symbol('no first card');
  * card shows math (KaTeX is the only preloaded chunk): a first card without
  * formulas then costs the browser no KaTeX fetch and compile at start-up, and
  * one with formulas starts fetching it as soon as the card is known. KaTeX
- * still loads at the page's first idle moment (renderer/App.svelte).
+ * still loads in the page's background warm-up (renderer/lib/warm.ts).
  */
 export function takePreloads(html: string): { html: string; preloads: string[] } {
   const preloads: string[] = [];
