@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver, constants as perfConstants } from 'node:perf_hooks';
 import { Store } from '../db/store.ts';
 import { App } from '../service/app.ts';
 import { loadBinding } from '../service/fsrs/binding.ts';
@@ -13,16 +14,44 @@ import { DEFAULT_FSRS } from '../srs/fsrs/config.ts';
 import { memoryFromSm2 } from '../srs/fsrs/convert.ts';
 import { syntheticLog } from '../srs/eval/synthetic.ts';
 import { fillEvaluateFixture } from './evaluateFixture.ts';
-import { ratioRow, timePair, type BenchRow } from './measure.ts';
+import { collectGarbage, ratioRow, timePair, type BenchRow } from './measure.ts';
+
+/**
+ * A small /proc file read again and again by one open descriptor into one
+ * buffer (pread at offset 0 regenerates it): the 2 ms probe reads the host's
+ * schedstat ~500 times a second, and opening the file each time (path walk,
+ * pid lookup, close) was a large part of the host thread's CPU while the job ran (perf).
+ */
+class ProcFile {
+  private readonly buf = Buffer.alloc(512);
+  private fd: number | null = null;
+
+  constructor(private readonly file: string) {}
+
+  /** The file's text; null where it cannot be read (not Linux). Opened at the first read, kept open until close(). */
+  read(): string | null {
+    try {
+      this.fd ??= fs.openSync(this.file, 'r');
+      return this.buf.toString('latin1', 0, fs.readSync(this.fd, this.buf, 0, this.buf.length, 0));
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+const hostSchedFile = new ProcFile(`/proc/self/task/${process.pid}/schedstat`);
 
 /** The host thread's time on a CPU and waiting for one (ns), from Linux schedstat; null elsewhere. */
 function hostSched(): [number, number] | null {
-  try {
-    const [run, wait] = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ').map(Number);
-    return [run!, wait!];
-  } catch {
-    return null;
-  }
+  const text = hostSchedFile.read();
+  if (text === null) return null;
+  const [run, wait] = text.split(' ').map(Number);
+  return [run!, wait!];
 }
 
 /** This process's CPU (all threads) and that of its ended children (ms), from /proc/self/stat; null elsewhere. */
@@ -83,16 +112,31 @@ function cpuSplit(s0: [number, number], s1: [number, number], c0: NodeJS.CpuUsag
   return { hostMs, hostWaitMs: (s1[1] - s0[1]) / 1e6, otherThreadsMs: Math.max(0, processMs - hostMs), normalPriorityMs: normalMs, childrenMs: p1.children - p0.children };
 }
 
+const mb = (bytes: number) => (bytes / 1e6).toFixed(0);
+
 interface LoopProbe<T> {
   result: T;
   ms: number;
   /** Longest gap between 2 ms timer ticks beyond the 2 ms: how long a keypress would have waited. */
   maxStallMs: number;
+  /** When that gap ended, in ms after the probe started. */
+  maxStallAtMs: number;
   /** Of that gap, the host thread's own time on a CPU (the rest it waited for one: other processes, our worker). */
   maxStallOwnMs: number | null;
   /** Longest tick gap counting only the host's own CPU time: what the app itself blocks, whatever the machine's load. */
   maxOwnMs: number | null;
+  /** When that block ended, in ms after the probe started. */
+  maxOwnAtMs: number;
+  /** The host's garbage collections while it ran (V8's pauses of the host thread, as perf_hooks reports them). */
+  gc: { count: number; totalMs: number; longestMs: number; longestKind: string };
 }
+
+const GC_KIND: Record<number, string> = {
+  [perfConstants.NODE_PERFORMANCE_GC_MINOR]: 'scavenge',
+  [perfConstants.NODE_PERFORMANCE_GC_MAJOR]: 'mark-compact',
+  [perfConstants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental marking',
+  [perfConstants.NODE_PERFORMANCE_GC_WEAKCB]: 'weak callbacks',
+};
 
 /**
  * Runs `work` with a 2 ms timer and records the longest gap between ticks.
@@ -104,7 +148,23 @@ async function withLoopProbe<T>(work: () => Promise<T>): Promise<LoopProbe<T>> {
   let lastSched = hostSched();
   let maxStall = 0;
   let maxStallOwn: number | null = null;
+  let maxStallAt = 0;
   let maxOwn: number | null = lastSched ? 0 : null;
+  let maxOwnAt = 0;
+  const gc = { count: 0, totalMs: 0, longestMs: 0, longestKind: '' };
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gc.count++;
+      gc.totalMs += e.duration;
+      if (e.duration > gc.longestMs) {
+        gc.longestMs = e.duration;
+        const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+        gc.longestKind = (kind !== undefined && GC_KIND[kind]) || 'gc';
+      }
+    }
+  });
+  gcs.observe({ entryTypes: ['gc'] });
+  const t0 = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
     const sched = hostSched();
@@ -113,17 +173,24 @@ async function withLoopProbe<T>(work: () => Promise<T>): Promise<LoopProbe<T>> {
     if (gap > maxStall) {
       maxStall = gap;
       maxStallOwn = own;
+      maxStallAt = now - t0;
     }
-    if (own !== null && maxOwn !== null) maxOwn = Math.max(maxOwn, own);
+    if (own !== null && maxOwn !== null && own > maxOwn) {
+      maxOwn = own;
+      maxOwnAt = now - t0;
+    }
     last = now;
     lastSched = sched;
   }, 2);
-  const t0 = performance.now();
   try {
     const result = await work();
-    return { result, ms: performance.now() - t0, maxStallMs: maxStall, maxStallOwnMs: maxStallOwn, maxOwnMs: maxOwn };
+    const ms = performance.now() - t0;
+    // The observer's entries arrive on a later turn: let them in before reading.
+    await new Promise((r) => setImmediate(r));
+    return { result, ms, maxStallMs: maxStall, maxStallAtMs: maxStallAt, maxStallOwnMs: maxStallOwn, maxOwnMs: maxOwn, maxOwnAtMs: maxOwnAt, gc };
   } finally {
     clearInterval(timer);
+    gcs.disconnect();
   }
 }
 
@@ -147,6 +214,13 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
     if (fs.existsSync(shipped)) app.fsrs.workerEntry = shipped;
     const api = app.client();
     const binding = loadBinding();
+    // A settled heap first. What the host holds here is mostly the bench's own garbage, not the app's: the
+    // earlier suites' fixtures (the 1M-review stats profile: ~330 MB of heap, ~17 MB of it live) and the synthetic
+    // log just written. Left in place, V8 collects it while the job runs (measured: scavenges of 10–24 ms, a
+    // mark-compact due at ~370 MB) and those pauses were the host thread's longest blocks during the evaluation.
+    const heapBefore = process.memoryUsage().heapUsed;
+    const settled = collectGarbage();
+    const heapAfter = process.memoryUsage().heapUsed;
     // The same probe with nothing running, just before: the stalls this machine adds by itself (other processes).
     const idle = await withLoopProbe(() => new Promise<void>((r) => setTimeout(r, 2000)));
     const s0 = hostSched();
@@ -183,8 +257,10 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
       {
         name: 'event loop stall while evaluating',
         value: run.maxStallMs, unit: 'ms', target: '< 16 ms', pass: run.maxStallMs < 16,
-        note: `longest gap of a 2 ms timer from fsrsJobStart to the result (the task reads the database in a child process its worker forks; starting both included)${
+        note: `longest gap of a 2 ms timer from fsrsJobStart to the result (the task reads the database in a child process its worker forks; starting both included), ending ${run.maxStallAtMs.toFixed(0)} ms after fsrsJobStart${
           run.maxStallOwnMs === null ? '' : `; the host's own CPU in it ${run.maxStallOwnMs.toFixed(1)} ms, the rest waiting for a CPU (load ${os.loadavg()[0]!.toFixed(1)})`
+        }; host GC pauses in the run: ${run.gc.count}${run.gc.count ? ` (${run.gc.totalMs.toFixed(1)} ms in all, longest ${run.gc.longestMs.toFixed(1)} ms, ${run.gc.longestKind})` : ''}; ${
+          settled ? `the bench's fixture garbage collected before the probes (heap ${mb(heapBefore)} → ${mb(heapAfter)} MB)` : 'heap not settled first (no gc())'
         }; the same probe for 2 s with nothing running, just before: ${idle.maxStallMs.toFixed(1)} ms; worker ${app.fsrs.workerEntry ? 'dist-cli/worker.mjs' : 'from the sources (tsx)'}${
           split ? `; CPU while it ran: host thread ${split.hostMs.toFixed(0)} ms (waited ${split.hostWaitMs.toFixed(0)} ms runnable), the host process's other threads ${split.otherThreadsMs.toFixed(0)} ms (${split.normalPriorityMs.toFixed(0)} ms of it at nice 0), child processes ${split.childrenMs.toFixed(0)} ms` : ''
         }`,
@@ -192,10 +268,11 @@ export async function benchEvaluate(dir: string, reviews = 100_000): Promise<Ben
       ...(run.maxOwnMs === null ? [] : [{
         name: 'host thread busy while evaluating (longest own-CPU block)',
         value: run.maxOwnMs, unit: 'ms', target: '< 16 ms', pass: run.maxOwnMs < 16,
-        note: 'the longest tick gap counted in the host thread\'s own CPU time (Linux schedstat): what the app blocks, without the waits a loaded machine adds',
+        note: `the longest tick gap counted in the host thread's own CPU time (Linux schedstat): what the app blocks, without the waits a loaded machine adds; it ended ${run.maxOwnAtMs.toFixed(0)} ms after fsrsJobStart`,
       }]),
     ];
   } finally {
+    hostSchedFile.close();
     store.close();
   }
 }

@@ -38,6 +38,9 @@ export function runInChild(module: string, request: TaskRequest, nativeBinding: 
       // Linux: a session of its own (setsid), hence an autogroup of its own: with autogroups the scheduler shares
       // the CPU between sessions first, so in the host's session the child's CPU would count against the host.
       // Not lowered as a group: at nice 10 among other sessions' busy groups it had not finished a 5 s evaluation in 30 s.
+      // Nor left in the host's session: on a loaded machine (load 8–9), a host with a 2 ms timer beside a nice-10 child
+      // burning 3 threads waited 1.5–2.3 s runnable per 5 s with the child in its session, 0.7–1.4 s with it in its own
+      // (the host's group, charged for the child's CPU, lost its turn to the other sessions' groups).
       // It still ends with the host: at the closed IPC channel (entry.ts), or killed by its worker or the host.
       const detached = process.platform === 'linux';
       child = fork(module, [CHILD_FLAG], { execArgv, detached, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
