@@ -23,6 +23,7 @@ import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
+import { attributeGroups } from './attrgroups.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -308,6 +309,31 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     };
   };
 
+  // "**No Re-ranking** (Fastest):" over "- Latency: …", "- Use when: …": one card per described thing (attrgroups.ts).
+  if (implicit && lang === 'en') {
+    for (const g of attributeGroups(lines, classes, role)) {
+      const joined = [...g.description, ...g.items];
+      if (g.shape === 'remark' || !g.term) {
+        for (const k of [g.lead, ...joined]) role[k] = 'prose';
+        continue;
+      }
+      const t = g.term;
+      const line = lines[g.lead]!.line;
+      const parts = [t.body, g.description.length ? src(g.description[0]!, g.description[g.description.length - 1]! + 1) : '', g.items.length ? dedented(lines, g.items, srcLines) : ''];
+      const back = parts.filter((x) => x.trim()).join('\n\n');
+      const c = ctx({});
+      const pitfall = isPitfallHeading(stripNumbering(sec.title)) || (sec.crumbs.length >= 2 && isPitfallHeading(stripNumbering(sec.crumbs[sec.crumbs.length - 2]!)));
+      const spec = termSpec(t, false, c, back, line);
+      // A name with only its attributes below: "Latency vs Accuracy: No Re-ranking (Fastest) — latency, accuracy, use when?".
+      if (g.shape === 'name' && !g.description.length && !pitfall && g.labels.length && c.topicMd) {
+        const name = `${stripNumbering(t.md.replace(/\*\*|__/g, '').trim())} — ${g.labels.map((x) => x.toLowerCase()).join(', ')}?`;
+        // Under "How to choose the Rank?" the heading's question is the context, after the card's own.
+        spec.front = /[?？]$/.test(c.topicMd) ? `${name} (${c.topicMd.replace(/\s*[?？]$/, '')})` : `${c.topicMd}: ${name}`;
+      }
+      specs.push(spec);
+      for (const k of [g.lead, ...joined]) role[k] = 'term';
+    }
+  }
   if (implicit && lang === 'en') shortLabelLists(sec, lines, classes, role, srcLines, specs, sctx);
 
   // "Where:" and its list under a formula explain its symbols: they stay in the
@@ -637,6 +663,8 @@ function finishSection(
       for (const u of parts.units) {
         // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
         if (specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
+        // A labelled item already asked as a term with its sub-items (attrgroups.ts) is not asked twice.
+        if (lang === 'en' && lines[u.at]!.item && specs.some((x) => x.ns === 'term' && x.line === lines[u.at]!.line && u.lines.every((k) => role[k] === 'term'))) continue;
         // "- Feature selection\n  - Feature importance" under the label "Feature selection": an outline line, nothing to recall (outline.ts).
         if (lang === 'en' && u.lines.length && restatesHeading(u.title, pick(u.lines))) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
@@ -738,6 +766,9 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
       const title = plainText(l.tokens).replace(/[:：;；,，]\s*$/, '').trim();
       const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：;；,，](?:\*\*|__)?\s*$/, '').trim();
+      // "- **β (temperature)**: Controls …" with sub-items: the part is the label, not the whole line.
+      const label = /^(?:\*\*|__)([^*_\n]{1,60}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*\S/.exec(md);
+      if (label && lang === 'en') return { title: stripNumbering(label[1]!.replace(/`/g, '').trim()), titleMd: label[1]!.trim(), bare: false };
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
     }
     return null;
