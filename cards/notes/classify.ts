@@ -46,7 +46,7 @@ const NOT_TERMS = new Set([
   'solutions', 'critical insight', 'bottom line', 'before', 'after', 'measure',
 ]);
 /** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
-const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|(?:步骤|条件|情况|方法|方案)\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
+const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a|assumption|option|pattern|stage|phase|tip|rule|scenario|approach|method|strategy|technique|variant|version|round|iteration|attempt|trial|experiment|point|idea|reason|lesson|mistake|pitfall|principle|hop|level|tier|scenario|use case|requirement|hypothesis|observation|insight|takeaway|factor|limitation|challenge|issue|benefit|advantage|disadvantage|property|feature|item|task|goal|test|query|turn|example use)\s*#?[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|(?:步骤|条件|情况|方法|方案)\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
 /** "def half_of_greater(x, y):" — a function header in code pasted as text (an HTML `<pre>` the parser shows as text), not a term. */
 const CODE_HEAD = /^(?:async\s+)?(?:def|class|function|fn|func)\s+[\w.$]+\s*\(.*\)$/;
 const SENTENCE = /[，。；！？,;!?]/;

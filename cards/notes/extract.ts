@@ -24,6 +24,7 @@ import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
 import { attributeGroups } from './attrgroups.ts';
+import { isTopicOutline } from './syllabus.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -614,7 +615,7 @@ function finishSection(
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
-    const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? ('filler' as const) : undefined;
+    const syllabus = lang === 'en' && (isSyllabusList(sec.path, pick(answer)) || isTopicOutline(sec.path, pick(answer))) ? ('filler' as const) : undefined;
     // An outline's lead-in ("Two approaches:"), its heading's parts as a list, a table of anchor links: nothing to learn (outline.ts).
     const outline = lang === 'en' && (announcesOnly(pick(answer), 6) || restatesHeading(sec.title, pick(answer)) || isAnchorContents(pick(answer))) ? ('filler' as const) : undefined;
     const dropRule = taskDrop ?? signpost ?? syllabus ?? outline;

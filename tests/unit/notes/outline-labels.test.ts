@@ -1,0 +1,69 @@
+// Labels and lists of English notes that are not terms nor answers (issue 11, notes-en5): numbered
+// generic labels ("Assumption 2"), topic checklists, reading lists of courses, "as before" answers.
+// Excerpts in the style of an interview-prep repository and an Obsidian AI vault.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+import { isTopicOutline } from '../../../cards/notes/syllabus.ts';
+
+const parse = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards;
+const fronts = (md: string, title?: string) => parse(md, title).map((c) => `[${c.kind}] ${c.front}`);
+
+describe('generic numbered labels', () => {
+  it('never asks "what is Assumption 2?": the items stay in the answer', () => {
+    const md = [
+      '## Overview',
+      '**Naive RAG** is the baseline architecture for retrieval-augmented generation.',
+      '',
+      'The approach makes several simplifying assumptions that break down in real-world scenarios:',
+      '- Assumption 1: The top-$k$ similar chunks contain the answer. *Reality*: similarity is not relevance.',
+      '- Assumption 2: Chunks are self-contained. *Reality*: information often spans chunks.',
+      '- Option 3: Stage 2 of the pipeline is skipped.',
+    ].join('\n');
+    const cards = parse(md, 'Naive RAG Pipeline');
+    expect(cards.some((c) => /Assumption \d|Option \d/.test(c.front))).toBe(false);
+    expect(cards.some((c) => c.back.includes('Assumption 2: Chunks are self-contained'))).toBe(true);
+  });
+});
+
+describe('topic checklists (syllabus.ts)', () => {
+  const outline = ['- Feedforward NNs', '  - In depth knowledge of how they work', '  - [EX] activation function for classes that are not mutually exclusive', '- RNN', '  - backpropagation through time (BPTT)', '- Seq2seq models', '- Attention', '  - self-attention'].join('\n');
+
+  it('drops a nested topic outline under a "Topics" heading', () => {
+    expect(isTopicOutline(['ML Fundamentals Topics', 'Deep learning'], outline)).toBe(true);
+    expect(isTopicOutline(['Deep learning'], outline)).toBe(false);
+    // Explanations are content, not a checklist.
+    expect(isTopicOutline(['Topics', 'Clustering'], '- k-means: assigns each point to the nearest of k centroids and moves them\n- DBSCAN\n- GMM\n- HDBSCAN')).toBe(false);
+    const md = ['# 2. ML Fundamentals Topics', 'Below are the most important topics to cover:', '## 2. Deep learning', outline, '## 3. Dropout', 'Dropout zeroes each activation with probability p during training, which prevents co-adaptation of units.'].join('\n');
+    const f = fronts(md, 'ml-fundamental');
+    expect(f.some((x) => /Deep learning\?$/.test(x))).toBe(false);
+    expect(f.some((x) => /Dropout/.test(x))).toBe(true);
+  });
+
+  it('keeps a list the heading itself asks for, and drops a study checklist', () => {
+    const md = ['# Harmful content detection', '## Other topics', '* biases by human labeling', '* use temporal information (e.g. sequence of actions)', '* detect fake accounts', '* architecture improvement: linear transformers', '## Progress Checklist', '- [ ] Understand single-hop limitations', '- [ ] Grasp multi-hop decomposition patterns', '- [ ] Learn production trade-offs', '- [ ] Review implementation patterns'].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /other topics/i.test(x))).toBe(true);
+    expect(f.some((x) => /Checklist/i.test(x))).toBe(false);
+  });
+});
+
+describe('answers that are no answers', () => {
+  it('drops "Standard approaches as before." and folds a course list into the reading links', () => {
+    const md = [
+      '# Event recommendation system',
+      '## 1. Problem Formulation',
+      'Recommend events a user will register for, ranked by relevance, from their history and friends.',
+      '## 2. Metrics',
+      'Offline: mAP over binary relevance; online: CTR and conversion rate.',
+      '## 3. Model development',
+      'A pointwise learning-to-rank classifier over user, event and context features.',
+      '## 7. Online Testing and Deployment',
+      'Standard approaches as before.  ',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /online testing/i.test(x))).toBe(false);
+    const courses = ['# ML Fundamentals', 'This interview evaluates your general knowledge of ML concepts from theory and practice.', '# 1. Courses and review material:', "- [Andrew Ng's Machine Learning Course](https://www.coursera.org/learn/machine-learning)", '- [Structuring Machine Learning Projects](https://www.coursera.org/learn/machine-learning-projects)', '- [StatQuest videos](https://www.youtube.com/statquest) (for statistics review)'].join('\n');
+    const cards = parse(courses);
+    expect(cards.some((c) => /Courses and review material/.test(c.front) && c.kind !== 'reading')).toBe(false);
+  });
+});
