@@ -112,6 +112,8 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       const q = questionOf(l, srcLines);
       // "**Define relevance**: a like, or …": a bold label with its text is a definition, not a task.
       if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
+      // "- [IBM: What is Agentic RAG?](https://…)": an article's title ("Source: Title") in a reading list, not a question (notes-en5).
+      if (/^!?\[[^\]:\n]{1,30}:\s[^\]\n]*\]\([^)\s]*\)\s*$/.test(q.md.trim())) continue;
       // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
       // ("gradient?" in an outline, "[What is Agentic RAG?](…)" in a reading list only look like questions: outline.ts.)
       if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md) && !isDescribedQuestion(q.plain)))) questionAt.set(l.item, i);

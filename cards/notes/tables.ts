@@ -63,7 +63,8 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
       .map((c, ci) => (c.trim() === '' ? '' : cols[ci] ? `- **${plainOfMd(cols[ci]!)}**: ${c.trim()}` : `- ${c.trim()}`))
       .filter(Boolean)
       .join('\n');
-    const key = r[0]!.trim();
+    // "[LangChain](https://…)" names LangChain: a front shows the name, the link stays in the row's answer context.
+    const key = r[0]!.trim().replace(/(?<!!)\[([^\]\n]+)\]\([^)\s]*\)/g, '$1');
     const defining = lang === 'en' && cols.length === 1 && DEFINING.test(plainOfMd(cols[0] ?? ''));
     const context = named.length ? named.map(plainOfMd).join(lang === 'en' ? ', ' : '、') : '';
     let front: string;

@@ -67,3 +67,35 @@ describe('answers that are no answers', () => {
     expect(cards.some((c) => /Courses and review material/.test(c.front) && c.kind !== 'reading')).toBe(false);
   });
 });
+
+describe('links and container headings in fronts', () => {
+  it('asks a table row named by a link by its name, and a pitfall under "Production Considerations" about the note', () => {
+    const md = [
+      '## Production Considerations',
+      '### Common Pitfalls',
+      '**1. Infinite Loops**',
+      'Agent keeps retrieving without converging on an answer.',
+      '- *Fix*: Set max_iterations',
+      '## Implementation Frameworks',
+      '| Framework | Agentic RAG Support |',
+      '|:---|:---|',
+      '| [LangChain](https://github.com/langchain-ai/langchain) | Agents, tools, ReAct implementation |',
+      '| [CrewAI](https://github.com/joaomdmoura/crewAI) | Multi-agent orchestration |',
+      '## Resources',
+      '### Articles',
+      '- [IBM: What is Agentic RAG?](https://www.ibm.com/think/topics/agentic-rag)',
+      '- [DataCamp: Agentic RAG Tutorial](https://www.datacamp.com/tutorial/agentic-rag-tutorial)',
+    ].join('\n');
+    const f = fronts(md, 'Agentic RAG');
+    expect(f).toContain('[term] Agentic RAG: what goes wrong with infinite loops, and what to do?');
+    expect(f).toContain('[term] Implementation Frameworks: LangChain — agentic RAG Support?');
+    expect(f.some((x) => x.includes('](http'))).toBe(false);
+    expect(f.some((x) => x.startsWith('[prompt]'))).toBe(false);
+  });
+
+  it('keeps linked questions of a question list as questions', () => {
+    const md = ['# Behavioral Interviews', '## Common Questions', '* Tell me about yourself.', "* [What's your proudest project?](https://example.com/proud)", '* How do you manage projects under pressure?', '* Tell me about a time you had a conflict with a team member.'].join('\n');
+    const f = fronts(md);
+    expect(f.filter((x) => x.startsWith('[prompt]')).length).toBeGreaterThanOrEqual(3);
+  });
+});
