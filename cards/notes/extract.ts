@@ -23,7 +23,7 @@ import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
-import { attributeGroups } from './attrgroups.ts';
+import { attributeGroups, isUsageHeading } from './attrgroups.ts';
 import { isTopicOutline } from './syllabus.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
@@ -312,6 +312,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
 
   // "**No Re-ranking** (Fastest):" over "- Latency: …", "- Use when: …": one card per described thing (attrgroups.ts).
   if (implicit && lang === 'en') {
+    // "### Naive RAG is sufficient for" › "- **Prototyping**: Quick POC": situations, not terms (attrgroups.ts).
+    if (isUsageHeading(stripNumbering(sec.title))) lines.forEach((l, k) => l.item && !role[k] && classes[k]!.kind === 'terms' && (role[k] = 'prose'));
     for (const g of attributeGroups(lines, classes, role)) {
       const joined = [...g.description, ...g.items];
       if (g.shape === 'remark' || !g.term) {

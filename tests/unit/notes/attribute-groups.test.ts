@@ -132,4 +132,23 @@ describe('attribute labels (attrgroups.ts)', () => {
     expect(f).toContain('[term] Sparse Retrieval (Lexical): index size?');
     expect(f.some((x) => /what is (?:Speed|Memory)/.test(x))).toBe(false);
   });
+
+  it('asks the situations under "When to use" / "X is sufficient for" as one list, not "what is Prototyping?"', () => {
+    const md = [
+      '# Naive RAG',
+      '### Naive RAG is sufficient for',
+      '- **Prototyping**: Quick POC to validate feasibility',
+      '- **Well-structured data**: Clean documents with clear topic boundaries',
+      '### When NOT to Use Naive RAG',
+      '- **Multi-hop reasoning**: Questions requiring synthesis across multiple documents',
+      '- **High-precision domains**: Legal, medical, financial where errors are costly',
+      '### Chunking',
+      '- **Fixed-size chunking**: splits text every N tokens with overlap',
+    ].join('\n');
+    const cards = parse(md);
+    expect(cards.some((c) => /Prototyping\?|Well-structured data\?|Multi-hop reasoning\?/.test(c.front))).toBe(false);
+    const when = cards.find((c) => c.kind === 'section' && /NOT/.test(c.front))!;
+    expect(when.back).toContain('**High-precision domains**: Legal');
+    expect(cards.some((c) => c.kind === 'term' && /Fixed-size chunking/.test(c.front))).toBe(true);
+  });
 });
