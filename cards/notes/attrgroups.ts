@@ -184,3 +184,14 @@ const USAGE_HEADING =
   /^(?:when (?:not )?to (?:use|choose|apply|pick|prefer)\b.*|(?:use|choose|apply|pick|prefer) .{1,50} (?:when|if|for)|.{1,60}\b(?:is|are) (?:(?:not )?(?:sufficient|enough|good|best|ideal|suitable|useful|preferred)|insufficient|overkill) (?:for|when)|(?:not )?(?:ideal|good|best|great|suitable|useful|well suited) (?:for|when)|when .{1,40} (?:works(?: well)?|shines|helps|excels|fails|is (?:enough|sufficient|useful|overkill))|(?:typical |common )?use cases?)\s*[:：]?$/i;
 
 export const isUsageHeading = (plain: string): boolean => USAGE_HEADING.test(plain.trim());
+
+/** "Exact", "Non-vision", "Long-term", "Human": a qualifier that sorts the items of a list, not a thing to define. */
+const QUALIFIER =
+  /^(?:exact|approximate|fast|slow|high|low|small|large|short|long|simple|complex|static|dynamic|soft|hard|strict|early|late|global|local|symmetric|asymmetric|explicit|implicit|manual|automatic|automated|human|naive|full|partial|cheap|expensive|positive|negative|online|offline|real-time|synchronous|asynchronous|sequential|parallel|deterministic|stochastic|greedy|hybrid|domain|centralized|distributed|internal|external|direct|indirect|basic|advanced|vision|non-[a-z]+(?<!ity|ness|tion|sion|ism|ance|ence|ment|ing)|(?:short|long|mid|near)-[a-z]+|[a-z]+-level)$/i;
+
+/** "Self-driving cars (input): non-vision?" instead of "What is Non-vision?". */
+export function qualifierFront(termMd: string, termPlain: string, contextMd: string | undefined): string | undefined {
+  const p = termPlain.replace(/[*_`]/g, '').trim();
+  if (!contextMd || !QUALIFIER.test(p)) return undefined;
+  return `${contextMd}: ${termMd.replace(/\*\*|__/g, '').replace(/[:：]\s*$/, '').trim().toLowerCase()}?`;
+}

@@ -23,7 +23,7 @@ import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
-import { attributeGroups, isUsageHeading } from './attrgroups.ts';
+import { attributeGroups, isUsageHeading, qualifierFront } from './attrgroups.ts';
 import { isTopicOutline } from './syllabus.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
@@ -294,7 +294,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
     const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
-    let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, { ...(parent ? { ...c, parentItem: parent } : c), ...(inSequence(line) ? { inSequence: true } : {}) }, lang);
+    let front = designFront ?? (lang === 'en' && !formula ? (attributeFront(t.md, t.plain, parent ?? c.topicMd) ?? qualifierFront(t.md, t.plain, parent ?? c.topicMd)) : undefined) ?? termQuestion(t, formula, { ...(parent ? { ...c, parentItem: parent } : c), ...(inSequence(line) ? { inSequence: true } : {}) }, lang);
     // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
     // "多对一：…" in a list under "…常见的类型包括：": asked as a kind of the section's subject (leadin.ts).
     const kinds = lang === 'zh' && !parent && !owner && !formula && /是什么？$|^什么是/.test(front) ? kindsOf(line) : undefined;
@@ -763,7 +763,8 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const e = f.emphasis[0];
     if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
       const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：;；,，]\s*$/, '').trim());
-      if (title && title.length <= 80 && !isReferenceHeading(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
+      // ("**This `0.357` is your Quantization Constant.**" is an emphasised sentence, not a part's label.)
+      if (title && title.length <= 80 && !isReferenceHeading(title) && !(lang === 'en' && /[.!]$/.test(title))) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
     }
     const next = lines[answer[pos + 1] ?? -1];
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
@@ -805,5 +806,7 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     return false;
   });
   intro.sort((a, b) => a - b);
+  // "**Step A: …**", "**Step B: …**": a worked procedure is read in one piece, not asked step by step.
+  if (lang === 'en' && kept.filter((u) => /^(?:step|stage|phase)\s*(?:\d{1,2}|[A-Z])\b/i.test(u.title)).length >= 2) return null;
   return kept.length >= 2 ? { intro, units: kept } : null;
 }

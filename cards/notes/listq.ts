@@ -119,6 +119,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md) && !isDescribedQuestion(q.plain)))) questionAt.set(l.item, i);
     }
   }
+  if (lang === 'en') dropLinkTitles(lines, srcLines, questionAt);
   dropProcedureSteps(lines, srcLines, questionAt);
   const setUps = exerciseSetUps(lines, srcLines, questionAt);
   const out: ListQuestionResult = { specs: [], consumed: [] };
@@ -284,4 +285,21 @@ function exerciseSetUps(lines: readonly Line[], srcLines: readonly string[], que
     questionAt.delete(item);
   }
   return out;
+}
+
+const LINK_ONLY = /^!?\[[^\]\n]+\]\([^)\s]*\)\s*$/;
+
+/**
+ * "- [How does Facebook's ad targeting work?](https://…)" among other links: the title of an article to
+ * read, not a question the notes ask (notes-en5). A linked question stays one in a list that asks
+ * questions in plain text too ("* Tell me about yourself.", "* [Why do you want to work here?](…)").
+ */
+function dropLinkTitles(lines: readonly Line[], srcLines: readonly string[], questionAt: Map<ItemInfo, number>): void {
+  const plainAsks = new Set<number>();
+  const linked: ItemInfo[] = [];
+  for (const [item, i] of questionAt) {
+    if (LINK_ONLY.test(questionOf(lines[i]!, srcLines).md.trim())) linked.push(item);
+    else plainAsks.add(item.list);
+  }
+  for (const item of linked) if (!plainAsks.has(item.list)) questionAt.delete(item);
 }

@@ -99,3 +99,57 @@ describe('links and container headings in fronts', () => {
     expect(f.filter((x) => x.startsWith('[prompt]')).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('labels that name no thing', () => {
+  it('does not ask a list of linked article titles as questions', () => {
+    const md = ['# ML Systems at Big Companies', '- Newsfeed Ranking', '  - [How does Facebook’s advertising targeting algorithm work?](https://example.com/fb-ads)', '  - [Powered by AI: Instagram’s Explore recommender system](https://example.com/ig)'].join('\n');
+    expect(fronts(md).some((x) => x.startsWith('[prompt]'))).toBe(false);
+  });
+
+  it('asks a qualifier ("Non-vision", "Exact", "Long-term") about its context, not "What is Exact?"', () => {
+    const md = [
+      '# Image Search System',
+      '## Prediction pipeline',
+      '* NN search service',
+      '  * Exact: O(N.D)',
+      '  * Approximate: sublinear, e.g. O(D.logN) with trees, LSH or clustering',
+      '## Memory',
+      'Agents maintain state across interactions:',
+      '- **Short-term**: Conversation history in the current session',
+      '- **Long-term**: Learned preferences, user profile',
+      '## Challenges',
+      '- **Non-stationarity**: the data distribution keeps changing while the policy learns',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f).toContain('[term] NN search service: exact?');
+    expect(f).toContain('[term] Memory: long-term?');
+    expect(f.some((x) => /what is (?:Exact|Long-term|Short-term)\?/i.test(x))).toBe(false);
+    expect(f.some((x) => /non-stationarity\?$/.test(x))).toBe(false);
+  });
+
+  it('keeps a worked procedure in one piece: "Step A:" labels and worked numbers are no terms', () => {
+    const steps = ['Step A: Find the Absolute Max', 'Step B: Calculate the Constant', 'Step C: Quantize (Divide and Round)'];
+    const md = [
+      '# QLoRA',
+      '### How to squeeze 16-bit numbers into 4-bit integers? (Simplified Example)',
+      'Imagine a block of weights `[0.1, 2.5, -1.5]` that we want to store in 4 bits, keeping one constant per block so we can restore them later.',
+      '',
+      `**${steps[0]}**`,
+      'Look at the block. What is the number with the largest magnitude? It is 2.5. This number defines the range of this block and fixes the scale.',
+      '',
+      `**${steps[1]}**`,
+      'We map the largest magnitude to the largest 4-bit integer, 7, so the constant is the max divided by seven, the same for every number of the block.',
+      '$$Constant = \\frac{2.5}{7} \\approx 0.357$$',
+      '',
+      `**${steps[2]}**`,
+      'Now we divide every number in the block by the constant and round to the nearest integer, which is what we keep in memory.',
+      '1. **0.1:** $0.1 / 0.357 = 0.28 \\rightarrow 0$',
+      '2. **2.5:** $2.5 / 0.357 = 7.00 \\rightarrow 7$',
+      '3. **-1.5:** $-1.5 / 0.357 = -4.2 \\rightarrow -4$',
+    ].join('\n');
+    const f = fronts(md);
+    expect(f.some((x) => /Step [ABC]/.test(x))).toBe(false);
+    expect(f.some((x) => /Formula for -?\d/.test(x))).toBe(false);
+    expect(parse(md).some((c) => c.back.includes('Step C: Quantize'))).toBe(true);
+  });
+});
