@@ -301,5 +301,9 @@ function dropLinkTitles(lines: readonly Line[], srcLines: readonly string[], que
     if (LINK_ONLY.test(questionOf(lines[i]!, srcLines).md.trim())) linked.push(item);
     else plainAsks.add(item.list);
   }
-  for (const item of linked) if (!plainAsks.has(item.list)) questionAt.delete(item);
+  if (!linked.length) return;
+  // (A lone linked question is still asked: only a list of two or more links reads as a reading list.)
+  const links = new Map<number, number>();
+  for (const l of lines) if (l.item && l.first && LINK_ONLY.test(questionOf(l, srcLines).md.trim())) links.set(l.item.list, (links.get(l.item.list) ?? 0) + 1);
+  for (const item of linked) if (!plainAsks.has(item.list) && (links.get(item.list) ?? 0) >= 2) questionAt.delete(item);
 }
