@@ -197,6 +197,8 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
   switch (headingShape(titlePlain, 'en')) {
     case 'question':
       if (endsWithMark(t)) return t;
+      // "How to squeeze … constant? (Simplified Example)": the note after the question keeps its "?" (notes-en5).
+      if (/[?？]\s*[(（][^()（）]{1,40}[)）]$/.test(t)) return t;
       return EN_IMPERATIVE.test(p) ? `${t}.` : `${t}?`;
     case 'calc':
       return `How is the ${lowerFirst(t.replace(/\s+(?:computation|calculation)$/i, ''))} computed?`;

@@ -151,5 +151,6 @@ describe('labels that name no thing', () => {
     expect(f.some((x) => /Step [ABC]/.test(x))).toBe(false);
     expect(f.some((x) => /Formula for -?\d/.test(x))).toBe(false);
     expect(parse(md).some((c) => c.back.includes('Step C: Quantize'))).toBe(true);
+    expect(f).toContain('[section] How to squeeze 16-bit numbers into 4-bit integers? (Simplified Example)');
   });
 });
