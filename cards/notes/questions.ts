@@ -77,6 +77,9 @@ export function isGenericHeading(plain: string): boolean {
   // "The Visual Intuition", "Key Mathematical Foundation": a generic heading with a modifier.
   const bareP = p.replace(/^(?:the|key|core|main|basic|general|important|some)\s+/i, '');
   if (bareP !== p && (GENERIC_EN.test(bareP) || GENERIC_EN_MORE.test(bareP))) return true;
+  // "Core Intuition: \"Don't Change Too Much\"": a generic label with a motto names no topic of its own (notes-en5).
+  const label = /^([A-Za-z][A-Za-z ]{2,30})[:：]\s*["“'‘]/.exec(p)?.[1]?.trim();
+  if (label && (GENERIC_EN.test(label) || GENERIC_EN_MORE.test(label) || GENERIC_EN.test(label.replace(/^(?:the|key|core|main|basic|general|important|some)\s+/i, '')))) return true;
   // "Data Collection and Preparation", "Scaling, Monitoring, and Updates", "Metrics (Offline and Online)": steps of a template.
   const parts = p.replace(/\s*[(（][^)）]*[)）]\s*$/, '').split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
   if (parts.length && parts.length <= 4 && p.length <= 80 && parts.every((x) => GENERIC_EN.test(x) || /^(?:preparation|updates?|testing|online testing|architectural components|components|requirements|constraints|assumptions)$/i.test(x))) return true;

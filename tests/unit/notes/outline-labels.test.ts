@@ -154,3 +154,12 @@ describe('labels that name no thing', () => {
     expect(f).toContain('[section] How to squeeze 16-bit numbers into 4-bit integers? (Simplified Example)');
   });
 });
+
+describe('generic labels with a motto', () => {
+  it('asks the terms under "Core Intuition: \\"Don\'t Change Too Much\\"" about the note', () => {
+    const md = ['## Core Intuition: "Don\'t Change Too Much"', 'PPO keeps each update close to the old policy.', '', '- **Clipping**: the ratio of new to old probabilities is clipped to $[1-\\epsilon, 1+\\epsilon]$ so one step cannot move the policy far'].join('\n');
+    const f = fronts(md, 'Proximal Policy Optimization (PPO)');
+    expect(f).toContain('[term] Proximal Policy Optimization (PPO): what is Clipping?');
+    expect(f.some((x) => x.startsWith('[term] Core Intuition'))).toBe(false);
+  });
+});
