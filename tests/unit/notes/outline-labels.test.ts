@@ -20,6 +20,8 @@ describe('generic numbered labels', () => {
       '- Option 3: Stage 2 of the pipeline is skipped.',
     ].join('\n');
     const cards = parse(md, 'Naive RAG Pipeline');
+    const docs = fronts(['## Dense-Only Limitation', 'Query: "part number XR-2291"', '', '- Document A: "The XR-2291 bracket fits the 2019 model"', '- Document B: "This generic vehicle part is commonly used"', '', 'Dense retrieval may rank B above A because both are about vehicle parts.'].join('\n'), 'Hybrid Search');
+    expect(docs.some((x) => /Document [AB]/.test(x))).toBe(false);
     expect(cards.some((c) => /Assumption \d|Option \d/.test(c.front))).toBe(false);
     expect(cards.some((c) => c.back.includes('Assumption 2: Chunks are self-contained'))).toBe(true);
   });
