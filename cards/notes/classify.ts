@@ -46,7 +46,9 @@ const NOT_TERMS = new Set([
   'solutions', 'critical insight', 'bottom line', 'before', 'after', 'measure',
 ]);
 /** "Step 1", "Case 2", "Figure 3.2", "表1", "图 3-2", "[^41]": outline words and captions, never terms. */
-const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a)\s*[\d.\-]+[a-z]?|(?:第\s*[\d一二三四五六七八九十]+\s*步|(?:步骤|条件|情况|方法|方案)\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
+const NOT_TERM_PATTERN = /^\[[ xX]\]\s|^(?:\[\^[^\]]*\]|(?:step|case|part|example|figure|fig\.?|table|tab\.?|eq\.?|equation|listing|algorithm|theorem|lemma|definition|proof|note|exercise|problem|question|answer|solution|q|a|assumption|option|pattern|stage|phase|tip|rule|scenario|approach|method|strategy|technique|variant|version|round|iteration|attempt|trial|experiment|point|idea|reason|lesson|mistake|pitfall|principle|hop|level|tier|scenario|use case|requirement|hypothesis|observation|insight|takeaway|factor|limitation|challenge|issue|benefit|advantage|disadvantage|property|feature|item|task|goal|test|query|turn|example use)\s*#?[\d.\-]+[a-z]?|(?:document|doc|user|sample|group|scenario|option|case|example|step|query|variant|model|version|approach|method|class|person|agent)\s+[A-Z]|(?:第\s*[\d一二三四五六七八九十]+\s*步|(?:步骤|条件|情况|方法|方案)\s*[\d一二三四五六七八九十]+|[图表式例]\s*[\d一二三四五六七八九十]+(?:[.\-－—]\d+)*))$/i;
+/** "Step A: Find the Absolute Max", "Stage 2 - Rank": a step of a procedure, which the section's answer keeps in order. */
+const STEP_LABEL = /^(?:step|stage|phase|part)\s*(?:\d{1,2}|[A-Z])\s*[:.)\-–—]\s*\S/i;
 /** "def half_of_greater(x, y):" — a function header in code pasted as text (an HTML `<pre>` the parser shows as text), not a term. */
 const CODE_HEAD = /^(?:async\s+)?(?:def|class|function|fn|func)\s+[\w.$]+\s*\(.*\)$/;
 const SENTENCE = /[，。；！？,;!?]/;
@@ -110,8 +112,9 @@ function isTermWord(plain: string): boolean {
   const p = cleanTerm(plain);
   const balanced = (o: string, c: string) => p.split(o).length === p.split(c).length;
   if (!balanced('[', ']') || !balanced('(', ')') || !balanced('（', '）')) return false; // "[TBD: …]" cut at its colon
-  if (/<\/?[a-z][^>]*>/i.test(p)) return false; // "<li><strong>Pre-training": raw HTML, not a term
-  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p) && !CODE_HEAD.test(p) && !isZhClause(p) && !isSpokenFragmentKey(p); // "初始化方法有是什么？": a Chinese clause is no term (zhterm.ts), nor "1958" or "做一个假设" (lecture.ts)
+  if (/<\/?[a-z][^>]*>/i.test(p)) return false;
+  if (/^[-+−]?\d[\d.,]*%?$/.test(plain.trim().replace(/[*_]/g, ''))) return false; // "**0.1:** $0.1 / 0.357 = …": a worked number, not a term // "<li><strong>Pre-training": raw HTML, not a term
+  return p.length > 0 && p.length <= 30 && /[\p{L}\p{N}]/u.test(p) && !NOT_TERMS.has(p.replace(/[\p{Extended_Pictographic}\uFE0F\u200D]/gu, '').trim().toLowerCase().replace(/\s+/g, ' ')) && !NOT_TERM_PATTERN.test(p) && !STEP_LABEL.test(p) && !CODE_HEAD.test(p) && !isZhClause(p) && !isSpokenFragmentKey(p); // "初始化方法有是什么？": a Chinese clause is no term (zhterm.ts), nor "1958" or "做一个假设" (lecture.ts)
 }
 
 /** "Precision answers", "The output is": an English clause before a colon, not a term. */

@@ -23,6 +23,8 @@ import { isNarrationOnly } from './narration.ts';
 import { opensPuzzle, puzzleParts } from './puzzle.ts';
 import { isCodeWalkthrough } from './codewalk.ts';
 import { kindsLead } from './leadin.ts';
+import { attributeGroups, isUsageHeading, qualifierFront } from './attrgroups.ts';
+import { isTopicOutline } from './syllabus.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
@@ -292,7 +294,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (owner) t = { ...t, md: `${owner}的${t.md.replace(/^(?:相应的|对应的|其|该)/, '')}` };
     // "Latency: can vary for different categories" is an aspect of the system, not a concept: "System: latency?".
     const designFront = sctx.design && !formula ? designTermFront(t.md, t.plain, { ...(parent ? { parent } : {}), ...(c.topicMd ? { topicMd: c.topicMd } : {}), headingPlain: sec.title, ...((sctx.topicMd ?? sctx.noteMd) ? { systemMd: (sctx.topicMd ?? sctx.noteMd)! } : {}) }) : undefined;
-    let front = designFront ?? (lang === 'en' && !formula ? attributeFront(t.md, t.plain, parent ?? c.topicMd) : undefined) ?? termQuestion(t, formula, { ...(parent ? { ...c, parentItem: parent } : c), ...(inSequence(line) ? { inSequence: true } : {}) }, lang);
+    let front = designFront ?? (lang === 'en' && !formula ? (attributeFront(t.md, t.plain, parent ?? c.topicMd) ?? qualifierFront(t.md, t.plain, parent ?? c.topicMd)) : undefined) ?? termQuestion(t, formula, { ...(parent ? { ...c, parentItem: parent } : c), ...(inSequence(line) ? { inSequence: true } : {}) }, lang);
     // "Capacity" under Prophet's "参数": a bare "X是什么？" names neither the topic nor the label above it.
     // "多对一：…" in a list under "…常见的类型包括：": asked as a kind of the section's subject (leadin.ts).
     const kinds = lang === 'zh' && !parent && !owner && !formula && /是什么？$|^什么是/.test(front) ? kindsOf(line) : undefined;
@@ -308,6 +310,33 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     };
   };
 
+  // "**No Re-ranking** (Fastest):" over "- Latency: …", "- Use when: …": one card per described thing (attrgroups.ts).
+  if (implicit && lang === 'en') {
+    // "### Naive RAG is sufficient for" › "- **Prototyping**: Quick POC": situations, not terms (attrgroups.ts).
+    if (isUsageHeading(stripNumbering(sec.title))) lines.forEach((l, k) => l.item && !role[k] && classes[k]!.kind === 'terms' && (role[k] = 'prose'));
+    for (const g of attributeGroups(lines, classes, role)) {
+      const joined = [...g.description, ...g.items];
+      if (g.shape === 'remark' || !g.term) {
+        for (const k of [g.lead, ...joined]) role[k] = 'prose';
+        continue;
+      }
+      const t = g.term;
+      const line = lines[g.lead]!.line;
+      const parts = [t.body, g.description.length ? src(g.description[0]!, g.description[g.description.length - 1]! + 1) : '', g.items.length ? dedented(lines, g.items, srcLines) : ''];
+      const back = parts.filter((x) => x.trim()).join('\n\n');
+      const c = ctx({});
+      const pitfall = isPitfallHeading(stripNumbering(sec.title)) || (sec.crumbs.length >= 2 && isPitfallHeading(stripNumbering(sec.crumbs[sec.crumbs.length - 2]!)));
+      const spec = termSpec(t, false, c, back, line);
+      // A name with only its attributes below: "Latency vs Accuracy: No Re-ranking (Fastest) — latency, accuracy, use when?".
+      if (g.shape === 'name' && !g.description.length && !pitfall && g.labels.length && c.topicMd) {
+        const name = `${stripNumbering(t.md.replace(/\*\*|__/g, '').trim())} — ${g.labels.map((x) => x.toLowerCase()).join(', ')}?`;
+        // Under "How to choose the Rank?" the heading's question is the context, after the card's own.
+        spec.front = /[?？]$/.test(c.topicMd) ? `${name} (${c.topicMd.replace(/\s*[?？]$/, '')})` : `${c.topicMd}: ${name}`;
+      }
+      specs.push(spec);
+      for (const k of [g.lead, ...joined]) role[k] = 'term';
+    }
+  }
   if (implicit && lang === 'en') shortLabelLists(sec, lines, classes, role, srcLines, specs, sctx);
 
   // "Where:" and its list under a formula explain its symbols: they stay in the
@@ -588,7 +617,7 @@ function finishSection(
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
-    const syllabus = lang === 'en' && isSyllabusList(sec.path, pick(answer)) ? ('filler' as const) : undefined;
+    const syllabus = lang === 'en' && (isSyllabusList(sec.path, pick(answer)) || isTopicOutline(sec.path, pick(answer))) ? ('filler' as const) : undefined;
     // An outline's lead-in ("Two approaches:"), its heading's parts as a list, a table of anchor links: nothing to learn (outline.ts).
     const outline = lang === 'en' && (announcesOnly(pick(answer), 6) || restatesHeading(sec.title, pick(answer)) || isAnchorContents(pick(answer))) ? ('filler' as const) : undefined;
     const dropRule = taskDrop ?? signpost ?? syllabus ?? outline;
@@ -637,6 +666,8 @@ function finishSection(
       for (const u of parts.units) {
         // "**Range:** [0, ∞)" is already a term card with this very question: the part would repeat it.
         if (specs.some((x) => x.kind !== 'section' && x.front === u.front)) continue;
+        // A labelled item already asked as a term with its sub-items (attrgroups.ts) is not asked twice.
+        if (lang === 'en' && lines[u.at]!.item && specs.some((x) => x.ns === 'term' && x.line === lines[u.at]!.line && u.lines.every((k) => role[k] === 'term'))) continue;
         // "- Feature selection\n  - Feature importance" under the label "Feature selection": an outline line, nothing to recall (outline.ts).
         if (lang === 'en' && u.lines.length && restatesHeading(u.title, pick(u.lines))) continue;
         if (u.lines.length) specs.push({ kind: 'section', ns: 'section', key: `${sec.title} › ${u.title}`, front: u.front, back: pick(u.lines), line: lines[u.at]!.line });
@@ -732,12 +763,16 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     const e = f.emphasis[0];
     if (!l.item && e && e.strong && f.s.slice(0, e.from).trim() === '' && (!prev || prev.block !== l.block)) {
       const title = stripNumbering(plainOf(f, e.from, e.to).replace(/[:：;；,，]\s*$/, '').trim());
-      if (title && title.length <= 80 && !isReferenceHeading(title)) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
+      // ("**This `0.357` is your Quantization Constant.**" is an emphasised sentence, not a part's label.)
+      if (title && title.length <= 80 && !isReferenceHeading(title) && !(lang === 'en' && /[.!]$/.test(title))) return { title, titleMd: title, bare: f.s.slice(e.to).replace(/[\s:：]/g, '') === '' };
     }
     const next = lines[answer[pos + 1] ?? -1];
     if (l.item && l.first && !l.item.parent && next?.item?.parent === l.item) {
       const title = plainText(l.tokens).replace(/[:：;；,，]\s*$/, '').trim();
       const md = stripNumbering(rawContent(srcLines[l.line] ?? '')).replace(/^(\*\*|__)(.+)\1$/, '$2').replace(/(?:\*\*|__)?[:：;；,，](?:\*\*|__)?\s*$/, '').trim();
+      // "- **β (temperature)**: Controls …" with sub-items: the part is the label, not the whole line.
+      const label = /^(?:\*\*|__)([^*_\n]{1,60}?)(?:[:：](?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*\S/.exec(md);
+      if (label && lang === 'en') return { title: stripNumbering(label[1]!.replace(/`/g, '').trim()), titleMd: label[1]!.trim(), bare: false };
       if (title && title.length <= 80 && !isReferenceHeading(title)) return { title: stripNumbering(title), titleMd: md, bare: false };
     }
     return null;
@@ -771,5 +806,7 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
     return false;
   });
   intro.sort((a, b) => a - b);
+  // "**Step A: …**", "**Step B: …**": a worked procedure is read in one piece, not asked step by step.
+  if (lang === 'en' && kept.filter((u) => /^(?:step|stage|phase)\s*(?:\d{1,2}|[A-Z])\b/i.test(u.title)).length >= 2) return null;
   return kept.length >= 2 ? { intro, units: kept } : null;
 }

@@ -112,11 +112,14 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       const q = questionOf(l, srcLines);
       // "**Define relevance**: a like, or …": a bold label with its text is a definition, not a task.
       if (/^(\*\*|__)[^*_?？]{1,60}\1\s*[:：]\s*\S/.test(q.md)) continue;
+      // "- [IBM: What is Agentic RAG?](https://…)": an article's title ("Source: Title") in a reading list, not a question (notes-en5).
+      if (/^!?\[[^\]:\n]{1,30}:\s[^\]\n]*\]\([^)\s]*\)\s*$/.test(q.md.trim())) continue;
       // "[M] Given the following matrix:" — a difficulty mark makes an exercise, whatever its wording.
       // ("gradient?" in an outline, "[What is Agentic RAG?](…)" in a reading list only look like questions: outline.ts.)
       if (q.plain.length > 1 && q.plain.length <= MAX_QUESTION && (q.tags.length > 0 || (looksLikeQuestion(q.plain) && !isMemoQuestion(q.plain, q.md) && !isDescribedQuestion(q.plain)))) questionAt.set(l.item, i);
     }
   }
+  if (lang === 'en') dropLinkTitles(lines, srcLines, questionAt);
   dropProcedureSteps(lines, srcLines, questionAt);
   const setUps = exerciseSetUps(lines, srcLines, questionAt);
   const out: ListQuestionResult = { specs: [], consumed: [] };
@@ -282,4 +285,25 @@ function exerciseSetUps(lines: readonly Line[], srcLines: readonly string[], que
     questionAt.delete(item);
   }
   return out;
+}
+
+const LINK_ONLY = /^!?\[[^\]\n]+\]\([^)\s]*\)\s*$/;
+
+/**
+ * "- [How does Facebook's ad targeting work?](https://…)" among other links: the title of an article to
+ * read, not a question the notes ask (notes-en5). A linked question stays one in a list that asks
+ * questions in plain text too ("* Tell me about yourself.", "* [Why do you want to work here?](…)").
+ */
+function dropLinkTitles(lines: readonly Line[], srcLines: readonly string[], questionAt: Map<ItemInfo, number>): void {
+  const plainAsks = new Set<number>();
+  const linked: ItemInfo[] = [];
+  for (const [item, i] of questionAt) {
+    if (LINK_ONLY.test(questionOf(lines[i]!, srcLines).md.trim())) linked.push(item);
+    else plainAsks.add(item.list);
+  }
+  if (!linked.length) return;
+  // (A lone linked question is still asked: only a list of two or more links reads as a reading list.)
+  const links = new Map<number, number>();
+  for (const l of lines) if (l.item && l.first && LINK_ONLY.test(questionOf(l, srcLines).md.trim())) links.set(l.item.list, (links.get(l.item.list) ?? 0) + 1);
+  for (const item of linked) if (!plainAsks.has(item.list) && (links.get(item.list) ?? 0) >= 2) questionAt.delete(item);
 }

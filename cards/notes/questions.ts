@@ -68,7 +68,7 @@ const GENERIC_EN = /^(?:definitions?|overview|introduction|intro|intuitions?|exa
 const GENERIC_ZH = /^(?:定义|概述|概念|简介|介绍|引言|直觉|直观理解|直观解释|例子|示例|举例|实例|总结|小结|原理|基本原理|应用|应用场景|优缺点|优点|缺点|优势|不足|局限性?|特点|特性|性质|作用|意义|公式|推导|公式推导|证明|实现|代码|代码实现|伪代码|算法|算法流程|流程|步骤|方法|参数|超参数|背景|动机|思想|基本思想|核心思想|主要思想|解释|原理解释|说明|详解|理解|问题|答案|解答|讨论|参考|参考资料|相关问题|面试题|常见问题|补充|拓展|扩展|用处|用途|好处|注意事项|注意要点|要点|核心公式|简洁实现|从零开始实现|概念描述|概念介绍|过程描述|本章总结|本章节总结|思考|解析|题目|相同点|不同点|共同点|区别|联系|改进|缺陷|难点|目的|目标|结论|分析|细节|实验|结果|评价|其他|发展|类型|分类|种类)$/;
 
 /** More template headings of English notes: system-design outlines ("ML objective", "Use case(s) and business goal") and note scaffolding. */
-const GENERIC_EN_MORE = /^(?:(?:not )?(?:ideal|good|best|suitable|bad|well suited) for|why (?:this|it) works|(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
+const GENERIC_EN_MORE = /^(?:(?:not )?(?:ideal|good|best|suitable|bad|well suited) for|why (?:this|it) works|(?:comparison|summary|overview|quick reference|cheat ?sheet) tables?|tables?|cheat ?sheet|quick reference|mathematical foundations?|math(?:ematical)? formulation|mathematics behind it|the math behind it|(?:core |key )?equations|core equations|visual intuition|production readiness|intuitive (?:meaning|explanation|interpretation|understanding|picture)|(?:production|deployment|design|implementation|engineering|operational|practical|ethical|security|performance|cost) considerations|why (?:this|it) is (?:problematic|important|useful|needed)|why (?:this|it) matters|what it (?:does|is|solves|measures)|how to use it|when (?:not )?to use|limitation|weakness|strength|advantage|disadvantage|benefit|drawback|use cases?\s*(?:\(s\))?(?: and business goals?)?|business (?:goals?|objectives?|metrics?)|ml (?:objectives?|formulation|categor(?:y|ies)|problem)|other topics|requirements|functional requirements|non-?functional requirements|constraints|scope|solution approach|overall design|high-level design|architectural components(?: \(mvp logic\))?|online testing(?: and deployment)?|model deployment|a\/b testing|data (?:preparation|sources?|pipeline)|labell?ing|training data|offline metrics|online metrics)$/i;
 
 /** True for a heading that needs its parent's name to mean anything on a card. */
 export function isGenericHeading(plain: string): boolean {
@@ -77,6 +77,9 @@ export function isGenericHeading(plain: string): boolean {
   // "The Visual Intuition", "Key Mathematical Foundation": a generic heading with a modifier.
   const bareP = p.replace(/^(?:the|key|core|main|basic|general|important|some)\s+/i, '');
   if (bareP !== p && (GENERIC_EN.test(bareP) || GENERIC_EN_MORE.test(bareP))) return true;
+  // "Core Intuition: \"Don't Change Too Much\"": a generic label with a motto names no topic of its own (notes-en5).
+  const label = /^([A-Za-z][A-Za-z ]{2,30})[:：]\s*["“'‘]/.exec(p)?.[1]?.trim();
+  if (label && (GENERIC_EN.test(label) || GENERIC_EN_MORE.test(label) || GENERIC_EN.test(label.replace(/^(?:the|key|core|main|basic|general|important|some)\s+/i, '')))) return true;
   // "Data Collection and Preparation", "Scaling, Monitoring, and Updates", "Metrics (Offline and Online)": steps of a template.
   const parts = p.replace(/\s*[(（][^)）]*[)）]\s*$/, '').split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
   if (parts.length && parts.length <= 4 && p.length <= 80 && parts.every((x) => GENERIC_EN.test(x) || /^(?:preparation|updates?|testing|online testing|architectural components|components|requirements|constraints|assumptions)$/i.test(x))) return true;
@@ -197,6 +200,8 @@ function englishSection(titleMd: string, titlePlain: string, enumeration: boolea
   switch (headingShape(titlePlain, 'en')) {
     case 'question':
       if (endsWithMark(t)) return t;
+      // "How to squeeze … constant? (Simplified Example)": the note after the question keeps its "?" (notes-en5).
+      if (/[?？]\s*[(（][^()（）]{1,40}[)）]$/.test(t)) return t;
       return EN_IMPERATIVE.test(p) ? `${t}.` : `${t}?`;
     case 'calc':
       return `How is the ${lowerFirst(t.replace(/\s+(?:computation|calculation)$/i, ''))} computed?`;

@@ -4,6 +4,7 @@
 import { createParser } from '../render/markdown.ts';
 import { plainText } from './blocks.ts';
 import type { Lang } from './lang.ts';
+import { isAttributeLabel } from './attrgroups.ts';
 import type { Spec } from './extract.ts';
 
 const inline = createParser('any');
@@ -62,12 +63,15 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
       .map((c, ci) => (c.trim() === '' ? '' : cols[ci] ? `- **${plainOfMd(cols[ci]!)}**: ${c.trim()}` : `- ${c.trim()}`))
       .filter(Boolean)
       .join('\n');
-    const key = r[0]!.trim();
+    // "[LangChain](https://…)" names LangChain: a front shows the name, the link stays in the row's answer context.
+    const key = r[0]!.trim().replace(/(?<!!)\[([^\]\n]+)\]\([^)\s]*\)/g, '$1');
     const defining = lang === 'en' && cols.length === 1 && DEFINING.test(plainOfMd(cols[0] ?? ''));
     const context = named.length ? named.map(plainOfMd).join(lang === 'en' ? ', ' : '、') : '';
     let front: string;
     const first = plainOfMd(header[0] ?? '');
-    if (defining) front = definitionFront(key.replace(/^(\*\*|__)(.+)\1$/, '$2'), keys[k]!, topicMd);
+    // "| Aspect | Details |" over "| Speed | Very fast |": a rated attribute of the topic, not a term (attrgroups.ts).
+    if (defining && (ATTRIBUTE_HEADER.test(first) || isAttributeLabel(keys[k]!))) front = `${topicMd}: ${lowerFirst(key.replace(/^(\*\*|__)(.+)\1$/, '$2'))}?`;
+    else if (defining) front = definitionFront(key.replace(/^(\*\*|__)(.+)\1$/, '$2'), keys[k]!, topicMd);
     else if (lang === 'en' && cols.length >= 2 && named.length === cols.length && ATTRIBUTE_HEADER.test(first)) {
       // A comparison written sideways: "Accuracy vs Precision vs Recall: weakness?"
       front = `${named.map(plainOfMd).join(' vs ')}: ${lowerFirst(keys[k]!)}?`;

@@ -21,7 +21,7 @@ const drop = (rule: DropRule, reading = false): Verdict => ({ keep: false, rule,
 
 /** Headings of reference sections: a reading list, never a question. */
 export const REFERENCE_HEADING =
-  /^(?:参考文献|参考资料|参考链接|参考|相关链接|相关阅读|延伸阅读|推荐阅读|扩展阅读|拓展阅读|资料|学习资料|相关资料|相关论文|论文|references?|resources|further reading|links|bibliography|see also|citations?|sources?|reading list|more resources|useful links|additional resources|papers?|articles?|videos?|blogs?|blog posts|documentation|docs|tools and libraries|tools & libraries|code & libraries|articles & tutorials|tutorials|courses|books|resources & further reading|related (?:reading|links|papers|work))$/i;
+  /^(?:参考文献|参考资料|参考链接|参考|相关链接|相关阅读|延伸阅读|推荐阅读|扩展阅读|拓展阅读|资料|学习资料|相关资料|相关论文|论文|references?|resources|further reading|links|bibliography|see also|citations?|sources?|reading list|more resources|useful links|additional resources|papers?|articles?|videos?|blogs?|blog posts|documentation|docs|tools and libraries|tools & libraries|code & libraries|articles & tutorials|tutorials|courses|books|(?:courses?|books?|videos?|lectures?)(?:,? and (?:review |study |reading |learning )?(?:materials?|resources))|(?:review|study|learning|reading|course) (?:materials?|resources)|resources & further reading|related (?:reading|links|papers|work))$/i;
 
 /**
  * Headings about the repository or the document rather than the subject:
@@ -52,7 +52,7 @@ const NAVIGATION =
 
 /** A short answer that says nothing testable: a placeholder or a pointer. */
 const FILLER_ANSWER =
-  /^(?:see (?:below|above|the (?:next|following) sections?|next sections?|later)|(?:more )?(?:to be |will be )?(?:added|continued|completed|written|updated|filled(?: in)?|done)(?: later| soon)?|tbd|tba|tbc|todo|to ?do|wip|work in progress|coming soon|under construction|n\/a|none( yet)?|nothing( yet)?|empty|placeholder|refer to (?:the )?linked notes?|see (?:the )?linked notes?|see notes?|待(?:补充|更新|完善|续|添加|整理|写|完成)|未完待续|施工中|略|同上|暂无|无|见下文?|见上文?|如下|如下所示|详见下文|详见|后续补充|后续更新|持续更新中?)$/i;
+  /^(?:see (?:below|above|the (?:next|following) sections?|next sections?|later)|(?:more )?(?:to be |will be )?(?:added|continued|completed|written|updated|filled(?: in)?|done)(?: later| soon)?|tbd|tba|tbc|todo|to ?do|wip|work in progress|coming soon|under construction|n\/a|none( yet)?|nothing( yet)?|empty|placeholder|refer to (?:the )?linked notes?|(?:(?:the )?(?:standard|usual|same|similar) (?:approach(?:es)?|methods?|steps?|process|procedure) )?(?:as|like) (?:before|above|earlier|previously)|same as (?:before|above|earlier)|see (?:the )?linked notes?|see notes?|待(?:补充|更新|完善|续|添加|整理|写|完成)|未完待续|施工中|略|同上|暂无|无|见下文?|见上文?|如下|如下所示|详见下文|详见|后续补充|后续更新|持续更新中?)$/i;
 
 /** "See [[X]].", "More questions in this [bank](…)", "详见…": a pointer elsewhere, not an answer. */
 const POINTER = /^(?:see|refer to|check(?: out)?|read|go to|visit|more (?:at|in|on|questions|details|info)|details (?:at|in)|find (?:more|it)|you can find|参见|详见|见|参考|请看|具体见|具体参考|更多)/i;
