@@ -285,6 +285,12 @@ function exerciseSetUps(lines: readonly Line[], srcLines: readonly string[], que
     const mine: number[] = [];
     for (let j = i; j < lines.length && within(lines[j]!.item, item); j++) if (lines[j]!.item === item) mine.push(j);
     const rest = mine.filter((k) => k !== i);
+    // "5. [H] Dynamic programming" above its questions: a marked topic label, not a set-up to repeat
+    // in full; its questions read "Dynamic programming: …" as under any label item.
+    if (!rest.length && q.plain.length <= 60 && q.plain.trim().split(/\s+/).length <= 6 && !/[.:：。;；,，]\s*$/.test(q.plain)) {
+      questionAt.delete(item);
+      continue;
+    }
     const md = rest.length ? `${q.md}\n\n${dedented(lines, rest, srcLines)}` : q.md;
     out.set(item, { md, tags: q.tags, lines: mine });
     questionAt.delete(item);

@@ -120,3 +120,23 @@ describe('a section paragraph above an exercise list', () => {
     }
   });
 });
+
+describe('a marked topic label above its questions ("5. [H] Dynamic programming")', () => {
+  const md = [
+    '## Algorithms',
+    '',
+    '5. [H] Dynamic programming',
+    '    1. [E] What is dynamic programming?',
+    '    2. [M] Given a list of coin denominations, find the fewest coins that make up an amount.',
+    '',
+  ].join('\n');
+  const prompts = cards(md).filter((c) => c.kind === 'prompt');
+
+  it('names the label before a question that does not (one line, no set-up paragraph) and leaves out what the question already says', () => {
+    expect(prompts.map((c) => c.front)).toEqual([
+      'What is dynamic programming?',
+      'Dynamic programming: Given a list of coin denominations, find the fewest coins that make up an amount.',
+    ]);
+    expect(prompts.map((c) => c.tags)).toEqual([['easy'], ['medium']]);
+  });
+});
