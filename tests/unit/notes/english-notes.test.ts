@@ -198,6 +198,11 @@ describe('labelled parts and table rows keep their subject', () => {
     const md = '## Multi-Agent RAG\n\n| Agent | Responsibility | Tools |\n|---|---|---|\n| Critic | Evaluate quality | LLM judge |\n| Retriever | Fetch documents | Vector DB |\n';
     expect(fronts(md)).toContain('Multi-Agent RAG: Critic — responsibility, tools?');
   });
+
+  it('a column header that is itself a question ("Why?") does not double the front\'s question mark', () => {
+    const md = '## Choosing a metric\n\n| Strategy | Scenario | Why? |\n|---|---|---|\n| Maximize Recall | FN is costly | Missing a sick patient is worse |\n| Maximize Precision | FP is costly | Blocking a legit email is worse |\n';
+    expect(fronts(md)).toContain('Choosing a metric: Maximize Recall — scenario, why?');
+  });
 });
 
 describe('conditional headings', () => {
