@@ -206,6 +206,30 @@ describe('labelled parts and table rows keep their subject', () => {
 });
 
 describe('conditional headings', () => {
+  it('under "When to Use X" / "When NOT to Use X" the bold labels are conditions: one card with the list, no "What is <condition>?"', () => {
+    const md = [
+      '## When to Use Decision Trees',
+      '',
+      '- **Interpretability is critical**: Medical diagnosis, loan approval',
+      '- **Feature interactions matter**: Trees capture interactions without feature engineering',
+      '- **Quick baseline**: Fast to train, a reasonable starting point',
+      '',
+      '## When NOT to Use Naive RAG',
+      '',
+      '- **Multi-hop reasoning**: One retrieval pass misses facts spread over documents',
+      '- **High-precision domains**: Retrieval errors become wrong answers',
+      '',
+    ].join('\n');
+    const cs = cards(md, 'Decision Trees');
+    expect(cs.filter((c) => c.kind === 'term')).toEqual([]);
+    expect(cs.map((c) => c.front)).toEqual(['When to Use Decision Trees?', 'When NOT to Use Naive RAG?']);
+    expect(cs[0]!.back).toContain('**Feature interactions matter**: Trees capture interactions');
+  });
+
+  it('a glossary section is not a "when" heading: its labels stay terms', () => {
+    const md = '## Missing Values\n\n- **Surrogate splits**: Find alternative features that produce similar splits\n- **Imputation**: Fill missing values before training\n';
+    expect(cards(md, 'Decision Trees').filter((c) => c.kind === 'term').length).toBe(2);
+  });
   it('"Use Long Context Windows if:" asks when', () => {
     expect(fronts('## Use Long Context Windows if:\n\n- Questions relate to single documents\n- Latency allows\n', 'Multi-hop Reasoning')).toEqual(['When should you use long context windows?']);
   });
