@@ -114,7 +114,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   const cards: CardDraft[] = [];
   const taken = new Map<string, number>();
   const indexParts: { line: number; heading?: string; back?: string }[] = [];
-  const noteLang: Lang = detectLang(text, 'zh');
+  // The file name is the note's title and speaks its language too: it decides a note too short to tell.
+  const noteLang: Lang = detectLang(opts.title?.trim() ? `${opts.title.trim()}\n${text}` : text, 'zh');
   const obsidian = frontMatter || OBSIDIAN.test(text);
   const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
   const title = opts.title?.trim() ? opts.title.trim() : undefined;
