@@ -28,6 +28,7 @@ import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
 import { asksWhen } from './conditions.ts';
+import { CALLOUT_LINE, stripCalloutMarker } from './obsidianBlocks.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
@@ -383,13 +384,17 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
       // A link inside the question ("[自注意力机制](https://…)如何…？") is a reference, not part of what is asked.
-      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
+      // "> [!question]- What is …?": the callout's title asks, its body (and nothing after the callout) answers (obsidianBlocks.ts).
+      const callout = CALLOUT_LINE.test(srcLines[lines[i]!.line] ?? '');
+      const d = difficulty(stripNumbering(stripQuestionLabel(stripCalloutMarker(c.items[0]!)).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];
       for (; j < n && !role[j]; j++) {
         const cj = classes[j]!;
         if (cj.kind === 'prompts' || cj.kind === 'qa' || cj.kind === 'cloze' || cj.kind === 'links') break;
+        const src = srcLines[lines[j]!.line] ?? '';
+        if (callout && cj.kind !== 'blank' && (!/^[ \t]*>/.test(src) || CALLOUT_LINE.test(src))) break;
         answer.push(j);
       }
       while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
