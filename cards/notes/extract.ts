@@ -356,6 +356,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   const clozeOf = (k: number, c: Extract<LineKind, { kind: 'cloze' }>) => (isEmphasisHighlight(src(k, k + 1), c.marks) ? [] : clozeCards(src(k, k + 1), c.marks, lines[k]!.line));
   const legend = legendLines(classes, (c) => (c.kind === 'terms' ? c.terms.map((t) => t.plain) : null));
   const ambiguous = ambiguousClozes(classes.flatMap((c, k) => (c.kind === 'cloze' ? clozeOf(k, c) : [])));
+  const ownText = classes.some((x) => x.kind !== 'blank' && x.kind !== 'cloze' && x.kind !== 'qa' && x.kind !== 'links');
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
@@ -373,7 +374,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       const made = clozeOf(i, c);
       if (made.length && !made.some((m) => ambiguous.has(m.front))) {
         specs.push(...made);
-        role[i] = 'card';
+        // "LoRA freezes the weights and learns a ==low-rank update==" is also what "What is LoRA?" answers:
+        // in a section with text of its own the sentence stays in the section card (an OSR deck of clozes makes none).
+        role[i] = implicit && ownText ? 'prose' : 'card';
       } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
