@@ -4,7 +4,7 @@
 import type { Token } from 'markdown-it';
 import { createParser } from '../render/markdown.ts';
 import { strayDollars } from '../render/syntax.ts';
-import { cleanHeadingMd, crumbText } from './crumbs.ts';
+import { cleanHeadingMd, crumbText, stripEmoji } from './crumbs.ts';
 import { stripNumbering } from './numbering.ts';
 
 export interface Line {
@@ -166,7 +166,7 @@ export function readDocument(src: string): Document {
       if (parent) parent.hasChildren = true;
       const written = plainText(inline.children ?? []).trim();
       // "<a name="x"></a> Coding :computer:": anchors and emoji shortcodes are not the topic.
-      const clean = (s: string) => s.replace(/<a\s[^>]{0,200}>\s*<\/a>/gi, '').replace(/(^|\s):[a-z0-9_+-]{1,30}:(?=\s|$)/g, '$1').trim();
+      const clean = (s: string) => stripEmoji(s.replace(/<a\s[^>]{0,200}>\s*<\/a>/gi, '').replace(/(^|\s):[a-z0-9_+-]{1,30}:(?=\s|$)/g, '$1')).trim();
       const title = stripNumbering(clean(written)).replace(/\s*[:：]$/, '');
       current = {
         level,

@@ -13,12 +13,18 @@ import { parseWikiTarget } from '../render/obsidian.ts';
 const TAG = /<\/?([A-Za-z][A-Za-z0-9-]*)(?:\s+[^<>]{0,300})?\s*\/?>/g;
 const EMPTY_ANCHOR = /<a\s[^<>]{0,300}>\s*<\/a>/gi;
 const WIKILINK = /(!?)\[\[([^\[\]\n]+)\]\]/g;
+// "## 🧠 TL;DR", "## ✅ Pros & ❌ Cons", "## ⚠️ Pitfalls": pictures that decorate a heading. Emoji shown as
+// pictures by default, or made so by U+FE0F, with their modifiers and ZWJ sequences; arrows, ©, ™ stay.
+const EMOJI = /(?:\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F)(?:[\u200D\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\p{Extended_Pictographic})*/gu;
+
+/** A heading's words without its decorative emoji. */
+export const stripEmoji = (s: string): string => (/[^\x00-\u2000]/.test(s) ? s.replace(EMOJI, ' ').replace(/[ \t]{2,}/g, ' ') : s);
 
 /** Text of a heading without HTML tags (their text kept), emoji shortcodes and wikilink brackets. */
 function cleanText(s: string): string {
   const noTags = s.replace(EMPTY_ANCHOR, '').replace(TAG, (m: string, name: string) => (isHtmlElement(name) ? (name.toLowerCase() === 'br' ? ' ' : '') : m));
   const noLinks = noTags.replace(WIKILINK, (_m: string, bang: string, inner: string) => (bang ? '' : parseWikiTarget(inner).text));
-  return stripShortcodes(noLinks);
+  return stripEmoji(stripShortcodes(noLinks));
 }
 
 /**
@@ -61,5 +67,5 @@ function cleanMdText(md: string): string {
     .replace(/\[!\[[^\]\n]*\]\([^)\n]*\)\]\([^)\n]*\)/g, ' ') // [![badge](img)](link)
     .replace(/!\[[^\]\n]*\]\([^)\n]*\)/g, ' '); // ![alt](img)
   const noTags = noBadges.replace(EMPTY_ANCHOR, '').replace(TAG, (m: string, name: string) => (isHtmlElement(name) && !/^su[bp]$/i.test(name) ? (name.toLowerCase() === 'br' ? ' ' : '') : m));
-  return stripShortcodes(noTags);
+  return stripEmoji(stripShortcodes(noTags));
 }

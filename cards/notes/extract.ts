@@ -29,6 +29,8 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
+import { asksWhen } from './conditions.ts';
+import { CALLOUT_LINE, stripCalloutMarker } from './obsidianBlocks.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
@@ -383,6 +385,7 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
   const clozeOf = (k: number, c: Extract<LineKind, { kind: 'cloze' }>) => (isEmphasisHighlight(src(k, k + 1), c.marks) ? [] : clozeCards(src(k, k + 1), c.marks, lines[k]!.line));
   const legend = legendLines(classes, (c) => (c.kind === 'terms' ? c.terms.map((t) => t.plain) : null));
   const ambiguous = ambiguousClozes(classes.flatMap((c, k) => (c.kind === 'cloze' ? clozeOf(k, c) : [])));
+  const ownText = classes.some((x) => x.kind !== 'blank' && x.kind !== 'cloze' && x.kind !== 'qa' && x.kind !== 'links');
   for (let i = 0; i < n; i++) {
     if (role[i]) continue;
     const c = classes[i]!;
@@ -400,7 +403,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
       const made = clozeOf(i, c);
       if (made.length && !made.some((m) => ambiguous.has(m.front))) {
         specs.push(...made);
-        role[i] = 'card';
+        // "LoRA freezes the weights and learns a ==low-rank update==" is also what "What is LoRA?" answers:
+        // in a section with text of its own the sentence stays in the section card (an OSR deck of clozes makes none).
+        role[i] = implicit && ownText ? 'prose' : 'card';
       } else role[i] = 'prose';
     } else if (!implicit) {
       role[i] = 'prose';
@@ -411,13 +416,17 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'prompts' && c.items.length === 1) {
       // "（1）为什么…？" / "Q: Why…?" as a paragraph: the paragraphs after it, up to the next question, answer it.
       // A link inside the question ("[自注意力机制](https://…)如何…？") is a reference, not part of what is asked.
-      const d = difficulty(stripNumbering(stripQuestionLabel(c.items[0]!).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
+      // "> [!question]- What is …?": the callout's title asks, its body (and nothing after the callout) answers (obsidianBlocks.ts).
+      const callout = CALLOUT_LINE.test(srcLines[lines[i]!.line] ?? '');
+      const d = difficulty(stripNumbering(stripQuestionLabel(stripCalloutMarker(c.items[0]!)).replace(/(?<!!)\[([^\]\n]{1,200})\]\([^)\s]{1,2000}\)/g, '$1')));
       role[i] = 'card';
       let j = i + 1;
       const answer: number[] = [];
       for (; j < n && !role[j]; j++) {
         const cj = classes[j]!;
         if (cj.kind === 'prompts' || cj.kind === 'qa' || cj.kind === 'cloze' || cj.kind === 'links') break;
+        const src = srcLines[lines[j]!.line] ?? '';
+        if (callout && cj.kind !== 'blank' && (!/^[ \t]*>/.test(src) || CALLOUT_LINE.test(src))) break;
         answer.push(j);
       }
       while (answer.length && classes[answer[answer.length - 1]!]!.kind === 'blank') answer.pop();
@@ -482,8 +491,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'terms' && (legend.has(i) || c.terms.every((t) => isReferenceBody(t.body, t.plain))) && mathRun(i + 1) === i + 1) {
       // "$X_s$：物种" in a legend of symbols, "SVM paper：Joachims, …, ICML, 1999": part of the answer, not a term (lecture.ts).
       role[i] = 'prose';
-    } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
-      role[i] = 'prose';
+    } else if (c.kind === 'terms' && lines[i]!.item && (genericLead(i) || (lang === 'en' && asksWhen(sec.title)))) {
+      role[i] = 'prose'; // under "When to Use X" an item's label is a condition, not a term (conditions.ts)
     } else if (c.kind === 'terms' && lang === 'en' && lines[i]!.item && c.terms.every((t) => isExamplesOnly(t.body))) {
       role[i] = 'prose'; // "- Acronyms: "XML", "API", "RAG"": an example of the list above, not a definition (englishAspect.ts)
     } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {

@@ -36,7 +36,8 @@ export function langWeights(text: string): { zh: number; en: number } {
 export function detectLang(text: string, fallback: Lang = 'zh'): Lang {
   const w = langWeights(text);
   if (w.zh + w.en < MIN_WEIGHT && fallback) {
-    if (w.zh === 0 && w.en >= 2) return 'en';
+    // Not one Chinese character: an index of [[links]] under "# AI Index" is an English note.
+    if (w.zh === 0 && w.en > 0) return 'en';
     if (w.en === 0 && w.zh >= 2) return 'zh';
     return fallback;
   }

@@ -13,7 +13,15 @@ import { isDescribedQuestion, isMemoQuestion } from './outline.ts';
 import type { Spec } from './extract.ts';
 
 const HINT = /^\s*(?:\*\*|__|\*|_)?(?:hints?|提示|tip)\s*(?:\*\*|__|\*|_)?\s*[:：]/i;
-const DEICTIC = /\b(?:this|these|those|it|its|they|them|their|above|below|following|such|the same|given)\b|此|该|这|上述|以上|上面|下面|以下|如下|其/i;
+// A question that points at something outside itself ("this matrix", "the
+// following", "该模型") needs what precedes it. A pronoun or "given" only does
+// when the question has not yet named anything ("such that", "the same number"
+// are the question's own words): "Explain why the variance of a
+// sum is the sum of their variances" and "Given a fair die, …" stand alone,
+// "Why does it converge?" does not.
+const POINTS_OUT = /\b(?:this|these|those|above|below|following)\b|此|该|这|上述|以上|上面|下面|以下|如下/i;
+const PRONOUN_FIRST = /^\W*(?:\w+\W+){0,3}?(?:it|its|they|them|their)\b|^\W*given\s+(?:the|this|these|that|those)\b|^\W*其/i;
+const deictic = (plain: string): boolean => POINTS_OUT.test(plain) || PRONOUN_FIRST.test(plain);
 const MAX_QUESTION = 300;
 const TRAILING_BR = /\s*(?:<br\s*\/?>\s*)+$/i;
 
@@ -182,7 +190,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
     } else if (item.parent && parentLine !== undefined) {
       const p = questionOf(lines[parentLine]!, srcLines);
       if (questionAt.has(item.parent)) {
-        if (DEICTIC.test(q.plain)) context.push(promptQuestion(p.md, lang));
+        if (deictic(q.plain)) context.push(promptQuestion(p.md, lang));
       } else if (p.plain.length <= 80 && !q.plain.toLowerCase().includes(p.plain.toLowerCase().replace(/[:：]$/, ''))) {
         front = `${p.md.replace(/[:：]\s*$/, '')}${lang === 'en' ? ': ' : '：'}${front}`;
         generalParent = isGenericHeading(p.plain) || /\bquestions?$|问题$/i.test(p.plain.replace(/[:：]\s*$/, ''));
@@ -201,7 +209,7 @@ export function listQuestions(lines: readonly Line[], srcLines: readonly string[
       for (let k = before; k >= 0 && lines[k]!.block === block && !lines[k]!.item; k--) lead.unshift(k);
       const text = lead.map((k) => plainText(lines[k]!.tokens)).join(' ').trim();
       const colon = /[:：]$/.test(text);
-      if ((colon || DEICTIC.test(q.plain)) && text.length <= 400) {
+      if ((colon || deictic(q.plain)) && text.length <= 400) {
         context.unshift(dedented(lines, lead, srcLines));
         if (colon) lead.forEach((k) => consumed.add(k));
       }
@@ -280,6 +288,12 @@ function exerciseSetUps(lines: readonly Line[], srcLines: readonly string[], que
     const mine: number[] = [];
     for (let j = i; j < lines.length && within(lines[j]!.item, item); j++) if (lines[j]!.item === item) mine.push(j);
     const rest = mine.filter((k) => k !== i);
+    // "5. [H] Dynamic programming" above its questions: a marked topic label, not a set-up to repeat
+    // in full; its questions read "Dynamic programming: …" as under any label item.
+    if (!rest.length && q.plain.length <= 60 && q.plain.trim().split(/\s+/).length <= 6 && !/[.:：。;；,，]\s*$/.test(q.plain)) {
+      questionAt.delete(item);
+      continue;
+    }
     const md = rest.length ? `${q.md}\n\n${dedented(lines, rest, srcLines)}` : q.md;
     out.set(item, { md, tags: q.tags, lines: mine });
     questionAt.delete(item);

@@ -10,6 +10,7 @@ import { stableId } from '../id.ts';
 import { tidyEmphasis } from './markup.ts';
 import { detectLang, sectionLang, type Lang } from './lang.ts';
 import { blankComments } from './comments.ts';
+import { blankQueryBlocks } from './obsidianBlocks.ts';
 import { FRONT_MATTER, frontMatterTags, inlineTags, removeInlineTags, uniqueTags } from './meta.ts';
 import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
@@ -53,7 +54,7 @@ function normalise(markdown: string): { text: string; tags: string[]; frontMatte
     tags = frontMatterTags(fm[0]);
     text = fm[0].replace(/[^\n]/g, '') + text.slice(fm[0].length);
   }
-  text = blankComments(text);
+  text = blankQueryBlocks(blankComments(text));
   return { text, tags, frontMatter };
 }
 
@@ -114,7 +115,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   const cards: CardDraft[] = [];
   const taken = new Map<string, number>();
   const indexParts: { line: number; heading?: string; back?: string }[] = [];
-  const noteLang: Lang = detectLang(text, 'zh');
+  // The file name is the note's title and speaks its language too: it decides a note too short to tell.
+  const noteLang: Lang = detectLang(opts.title?.trim() ? `${opts.title.trim()}\n${text}` : text, 'zh');
   const obsidian = frontMatter || OBSIDIAN.test(text);
   const noteTags = uniqueTags([...fmTags, ...(obsidian ? inlineTags(text) : [])]);
   const title = opts.title?.trim() ? opts.title.trim() : undefined;

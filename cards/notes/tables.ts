@@ -15,9 +15,9 @@ const plainOfMd = (md: string) => plainText(inline.parseInline(md, {})[0]?.child
 const DEFINING = /^(?:description|meaning|definition|purpose|explanation|what it is|what it does|what it means|what it measures|role|function|summary|details|idea|key idea)$/i;
 /** "| Feature | Accuracy | Precision |": the header names the things, each row an attribute of them. */
 const ATTRIBUTE_HEADER = /^(?:features?|aspects?|properties|property|criteri(?:on|a)|characteristics?|dimensions?|attributes?|factors?|comparison)$/i;
-/** "Threshold Choice" → "threshold choice", "Best For" → "best for" (Title Case is the header's style); "BM25 Cost" keeps its acronym; "Latency*" loses its footnote mark. */
+/** "Threshold Choice" → "threshold choice", "Best For" → "best for" (Title Case is the header's style); "BM25 Cost" keeps its acronym; "Latency*" loses its footnote mark, "Why?" its question mark (the front ends in one). */
 const lowerFirst = (s: string) => {
-  const t = s.replace(/[*†‡]+$/, '').trim();
+  const t = s.replace(/[*†‡?？]+$/, '').trim();
   const words = t.split(' ');
   if (words.length > 1 && words.every((w) => /^(?:[A-Z][a-z]+|[a-z]+|&|-|\/)$/.test(w))) return words.map((w) => w.toLowerCase()).join(' ');
   return /^[A-Z][a-z]/.test(t) ? t[0]!.toLowerCase() + t.slice(1) : t;

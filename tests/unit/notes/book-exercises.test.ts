@@ -88,3 +88,55 @@ describe('English prompts', () => {
     expect(c.tags).toEqual(['medium']);
   });
 });
+
+describe('a section paragraph above an exercise list', () => {
+  const md = [
+    '### Random variables',
+    '',
+    'A random variable maps outcomes of an experiment to numbers.',
+    '',
+    '1. [E] Given a fair six-sided die, what is the expected value of a single roll?',
+    '2. [M] Explain why the variance of a sum of independent variables is the sum of their variances.',
+    '3. [H] Two people each flip a fair coin until it lands heads. What is the probability that they flip the same number of times?',
+    '4. [M] Why does it converge so slowly?',
+    '5. [E] What does this imply for the expected value?',
+    '',
+  ].join('\n');
+  const prompts = cards(md).filter((c) => c.kind === 'prompt');
+  const lead = 'A random variable maps outcomes';
+
+  it('is not glued onto questions that name their own subject (a pronoun late in the question, "Given a …", "such that", "the same")', () => {
+    for (const start of ['Given a fair', 'Explain why the variance', 'Two people']) {
+      const c = prompts.find((x) => x.front.includes(start))!;
+      expect(c.front).not.toContain(lead);
+      expect(c.front.length).toBeLessThan(start.length + 140); // the question, at most a short topic before it
+    }
+  });
+
+  it('is the context of a question that points outside itself ("it" before anything is named, "this")', () => {
+    for (const q of ['Why does it converge', 'What does this imply']) {
+      const c = prompts.find((x) => x.front.includes(q))!;
+      expect(c.front.startsWith(lead)).toBe(true);
+    }
+  });
+});
+
+describe('a marked topic label above its questions ("5. [H] Dynamic programming")', () => {
+  const md = [
+    '## Algorithms',
+    '',
+    '5. [H] Dynamic programming',
+    '    1. [E] What is dynamic programming?',
+    '    2. [M] Given a list of coin denominations, find the fewest coins that make up an amount.',
+    '',
+  ].join('\n');
+  const prompts = cards(md).filter((c) => c.kind === 'prompt');
+
+  it('names the label before a question that does not (one line, no set-up paragraph) and leaves out what the question already says', () => {
+    expect(prompts.map((c) => c.front)).toEqual([
+      'What is dynamic programming?',
+      'Dynamic programming: Given a list of coin denominations, find the fewest coins that make up an amount.',
+    ]);
+    expect(prompts.map((c) => c.tags)).toEqual([['easy'], ['medium']]);
+  });
+});

@@ -8,6 +8,26 @@ import { parseNotes } from '../../../cards/notes/parse.ts';
 const parse = (md: string, title?: string) => parseNotes(md, { deck: 'd', ...(title ? { title } : {}) }).cards;
 
 describe('crumbs show headings without decoration', () => {
+  it('drops emoji pictures from headings, so "## 📐 Formula" or "## ✅ Pros & ❌ Cons" under a topic ask about the topic; ids keep the heading as written', () => {
+    const md = [
+      '# Batch Normalization', '', '## 🧠 TL;DR', '', 'Normalises each feature over the mini-batch.', '',
+      '## 📐 Formula', '', '$$y = \\gamma \\hat{x} + \\beta$$', '',
+      '## ✅ Pros & ❌ Cons', '', '**Pros**', '- Allows higher learning rates', '', '**Cons**', '- Depends on batch size', '',
+      '## ⚠️ Encoder ↔ Decoder', '', 'The arrow stays, the warning sign goes.', '',
+    ].join('\n');
+    const cs = parse(md, 'Batch Normalization');
+    expect(cs.map((c) => c.front)).toEqual([
+      'Batch Normalization: TL;DR?',
+      'Formula for Batch Normalization?',
+      'Batch Normalization: what are the pros?',
+      'Batch Normalization: what are the cons?',
+      expect.stringContaining('Encoder ↔ Decoder'),
+    ]);
+    expect(cs.map((c) => c.section[c.section.length - 1])).toEqual(['TL;DR', 'Formula', 'Pros & Cons', 'Pros & Cons', 'Encoder ↔ Decoder']);
+    const plain = parse(md.replace(/🧠 |📐 |✅ |❌ |⚠️ /g, ''), 'Batch Normalization');
+    expect(cs.map((c) => c.id)).not.toEqual(plain.map((c) => c.id)); // identity still follows the heading as written
+  });
+
   it('drops <a name> anchors and :emoji: shortcodes (ml-interviews README style)', () => {
     const md = '# <a name="ml-coding"></a> 2. ML/Data Coding :robot:\n\n## Sampling :star: :star:\n\nWeighted sampling picks items in proportion to their weights.\n';
     const [card] = parse(md, 'ml-coding');

@@ -198,9 +198,38 @@ describe('labelled parts and table rows keep their subject', () => {
     const md = '## Multi-Agent RAG\n\n| Agent | Responsibility | Tools |\n|---|---|---|\n| Critic | Evaluate quality | LLM judge |\n| Retriever | Fetch documents | Vector DB |\n';
     expect(fronts(md)).toContain('Multi-Agent RAG: Critic — responsibility, tools?');
   });
+
+  it('a column header that is itself a question ("Why?") does not double the front\'s question mark', () => {
+    const md = '## Choosing a metric\n\n| Strategy | Scenario | Why? |\n|---|---|---|\n| Maximize Recall | FN is costly | Missing a sick patient is worse |\n| Maximize Precision | FP is costly | Blocking a legit email is worse |\n';
+    expect(fronts(md)).toContain('Choosing a metric: Maximize Recall — scenario, why?');
+  });
 });
 
 describe('conditional headings', () => {
+  it('under "When to Use X" / "When NOT to Use X" the bold labels are conditions: one card with the list, no "What is <condition>?"', () => {
+    const md = [
+      '## When to Use Decision Trees',
+      '',
+      '- **Interpretability is critical**: Medical diagnosis, loan approval',
+      '- **Feature interactions matter**: Trees capture interactions without feature engineering',
+      '- **Quick baseline**: Fast to train, a reasonable starting point',
+      '',
+      '## When NOT to Use Naive RAG',
+      '',
+      '- **Multi-hop reasoning**: One retrieval pass misses facts spread over documents',
+      '- **High-precision domains**: Retrieval errors become wrong answers',
+      '',
+    ].join('\n');
+    const cs = cards(md, 'Decision Trees');
+    expect(cs.filter((c) => c.kind === 'term')).toEqual([]);
+    expect(cs.map((c) => c.front)).toEqual(['When to Use Decision Trees?', 'When NOT to Use Naive RAG?']);
+    expect(cs[0]!.back).toContain('**Feature interactions matter**: Trees capture interactions');
+  });
+
+  it('a glossary section is not a "when" heading: its labels stay terms', () => {
+    const md = '## Missing Values\n\n- **Surrogate splits**: Find alternative features that produce similar splits\n- **Imputation**: Fill missing values before training\n';
+    expect(cards(md, 'Decision Trees').filter((c) => c.kind === 'term').length).toBe(2);
+  });
   it('"Use Long Context Windows if:" asks when', () => {
     expect(fronts('## Use Long Context Windows if:\n\n- Questions relate to single documents\n- Latency allows\n', 'Multi-hop Reasoning')).toEqual(['When should you use long context windows?']);
   });

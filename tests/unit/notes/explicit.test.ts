@@ -33,6 +33,20 @@ describe('explicit card syntax', () => {
     expect(new Set(cloze.map((c) => c.id)).size).toBe(2);
   });
 
+  it('a highlighted definition in a section with text of its own is a cloze and stays the section card\'s answer', () => {
+    const md = '# LoRA\n\nLoRA freezes the pretrained weights and learns a ==low-rank update== of each matrix.\n\nKey hyperparameters are the rank and the scale alpha.\n';
+    const cs = parse(md, 'LoRA').cards;
+    expect(cs.map((c) => c.kind).sort()).toEqual(['cloze', 'section']);
+    const section = cs.find((c) => c.kind === 'section')!;
+    expect(section.back.startsWith('LoRA freezes the pretrained weights')).toBe(true);
+    expect(section.back).toContain('Key hyperparameters');
+  });
+
+  it('a section of clozes only (an OSR deck) makes no section card repeating them', () => {
+    const md = '# Dropout\n\nDropout drops units with probability ==p== in training.\n\nAt test time the weights are scaled by ==1-p==.\n';
+    expect(parse(md, 'Dropout').cards.map((c) => c.kind)).toEqual(['cloze', 'cloze']);
+  });
+
   it('keeps a cloze id when the hidden text is edited', () => {
     const src = fixture('explicit.md');
     const edited = parse(src.replace('==p==', '==p（保留概率 1-p）=='), 'mine').cards.filter((c) => c.kind === 'cloze');

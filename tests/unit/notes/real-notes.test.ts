@@ -27,6 +27,16 @@ describe('the notes decide the language of their cards', () => {
     ]);
   });
 
+  it('asks a short note with no Chinese character in English: an index of [[links]], a formula under an English file name', () => {
+    const index = parse('# AI Index\n\n- [[Transformers]]\n- [[Attention]]\n- [[RAG]]\n', 'AI Index');
+    expect(index.map((c) => [c.lang, c.front])).toEqual([['en', 'Reading list: AI Index']]);
+    const formula = parse('$$E = mc^2$$\n', 'Mass energy');
+    expect(formula.every((c) => c.lang === 'en' && !CJK.test(c.front + c.back))).toBe(true);
+    expect(formula.length).toBeGreaterThan(0);
+    // A Chinese file name decides for Chinese.
+    expect(parse('$$E = mc^2$$\n', '质能方程').every((c) => c.lang === 'zh')).toBe(true);
+  });
+
   it('gives English formula questions', () => {
     const cards = parse('# Losses\n**Hinge**\n$$l=\\max(0, 1-yf(x))$$\n\n**MSE**: $L=\\frac1n\\sum(y-\\hat y)^2$');
     expect(fronts(cards)).toEqual(['Formula for Hinge?', 'Formula for MSE?']);
