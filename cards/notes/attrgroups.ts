@@ -176,12 +176,12 @@ function range(from: number, to: number): number[] {
 }
 
 /**
- * "Naive RAG is sufficient for", "When NOT to Use Naive RAG", "Use BM25 when", "Best for": the items
+ * "Naive RAG is sufficient for", "When NOT to Use Naive RAG", "Use BM25 when", "Best for", "Poor use cases": the items
  * under such a heading are situations ("**Prototyping**: Quick POC"), not terms to define; the list is
  * the section's answer.
  */
 const USAGE_HEADING =
-  /^(?:when (?:not )?to (?:use|choose|apply|pick|prefer)\b.*|(?:use|choose|apply|pick|prefer) .{1,50} (?:when|if|for)|.{1,60}\b(?:is|are) (?:(?:not )?(?:sufficient|enough|good|best|ideal|suitable|useful|preferred)|insufficient|overkill) (?:for|when)|(?:not )?(?:ideal|good|best|great|suitable|useful|well suited) (?:for|when)|when .{1,40} (?:works(?: well)?|shines|helps|excels|fails|is (?:enough|sufficient|useful|overkill))|(?:typical |common )?use cases?)\s*[:：]?$/i;
+  /^(?:when (?:not )?to (?:use|choose|apply|pick|prefer)\b.*|(?:use|choose|apply|pick|prefer) .{1,50} (?:when|if|for)|.{1,60}\b(?:is|are) (?:(?:not )?(?:sufficient|enough|good|best|ideal|suitable|useful|preferred)|insufficient|overkill) (?:for|when)|(?:not )?(?:ideal|good|best|great|suitable|useful|well suited) (?:for|when)|when .{1,40} (?:works(?: well)?|shines|helps|excels|fails|is (?:enough|sufficient|useful|overkill))|(?:typical |common |good |poor |bad |ideal |best )?use cases?|avoid (?:it )?when|don'?t use (?:it )?when)\s*[:：]?$/i;
 
 export const isUsageHeading = (plain: string): boolean => USAGE_HEADING.test(plain.trim());
 

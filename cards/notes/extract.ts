@@ -29,7 +29,6 @@ import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectio
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
 import { isZhAction } from './zhterm.ts';
-import { asksWhen } from './conditions.ts';
 import { CALLOUT_LINE, stripCalloutMarker } from './obsidianBlocks.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
@@ -491,8 +490,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'terms' && (legend.has(i) || c.terms.every((t) => isReferenceBody(t.body, t.plain))) && mathRun(i + 1) === i + 1) {
       // "$X_s$：物种" in a legend of symbols, "SVM paper：Joachims, …, ICML, 1999": part of the answer, not a term (lecture.ts).
       role[i] = 'prose';
-    } else if (c.kind === 'terms' && lines[i]!.item && (genericLead(i) || (lang === 'en' && asksWhen(sec.title)))) {
-      role[i] = 'prose'; // under "When to Use X" an item's label is a condition, not a term (conditions.ts)
+    } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
+      role[i] = 'prose';
     } else if (c.kind === 'terms' && lang === 'en' && lines[i]!.item && c.terms.every((t) => isExamplesOnly(t.body))) {
       role[i] = 'prose'; // "- Acronyms: "XML", "API", "RAG"": an example of the list above, not a definition (englishAspect.ts)
     } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {
