@@ -226,6 +226,11 @@ describe('conditional headings', () => {
     expect(cs[0]!.back).toContain('**Feature interactions matter**: Trees capture interactions');
   });
 
+  it('"Ideal Use Cases:" / "Poor Use Cases:" under a technique ask about the technique', () => {
+    const md = '## Self Consistency\n\nSample several reasoning paths and take the majority answer.\n\n### Ideal Use Cases:\n1. Math and Logic Problems\n2. Factual Questions with Reasoning\n\n### Poor Use Cases:\n1. Pure Creative Generation\n2. Subjective Preferences\n';
+    expect(fronts(md, 'Prompt Engineering')).toEqual(['What is Self Consistency?', 'Self Consistency: what are the ideal use cases?', 'Self Consistency: what are the poor use cases?']);
+  });
+
   it('a glossary section is not a "when" heading: its labels stay terms', () => {
     const md = '## Missing Values\n\n- **Surrogate splits**: Find alternative features that produce similar splits\n- **Imputation**: Fill missing values before training\n';
     expect(cards(md, 'Decision Trees').filter((c) => c.kind === 'term').length).toBe(2);
