@@ -32,6 +32,9 @@ import { isZhAction } from './zhterm.ts';
 import { CALLOUT_LINE, stripCalloutMarker } from './obsidianBlocks.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
+/** A parent item that ends by announcing examples: "… e.g.", "such as:", "for example:", "例如：". */
+const EXAMPLES_LEAD = /(?:\be\.g\.?|\bfor (?:example|instance)|\bsuch as|例如|比如|举例(?:来说)?)\s*[:：,，]?$/i;
+
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
 const RHETORICAL = /^(?:那么?|所以|于是|但是?|可是|然而|因此|上一(?:篇|节|章)|接下来|下面|现在|So\b|Now\b|But\b|And\b|Then\b)|呢\s*[？?]\s*$/i;
 
@@ -214,6 +217,13 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     if (l.item && l.first) firstOfItem.set(l.item, k);
     if (!indexOfLine.has(l.line)) indexOfLine.set(l.line, k);
   });
+  // "- assign a score to each engagement type, e.g." › "- click only -> score 1", "- add to cart : score 3":
+  // items under a parent that ends by announcing examples are those examples, never terms of their own.
+  const examplesOfParent = (k: number): boolean => {
+    const parent = lines[k]!.item?.parent;
+    const p = parent ? firstOfItem.get(parent) : undefined;
+    return p !== undefined && EXAMPLES_LEAD.test(plainText(lines[p]!.tokens).trim());
+  };
   // "**Model-Free**: …" right above "- Pro: …" / "- Con: …": the list is about that term.
   const leadTerm = (k: number): string | undefined => {
     const item = lines[k]!.item;
@@ -490,8 +500,8 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     } else if (c.kind === 'terms' && (legend.has(i) || c.terms.every((t) => isReferenceBody(t.body, t.plain))) && mathRun(i + 1) === i + 1) {
       // "$X_s$：物种" in a legend of symbols, "SVM paper：Joachims, …, ICML, 1999": part of the answer, not a term (lecture.ts).
       role[i] = 'prose';
-    } else if (c.kind === 'terms' && lines[i]!.item && genericLead(i)) {
-      role[i] = 'prose';
+    } else if (c.kind === 'terms' && lines[i]!.item && (genericLead(i) || examplesOfParent(i))) {
+      role[i] = 'prose'; // also "assign scores to each engagement type e.g." › "- add to cart: score 3": examples, not terms
     } else if (c.kind === 'terms' && lang === 'en' && lines[i]!.item && c.terms.every((t) => isExamplesOnly(t.body))) {
       role[i] = 'prose'; // "- Acronyms: "XML", "API", "RAG"": an example of the list above, not a definition (englishAspect.ts)
     } else if (c.kind === 'terms' && lang === 'en' && c.terms.every((t) => notATerm(t.plain, !!sctx.design))) {

@@ -231,6 +231,13 @@ describe('conditional headings', () => {
     expect(fronts(md, 'Prompt Engineering')).toEqual(['What is Self Consistency?', 'Self Consistency: what are the ideal use cases?', 'Self Consistency: what are the poor use cases?']);
   });
 
+  it('items under a parent that announces examples ("… e.g.") are those examples, not terms', () => {
+    const md = '## Ranking\n\n- online engagement data\n  - assign scores to each engagement type e.g.\n    - click only -> score 1\n    - spent time after click > T : score 2\n    - add to cart : score 3\n';
+    const cs = cards(md, 'Search System');
+    expect(cs.filter((c) => c.kind === 'term')).toEqual([]);
+    expect(cs.map((c) => c.back).join('\n')).toContain('add to cart : score 3');
+  });
+
   it('a glossary section is not a "when" heading: its labels stay terms', () => {
     const md = '## Missing Values\n\n- **Surrogate splits**: Find alternative features that produce similar splits\n- **Imputation**: Fill missing values before training\n';
     expect(cards(md, 'Decision Trees').filter((c) => c.kind === 'term').length).toBe(2);
