@@ -584,7 +584,7 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined) ?? (shape !== 'question' && isCodeWalkthrough(answer.map((i) => lines[i]!)) ? 'code' : undefined)) : undefined;
+    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!), { intro: sec.hasChildren && sec.path.length === 1 }) ? 'filler' : undefined) ?? (shape !== 'question' && isCodeWalkthrough(answer.map((i) => lines[i]!)) ? 'code' : undefined)) : undefined;
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
