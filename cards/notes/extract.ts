@@ -16,7 +16,7 @@ import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
-import { keyOwner } from './aspect.ts';
+import { keyOwner, labelOwner } from './aspect.ts';
 import { announcesOnly, isAnchorContents, isDescribedQuestion, isMemoQuestion, restatesHeading } from './outline.ts';
 import { englishAspectQuestion, isEnglishAspect, isExamplesOnly, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
@@ -280,6 +280,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return k !== undefined && !!lines[k]!.item?.ordered;
   };
   const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+    // "优点：…" under "优缺点及改进算法", an aspect of K-means: "K-means的优点有哪些？" (aspect.ts).
+    const labelTopic = lang === 'zh' ? labelOwner(sec.title, t.plain, sctx.aspectOf) : undefined;
+    if (labelTopic) c = { ...c, topicMd: labelTopic };
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.

@@ -15,7 +15,7 @@ import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
-import { aspectOwner } from './aspect.ts';
+import { aspectOwner, namedOwner } from './aspect.ts';
 import { announcesOnly } from './outline.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
@@ -140,7 +140,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, topicTitle);
     const noteMd = topicTitle ?? (title ? titleMd(stripNumbering(title)) : undefined);
     // "隐藏状态" under an LSTM section is the LSTM's (aspect.ts).
-    const aspectOf = lang === 'zh' && sec.level > 0 ? aspectOwner(sec.crumbs, title) : undefined;
+    // "填充和步幅" under "池化层", its text "池化层也可以…": the pooling layer's padding (aspect.ts namedOwner).
+    const aspectOf = lang === 'zh' && sec.level > 0 ? (aspectOwner(sec.crumbs, title) ?? namedOwner(sec.crumbs, sectionText(sec, doc.srcLines).slice(0, 200))) : undefined;
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}), ...(design ? { design } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {

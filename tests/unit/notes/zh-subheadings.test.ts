@@ -1,0 +1,30 @@
+// Topic-less Chinese sub-headings (issue 11, zh): a short noun sub-heading that
+// is a part of its parent topic ("填充和步幅" under "池化层", whose text says
+// "池化层也可以…") and a generic label that repeats part of an aspect heading
+// ("优点：" under "优缺点及改进算法" in K-means notes) are asked about that topic.
+import { describe, expect, it } from 'vitest';
+import { parseNotes } from '../../../cards/notes/parse.ts';
+
+const cards = (md: string, title = 'note') => parseNotes(md, { deck: 'd', title }).cards;
+
+describe('sub-headings asked about their parent topic', () => {
+  it('asks a part-of sub-heading with the parent its text names', () => {
+    const md = '# 5.4 池化层\n\n池化层的提出是为了缓解卷积层对位置的过度敏感性。\n\n## 5.4.2 填充和步幅\n\n同卷积层一样，池化层也可以在输入的高和宽两侧的填充并调整窗口的移动步幅来改变输出形状。\n';
+    const c = cards(md, '5.4_pooling');
+    expect(c.map((x) => x.front)).toContain('池化层的填充和步幅分别是什么？');
+  });
+
+  it('leaves a sub-heading whose text does not name the parent, and code steps', () => {
+    const md = '# 5.2 填充和步幅\n\n卷积层的输出形状由输入形状和卷积核窗口形状决定。\n\n## 5.2.1 填充\n\n填充（padding）是指在输入高和宽的两侧填充元素（通常是0元素）。\n';
+    expect(cards(md).map((x) => x.front)).not.toContain('填充和步幅的填充是什么？');
+    const steps = '# 3.2 线性回归\n\n线性回归输出是一个连续值。\n\n## 3.2.1 生成数据集\n\n我们为线性回归构造一个简单的人工训练数据集，样本数为1000。\n';
+    expect(cards(steps).some((x) => x.front.startsWith('线性回归的生成数据集'))).toBe(false);
+  });
+
+  it('asks a generic label under an aspect heading about the aspect\'s owner', () => {
+    const md = '# K-means面试题\n\n## 1. kmeans原理详解\n\nK-means是一种常见的聚类算法，也叫k均值。\n\n## 3. 优缺点及改进算法\n\n优点：效率高、适用于大规模数据集\n';
+    const c = cards(md, 'kmeans');
+    expect(c.map((x) => x.front)).toContain('K-means的优点有哪些？');
+    expect(c.some((x) => x.front.startsWith('优缺点及改进算法的优点'))).toBe(false);
+  });
+});
