@@ -16,6 +16,7 @@ import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
 import { aspectOwner, namedOwner } from './aspect.ts';
+import { distinguishDuplicates } from './dupes.ts';
 import { announcesOnly } from './outline.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
@@ -209,6 +210,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   }
 
   foldReadingLists(cards, opts.onDrop);
+  // The same question twice in one note: each names the heading it sits under (dupes.ts).
+  for (const d of distinguishDuplicates(cards)) opts.onDrop?.({ rule: 'duplicate', line: d.line, section: [...d.section] });
   // A page that maps the collection's chapters (links to other notes, study tips) teaches nothing itself (siteindex.ts).
   const siteIndex = isSiteIndex(text) && cards.some((c) => c.kind !== 'qa' && c.kind !== 'cloze');
   if (siteIndex) {
