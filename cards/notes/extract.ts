@@ -754,7 +754,7 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
         ? promptQuestion(lead.titleMd, lang)
         : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
           ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
-          : /[?？]$/.test(subjectMd)
+          : /[?？]$/.test(subjectMd) || (lang === 'zh' && /。$/.test(subjectMd)) // ("简述一下该方式的原理。" asks too: "…原理。（K-Means）")
           ? lang === 'en'
             ? `${subjectMd} (${lead.titleMd})`
             : `${subjectMd}（${lead.titleMd}）`

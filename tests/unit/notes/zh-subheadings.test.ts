@@ -27,4 +27,12 @@ describe('sub-headings asked about their parent topic', () => {
     expect(c.map((x) => x.front)).toContain('K-means的优点有哪些？');
     expect(c.some((x) => x.front.startsWith('优缺点及改进算法的优点'))).toBe(false);
   });
+
+  it('asks the parts of a long section under an imperative heading ending in "。" inside it, not after it', () => {
+    const long = '喂给它的数据集是带label的数据，已经是完全正确的数据，没有明显的前期训练过程。'.repeat(20);
+    const md = `# kNN\n\n## 6. 为了解决KNN算法计算量过大的问题，可以使用分组的方式进行计算，简述一下该方式的原理。\n\n先将样本按距离分组。\n\n- KNN\n  + ${long}\n- K-Means\n  + ${long}\n`;
+    const fronts = cards(md, 'kNN').map((x) => x.front);
+    expect(fronts).toContain('为了解决KNN算法计算量过大的问题，可以使用分组的方式进行计算，简述一下该方式的原理。（K-Means）');
+    expect(fronts.some((f) => f.includes('。：'))).toBe(false);
+  });
 });
