@@ -8,7 +8,7 @@ import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, plainOf, type Flat } from './flat.ts';
-import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, stripAskedAt, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
 import { ambiguousClozes, isEmphasisHighlight, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
@@ -26,7 +26,7 @@ import { kindsLead } from './leadin.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
-import { isZhAction } from './zhterm.ts';
+import { isZhAction, isZhClause } from './zhterm.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
 /** A question in running prose that the text goes on to answer: a connective opens it ("那…", "So…") or "呢" ends it. */
@@ -627,7 +627,7 @@ function finishSection(
       : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, lang === 'en' && sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
     if (parts) {
       // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
       if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
@@ -760,7 +760,11 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
             : `${subjectMd}（${lead.titleMd}）`
           : lang === 'en'
             ? `${subjectMd}: ${topicMd ? lowerFirst(lead.titleMd) : lead.titleMd}?`
-            : `${subjectMd}：${lead.titleMd}？`;
+            : topicMd && !isZhClause(lead.title) && !isGenericHeading(lead.title)
+              ? `${stripAskedAt(topicMd)}的${lead.titleMd}是什么？` // "**函数间隔**" under "核心公式" in SVM notes: "SVM的函数间隔是什么？"
+              : topicMd && lead.title.includes(stripAskedAt(topicMd).replace(/\\/g, '').replace(/\s*[（(][^）)]*[）)]\s*$/, ''))
+                ? promptQuestion(lead.titleMd, lang) // "在协同过滤中，常用的相似度函数有哪些，简要说明" names its topic already
+                : `${subjectMd}：${lead.titleMd}？`;
       // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
       units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
     } else if (units.length) units[units.length - 1]!.lines.push(k);

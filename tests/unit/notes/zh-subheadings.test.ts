@@ -36,3 +36,18 @@ describe('sub-headings asked about their parent topic', () => {
     expect(fronts.some((f) => f.includes('。：'))).toBe(false);
   });
 });
+
+describe('labelled parts under a generic heading', () => {
+  const long = '由于函数间隔会随w和b成比例缩放而变化，所以需要对法向量加某些约束，使间隔确定。'.repeat(40);
+  const md = `# SVM面试题\n\nSVM是一种二分类模型。\n\n## 2. 核心公式\n\n**函数间隔**\n\n给定一个超平面$（w, b）$，定义该超平面关于样本点$(x_i,y_i)$的函数间隔为：$\\widehat{\\gamma}_{i}=y_{i}(w^{T} x_{i}+b)$\n定义该超平面关于训练集$T$的函数间隔为：$\\widehat{\\gamma}=\\min_{i} \\widehat{\\gamma}_{i}$\n\n**几何间隔**\n\n${long}\n`;
+  const fronts = parseNotes(md, { deck: 'd', title: 'SVM' }).cards.map((c) => c.front);
+
+  it('asks them about the topic, not the generic heading', () => {
+    expect(fronts).toContain('SVM的函数间隔是什么？');
+    expect(fronts.some((f) => f.startsWith('核心公式：'))).toBe(false);
+  });
+
+  it('never makes a term of a definition pointing back ("定义该超平面…为：")', () => {
+    expect(fronts.some((f) => f.includes('定义该超平面'))).toBe(false);
+  });
+});
