@@ -11,7 +11,7 @@ import { flatten, plainOf, type Flat } from './flat.ts';
 import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, stripAskedAt, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
-import { ambiguousClozes, isEmphasisHighlight, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
+import { ambiguousClozes, isEmphasisHighlight, isEnglishFlowLabel, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
@@ -537,7 +537,7 @@ function finishSection(
   const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
   // "算法" / "Conclusion" name no formula: ask about what they belong to.
-  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : sec.titleMd;
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : lang === 'zh' && sctx.topicMd && isEnglishFlowLabel(sec.title) ? `${sctx.topicMd}（${sec.titleMd}）` : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.

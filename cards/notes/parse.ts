@@ -19,7 +19,7 @@ import { aspectOwner, namedOwner } from './aspect.ts';
 import { distinguishDuplicates } from './dupes.ts';
 import { announcesOnly } from './outline.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
-import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
+import { inlineAnswer, isEnglishFlowLabel, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
 import { isSiteIndex } from './siteindex.ts';
 import { withoutFigureLead } from './figure.ts';
@@ -164,7 +164,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         // "看到这里你可能会问，这样的network…？": the question without its lead-in, about the section's topic.
         const bare = withoutLeadIn(front) ?? (lang === 'zh' ? withoutConnective(front) : null);
         if (bare !== null) {
-          const own = sec.level > 0 && !namesNothing(sec.title) ? sec.titleMd : undefined;
+          // ("handle Vanishing gradient problem", a lecture's flow label, names nothing: its topic is asked — lecture.ts.)
+        const own = sec.level > 0 && !namesNothing(sec.title) && !(lang === 'zh' && isEnglishFlowLabel(sec.title)) ? sec.titleMd : undefined;
           const topic = own ?? topicMd ?? noteMd;
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }

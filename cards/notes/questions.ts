@@ -371,6 +371,9 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
     if (/方法|算法/.test(ctx.headingPlain) && /法$/.test(t.plain)) return `${md}有什么特点？`;
     return `${md}是什么？`;
   }
+  // "**交叉熵**的描述：…$l=…$": the formula is the cross entropy's, not its description's.
+  const described = /^(.{2,}?)的(?:描述|定义|解释|介绍|说明|表述)$/.exec(md);
+  if (described && !ctx.group && shape !== 'calc') return `${described[1]}的公式是什么？`;
   if (ctx.group) return `${ctx.group}的${md}怎么计算？`;
   if (shape === 'calc') return `${calcSubject(ctx.headingMd)}怎么计算（${calcSubject(md)}）？`;
   if (t.lead) return `什么是${md}？写出公式。`;
