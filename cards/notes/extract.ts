@@ -537,7 +537,7 @@ function finishSection(
   const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
   // "算法" / "Conclusion" name no formula: ask about what they belong to.
-  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : lang === 'zh' && sctx.topicMd && isEnglishFlowLabel(sec.title) ? `${sctx.topicMd}（${sec.titleMd}）` : sec.titleMd;
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : lang === 'zh' && sctx.topicMd && isEnglishFlowLabel(sec.title) ? (sec.title.toLowerCase().includes(sctx.topicMd.replace(/[\\*_`]/g, '').toLowerCase()) ? sctx.topicMd : `${sctx.topicMd}（${sec.titleMd}）`) : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.

@@ -113,7 +113,8 @@ export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topi
   if (compare && topicMd && !endsWithMark(topicMd)) return `${topicMd}和${compare[1]!.trim()}有什么异同？`;
   // "compare in step2", "for Topic Analysis", "handle Vanishing gradient problem" under an English topic: a lower-case
   // label of the lecture's flow names no subject; its topic does ("Matrix Factorization（for Topic Analysis）：要点是什么？").
-  if (topicMd && isEnglishFlowLabel(p) && /[A-Za-z]{2,}/.test(topicMd) && !endsWithMark(topicMd)) return `${topicMd}（${t}）：要点是什么？`;
+  // ("more about matrix factorization" names its topic already: asked as written.)
+  if (topicMd && isEnglishFlowLabel(p) && /[A-Za-z]{2,}/.test(topicMd) && !endsWithMark(topicMd) && !p.toLowerCase().includes(topicMd.replace(/[\\*_`]/g, '').toLowerCase())) return `${topicMd}（${t}）：要点是什么？`;
   if (question) return null; // other question headings are asked as written (questions.ts)
   const ascii = /^[\x00-\x7f]+$/.test(p);
   // "Step3：Pick the Best Function": the step's own name is what is asked.
