@@ -22,7 +22,7 @@ import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
 import { inlineAnswer, isEnglishFlowLabel, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
 import { isSiteIndex } from './siteindex.ts';
-import { withoutFigureLead } from './figure.ts';
+import { withoutFigureLead, isRemoteImageOnly } from './figure.ts';
 
 /** Finds links in a reading list's text: Markdown links, and bare http(s) URLs only (no "node.js"-style fuzzy links). */
 const linkParser = createParser('strict').set({ linkify: true });
@@ -183,6 +183,11 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       // "User-image interactions: impressions, clicks:" announces a list the card does not hold (outline.ts).
+      // An answer made only of images on other sites shows nothing but a link (figure.ts).
+      if (s.kind !== 'reading' && isRemoteImageOnly(back)) {
+        opts.onDrop?.({ rule: 'image', line: s.line + 1, section: [...crumbs] });
+        continue;
+      }
       if ((s.kind === 'term' || s.kind === 'section') && (echoesQuestion(front, back) || (lang === 'en' && s.kind === 'term' && announcesOnly(back, 4)))) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });
         continue;
