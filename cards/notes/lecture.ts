@@ -186,7 +186,11 @@ export function isEmphasisHighlight(lineMd: string, marks: readonly string[]): b
   const context = plainLen(rest);
   if (hidden > 40) return true;
   if (hidden > context) return true;
-  const opens = lineMd.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trimStart().startsWith(marks[0] ?? '\0');
+  const body = lineMd.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trimStart();
+  const opens = body.startsWith(marks[0] ?? '\0');
+  // "这样做==既可以解决…又能够…==": after a pointing word ("这样做", "它", "此时") the blank has nothing to be recalled from.
+  const before = marks[0] ? body.slice(0, Math.max(0, body.indexOf(marks[0]))) : '';
+  if (hidden > 8 && plainLen(before) <= 4 && /^(?:这|那|它|其|此)/.test(before.trim())) return true;
   return opens && hidden > 16;
 }
 

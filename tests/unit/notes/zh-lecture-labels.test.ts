@@ -40,3 +40,12 @@ describe('formula fronts in lecture notes', () => {
     expect(f.some((x) => x.includes('的描述的公式'))).toBe(false);
   });
 });
+
+describe('highlights after a pointing word', () => {
+  it('is emphasis, not a cloze: "这样做==…==" leaves nothing to recall from', () => {
+    const md = '#### 剪窗花\n\n当你加了hidden layer的时候，就相当于做了一个feature transformation。\n\n这样做==**既可以解决某些情况下难以分类的问题，又能够以比较有效率的方式充分利用data**==(比如下面这个折纸，高维空间上的1个点等于二维空间上的5个点)\n';
+    const c = parseNotes(md, { deck: 'd', title: 'Why Deep' }).cards;
+    expect(c.some((x) => x.kind === 'cloze')).toBe(false);
+    expect(c.some((x) => x.back.includes('比较有效率的方式'))).toBe(true);
+  });
+});
