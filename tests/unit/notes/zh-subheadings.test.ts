@@ -51,3 +51,17 @@ describe('labelled parts under a generic heading', () => {
     expect(fronts.some((f) => f.includes('定义该超平面'))).toBe(false);
   });
 });
+
+describe('step and explanation headings', () => {
+  const md = '# K-means面试题\n\n## 2. kmeans原理详解\n\nK-means是一种常见的聚类算法，也叫k均值。\n\n## 4. k值的选取\n\nK-means算法要求事先知道数据集能分为几群，常用手肘法选拐点处的k值。\n\n## 5. 决策树对离散值的处理\n\n思想和C4.5相同，都是将连续的特征离散化。\n';
+  const fronts = parseNotes(md, { deck: 'd', title: 'kmeans' }).cards.map((c) => c.front);
+
+  it('asks "X的选取" how, under its topic', () => {
+    expect(fronts).toContain('kmeans中如何选取k值？');
+    expect(fronts).toContain('决策树如何处理离散值？');
+  });
+
+  it('asks "kmeans原理详解" for the principle', () => {
+    expect(fronts).toContain('kmeans的原理是什么？');
+  });
+});
