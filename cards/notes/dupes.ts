@@ -37,11 +37,14 @@ export function distinguishDuplicates(cards: CardDraft[]): CardDraft[] {
       open.forEach((c) => dropped.add(c));
       continue;
     }
+    // How many cards of the group sit under each heading (counted once: a note repeated a hundred times stays linear).
+    const under = new Map<string, number>();
+    for (const c of group) for (const crumb of new Set(c.section)) under.set(crumb, (under.get(crumb) ?? 0) + 1);
     const labels = group.map((c) => {
       // The nearest heading of this card that not every other card of the group sits under.
       for (let i = c.section.length - 1; i >= 0; i--) {
         const crumb = c.section[i]!;
-        if (group.every((o) => o.section.includes(crumb))) continue;
+        if (under.get(crumb) === group.length) continue;
         const p = plain(crumb);
         return p && !c.front.includes(p) && !BANK.test(p) ? p : undefined;
       }
