@@ -97,10 +97,10 @@ export function keyOwner(keyPlain: string, topicMd: string | undefined): string 
  * under "池化层" whose text reads "同卷积层一样，池化层也可以…填充…" is the pooling layer's
  * padding and stride, not the chapter on padding. The parent heading must name a method or
  * a model (`isTopicName`), the heading be a short Chinese noun phrase without that name
- * (no question, no task, no clause), and the section's first sentences (`text`) name the
- * parent (or its alias in brackets: "长短期记忆（LSTM）" → "LSTM"). Undefined otherwise.
+ * (no question, no task, no clause), and the section's first sentences (`textOf()`) name the
+ * parent (or its alias in brackets: "长短期记忆（LSTM）" → "LSTM"), read only when the headings qualify. Undefined otherwise.
  */
-export function namedOwner(crumbs: readonly string[], text: string): string | undefined {
+export function namedOwner(crumbs: readonly string[], textOf: () => string): string | undefined {
   if (crumbs.length < 2) return undefined;
   const own = stripNumbering(crumbs[crumbs.length - 1]!).replace(/[:：]\s*$/, '').trim();
   // "训练数据", "填充和步幅", "候选记忆细胞": 2–8 CJK characters, "和/与/及" allowed.
@@ -112,7 +112,7 @@ export function namedOwner(crumbs: readonly string[], text: string): string | un
   const alias = /^(.+?)\s*[（(]([^）)]+)[）)]$/.exec(parent);
   const names = alias ? [alias[1]!.trim(), alias[2]!.trim()] : [parent];
   // (A link's title — "[卷积神经网络的感受野](…)" — is a reference, not the section saying so.)
-  const prose = text.replace(/!?\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g, '');
+  const prose = textOf().replace(/!?\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g, '');
   return names.some((n) => n.length >= 2 && prose.includes(n)) ? escapeMd(parent) : undefined;
 }
 

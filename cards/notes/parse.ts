@@ -142,7 +142,7 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const noteMd = topicTitle ?? (title ? titleMd(stripNumbering(title)) : undefined);
     // "隐藏状态" under an LSTM section is the LSTM's (aspect.ts).
     // "填充和步幅" under "池化层", its text "池化层也可以…": the pooling layer's padding (aspect.ts namedOwner).
-    const aspectOf = lang === 'zh' && sec.level > 0 ? (aspectOwner(sec.crumbs, title) ?? namedOwner(sec.crumbs, sectionText(sec, doc.srcLines).slice(0, 200))) : undefined;
+    const aspectOf = lang === 'zh' && sec.level > 0 ? (aspectOwner(sec.crumbs, title) ?? namedOwner(sec.crumbs, () => (sec.lines.length ? doc.srcLines.slice(sec.lines[0]!.line, Math.min(sec.lines[0]!.line + 6, sec.lines[sec.lines.length - 1]!.end)).join('\n').slice(0, 200) : ''))) : undefined;
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}), ...(design ? { design } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
