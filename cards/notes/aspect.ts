@@ -12,7 +12,7 @@ import { isZhAction, isZhClause } from './zhterm.ts';
 const cjk = (s: string) => (s.match(/[\u3400-\u9fff]/g) ?? []).length;
 
 /** Heads of aspect nouns: a state, a problem, a formula, a step of a method — always somebody's. */
-const ASPECT_HEAD = /(?:状态|问题|(?:趋势|季节|周期|节假日|残差|正则|偏置|误差)项(?:模型)?|公式|参数|训练|预测|损失|损失函数|优缺点|原理|步骤|结构|评价|表达式|过程|流程|定义|求解|推导|假设|性质|目标函数|细节|(?:决策|目标|代价|评分|打分|激活|映射)函数)$/;
+const ASPECT_HEAD = /(?:状态|问题|(?:趋势|季节|周期|节假日|残差|正则|偏置|误差)项(?:模型)?|公式|参数|训练|预测|损失|损失函数|优缺点|改进(?:算法|方法|策略)?|原理|步骤|结构|评价|表达式|过程|流程|定义|求解|推导|假设|性质|目标函数|细节|(?:决策|目标|代价|评分|打分|激活|映射)函数)$/;
 
 /**
  * True for a short Chinese aspect noun without a subject of its own: "隐藏状态", "预测问题",
@@ -90,4 +90,40 @@ export function keyOwner(keyPlain: string, topicMd: string | undefined): string 
   // An English phrase ("Taylor Series") heads lecture notes whose Chinese keys translate it, not its parts.
   if (!isTopicName(topic) || topic.includes(keyPlain.trim()) || /^[A-Za-z]+\s+[A-Za-z]/.test(topic)) return undefined;
   return escapeMd(topic);
+}
+
+/**
+ * The topic a short noun sub-heading is a part of, when its own text says so: "填充和步幅"
+ * under "池化层" whose text reads "同卷积层一样，池化层也可以…填充…" is the pooling layer's
+ * padding and stride, not the chapter on padding. The parent heading must name a method or
+ * a model (`isTopicName`), the heading be a short Chinese noun phrase without that name
+ * (no question, no task, no clause), and the section's first sentences (`textOf()`) name the
+ * parent (or its alias in brackets: "长短期记忆（LSTM）" → "LSTM"), read only when the headings qualify. Undefined otherwise.
+ */
+export function namedOwner(crumbs: readonly string[], textOf: () => string): string | undefined {
+  if (crumbs.length < 2) return undefined;
+  const own = stripNumbering(crumbs[crumbs.length - 1]!).replace(/[:：]\s*$/, '').trim();
+  // "训练数据", "填充和步幅", "候选记忆细胞": 2–8 CJK characters, "和/与/及" allowed.
+  if (!/^[\u3400-\u9fff]{2,8}$/.test(own) || isGenericHeading(own) || isZhAction(own) || isZhClause(own) || CONTAINER.test(own)) return undefined;
+  // "生成数据集", "初始化模型参数": a step of the code, not a part of the model.
+  if (/^(?:初始化|定义|计算|更新|求|设置|选择|构造|构建|生成|读取|获取|加载|实现|使用|训练|预测|评估|做|有|用)/.test(own)) return undefined;
+  const parent = subjectOf(stripNumbering(crumbs[crumbs.length - 2]!).replace(/[:：]\s*$/, '').trim());
+  if (!isTopicName(parent) || parent.includes(own) || own.includes(parent)) return undefined;
+  const alias = /^(.+?)\s*[（(]([^）)]+)[）)]$/.exec(parent);
+  const names = alias ? [alias[1]!.trim(), alias[2]!.trim()] : [parent];
+  // (A link's title — "[卷积神经网络的感受野](…)" — is a reference, not the section saying so.)
+  const prose = textOf().replace(/!?\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)/g, '');
+  return names.some((n) => n.length >= 2 && prose.includes(n)) ? escapeMd(parent) : undefined;
+}
+
+/**
+ * "优点：效率高…" under "优缺点及改进算法" (an aspect heading of K-means): the label repeats
+ * part of its heading, so it is the owner's ("K-means的优点有哪些？"), not the heading's
+ * ("优缺点及改进算法的优点有哪些？"). Undefined when the heading does not hold the label.
+ */
+export function labelOwner(headingPlain: string, labelPlain: string, aspectOf: string | undefined): string | undefined {
+  const label = labelPlain.trim();
+  if (!aspectOf || !isGenericHeading(label) || !/^[\u3400-\u9fff]{2,4}$/.test(label)) return undefined;
+  const covers = headingPlain.includes(label) || (/优缺点|优劣/.test(headingPlain) && /^(?:优点|缺点|优势|劣势|不足)$/.test(label));
+  return covers ? aspectOf : undefined;
 }

@@ -8,15 +8,15 @@ import type { ItemInfo, Line, Section } from './blocks.ts';
 import { plainText } from './blocks.ts';
 import { classifyLine, rawContent, type LineKind, type Term } from './classify.ts';
 import { flatten, plainOf, type Flat } from './flat.ts';
-import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, termQuestion, type TermContext } from './questions.ts';
+import { clauseQuestion, genericQuestion, headingFormulaQuestion, lowerFirst, headingShape, isGenericHeading, isSubjectlessKey, looksLikeQuestion, promptQuestion, sectionQuestion, stripAskedAt, termQuestion, type TermContext } from './questions.ts';
 import { sourceOf } from './source.ts';
 import { explicitBlockCards, qaCards, clozeCards } from './explicit.ts';
-import { ambiguousClozes, isEmphasisHighlight, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
+import { ambiguousClozes, isEmphasisHighlight, isEnglishFlowLabel, isLectureSignpost, isReferenceBody, legendLines } from './lecture.ts';
 import type { Lang } from './lang.ts';
 import { dedented, listQuestions, within } from './listq.ts';
 import { difficulty, stripAnswerLabel, stripNumbering, stripQuestionLabel } from './numbering.ts';
 import { tableRowCards } from './tables.ts';
-import { keyOwner } from './aspect.ts';
+import { keyOwner, labelOwner } from './aspect.ts';
 import { announcesOnly, isAnchorContents, isDescribedQuestion, isMemoQuestion, restatesHeading } from './outline.ts';
 import { englishAspectQuestion, isEnglishAspect, isExamplesOnly, isPitfallHeading, pitfallQuestion, titleLower } from './englishAspect.ts';
 import { isNarrationOnly } from './narration.ts';
@@ -28,7 +28,7 @@ import { isTopicOutline } from './syllabus.ts';
 import { isLinkOnly, isMetaHeading, isNavigationLine, isReferenceHeading, sectionWorth, type DropRule } from './worth.ts';
 import { hasFormula, LEGEND } from './formula.ts';
 import { namesNothing } from './topic.ts';
-import { isZhAction } from './zhterm.ts';
+import { isZhAction, isZhClause } from './zhterm.ts';
 import { CALLOUT_LINE, stripCalloutMarker } from './obsidianBlocks.ts';
 import { attributeFront, clarifyingItems, designSectionFront, designTermFront, isKeywordList, isSyllabusList, notATerm, parentAsContext, parentWithTopic } from './design.ts';
 
@@ -293,6 +293,9 @@ export function extractSection(sec: Section, srcLines: readonly string[], sctx: 
     return k !== undefined && !!lines[k]!.item?.ordered;
   };
   const termSpec = (t: Term, claimed: boolean, c: TermContext, back: string, line: number, key = t.plain): Spec => {
+    // "优点：…" under "优缺点及改进算法", an aspect of K-means: "K-means的优点有哪些？" (aspect.ts).
+    const labelTopic = lang === 'zh' ? labelOwner(sec.title, t.plain, sctx.aspectOf) : undefined;
+    if (labelTopic) c = { ...c, topicMd: labelTopic };
     // A formula card must show a formula; a sentence or a worked number is a term card.
     const formula = claimed && hasFormula(back);
     // "公式：" continuing the item "- 杰卡德相似度" is that item's formula.
@@ -581,7 +584,7 @@ function finishSection(
   const formulaCards = specs.some((s) => s.kind === 'formula');
   const pick = (is: number[]) => sourceOf(is.map((i) => lines[i]!), srcLines);
   // "算法" / "Conclusion" name no formula: ask about what they belong to.
-  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : sec.titleMd;
+  const formulaTopic = isGenericHeading(sec.title) && sctx.topicMd ? sctx.topicMd : sctx.aspectOf ? `${sctx.aspectOf}的${sec.titleMd}` : lang === 'zh' && sctx.topicMd && isEnglishFlowLabel(sec.title) ? (sec.title.toLowerCase().includes(sctx.topicMd.replace(/[\\*_`]/g, '').toLowerCase()) ? sctx.topicMd : `${sctx.topicMd}（${sec.titleMd}）`) : sec.titleMd;
 
   if (prose.length === 0) {
     // A section that is just formulas (标签平滑): the heading names them.
@@ -631,7 +634,7 @@ function finishSection(
     const keep: Role[] = shape === 'calc' || shape === 'list' ? ['prose', 'math', 'term', 'formula'] : ['prose', 'math', 'term'];
     // "Back to [[Index]]", "Next: …": navigation is never part of an answer.
     const answer = lines.map((_, i) => i).filter((i) => keep.includes(role[i]!) && classes[i]!.kind !== 'blank' && !isNavigationLine(srcLines[lines[i]!.line] ?? ''));
-    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!)) ? 'filler' : undefined) ?? (shape !== 'question' && isCodeWalkthrough(answer.map((i) => lines[i]!)) ? 'code' : undefined)) : undefined;
+    const taskDrop = lang === 'zh' ? (textbookTask(sec.title, answer.map((i) => lines[i]!)) ?? (shape !== 'question' && isNarrationOnly(answer.map((i) => lines[i]!), { intro: sec.hasChildren && sec.path.length === 1 }) ? 'filler' : undefined) ?? (shape !== 'question' && isCodeWalkthrough(answer.map((i) => lines[i]!)) ? 'code' : undefined)) : undefined;
     // "这里先讲dropout是怎么做的，然后再来解释为什么这样做" alone answers nothing (lecture.ts).
     const signpost = lang === 'zh' && isLectureSignpost(pick(answer)) ? ('filler' as const) : undefined;
     // "- **Image blurring system**" under "Sample Questions": a syllabus, nothing to recall (design.ts).
@@ -671,7 +674,7 @@ function finishSection(
       : sectionQuestion(sec.titleMd, sec.title, enumeration, lang, sctx.topicMd));
     // Text before the first heading has no heading line: point at its first line.
     const line = sec.level === 0 ? (lines[answer[0] ?? 0]?.line ?? 0) : sec.line;
-    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, lang === 'en' && sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
+    const parts = pick(answer).length > LONG_ANSWER || (lang === 'en' && labelledParts(pick(answer)) >= 2) ? splitLong(sec, lines, flats, answer, srcLines, lang, sctx.topicMd && isGenericHeading(sec.title) ? sctx.topicMd : undefined) : null;
     if (parts) {
       // "**Concept**: …" opening the parts is what the section is: it answers "What is X?", not a list of the part names.
       if (!parts.intro.length && lang === 'en' && /^(?:concept|core concept|definition|overview|idea|core idea|key idea|main idea|what it is|description|summary)$/i.test(parts.units[0]!.title) && parts.units[0]!.lines.length) {
@@ -804,13 +807,17 @@ function splitLong(sec: Section, lines: readonly Line[], flats: readonly Flat[],
         ? promptQuestion(lead.titleMd, lang)
         : lang === 'en' && isGenericHeading(lead.title) && !/[?？]$/.test(subjectMd)
           ? genericQuestion(subjectMd, lead.titleMd, lead.title, 'en') // "Query Routing: what are the strengths?"
-          : /[?？]$/.test(subjectMd)
+          : /[?？]$/.test(subjectMd) || (lang === 'zh' && /。$/.test(subjectMd)) // ("简述一下该方式的原理。" asks too: "…原理。（K-Means）")
           ? lang === 'en'
             ? `${subjectMd} (${lead.titleMd})`
             : `${subjectMd}（${lead.titleMd}）`
           : lang === 'en'
             ? `${subjectMd}: ${topicMd ? lowerFirst(lead.titleMd) : lead.titleMd}?`
-            : `${subjectMd}：${lead.titleMd}？`;
+            : topicMd && !isZhClause(lead.title) && !isGenericHeading(lead.title)
+              ? `${stripAskedAt(topicMd)}的${lead.titleMd}是什么？` // "**函数间隔**" under "核心公式" in SVM notes: "SVM的函数间隔是什么？"
+              : topicMd && lead.title.includes(stripAskedAt(topicMd).replace(/\\/g, '').replace(/\s*[（(][^）)]*[）)]\s*$/, ''))
+                ? promptQuestion(lead.titleMd, lang) // "在协同过滤中，常用的相似度函数有哪些，简要说明" names its topic already
+                : `${subjectMd}：${lead.titleMd}？`;
       // A label alone on its line ("**Strengths**:") is the question, not part of the answer.
       units.push({ title: lead.title, titleMd: lead.titleMd, front, lines: lead.bare ? [] : [k], at: k });
     } else if (units.length) units[units.length - 1]!.lines.push(k);

@@ -18,3 +18,19 @@ export function withoutFigureLead(front: string): string {
   const rest = front.slice(m[0].length).trim();
   return rest.replace(/[\s\p{P}]/gu, '').length >= 2 ? rest : front;
 }
+
+const REMOTE_IMAGE = /!\[[^\]\n]{0,500}\]\(\s*<?https?:\/\/[^)\n]{0,2000}\)|<img\b[^>\n]{0,1000}?\bsrc\s*=\s*["']?https?:\/\/[^>\n]{0,1000}>/gi;
+const ANY_IMAGE = /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[\[[^\]\n]{0,500}\]\]|<img\b[^>\n]{0,2000}>/gi;
+
+/**
+ * An answer that is only images on other sites ("![img](https://picx.zhimg.com/…)",
+ * `<center><img src="https://…"></center>`): the app does not load remote images,
+ * so the card would show a bare link and nothing to recall. A local figure (shown
+ * on the card) or a word of text keeps the card.
+ */
+export function isRemoteImageOnly(md: string): boolean {
+  const remote = md.match(REMOTE_IMAGE)?.length ?? 0;
+  if (!remote || remote !== (md.match(ANY_IMAGE)?.length ?? 0)) return false;
+  const rest = md.replace(ANY_IMAGE, ' ').replace(/<\/?[a-z][^>\n]{0,200}>/gi, ' ').replace(/[\s>*_|-]/g, '');
+  return rest === '';
+}

@@ -15,11 +15,22 @@ function hasVariable(tex: string): boolean {
   return /[A-Za-z\u0370-\u03ff]|\\[A-Za-z]+/.test(tex.replace(NOT_VARIABLE, ''));
 }
 
+/** "\theta=w_1,w_2,...,b_1,b_2,...", "S=\{x_1, x_2, \ldots\}": a symbol set to a list of bare symbols. */
+function isListing(tex: string): boolean {
+  const m = /^[^=]{1,20}=([^=]+)$/.exec(tex.trim());
+  if (!m) return false;
+  const parts = m[1]!.replace(/^\s*\\?\{|\\?\}\s*$/g, '').split(',').map((p) => p.trim()).filter(Boolean);
+  const symbol = /^(?:\.{2,3}|\\[lc]?dots|[A-Za-z](?:_\{?[\w,]{1,6}\}?)?(?:\^\{?[\w]{1,4}\}?)?|\\[A-Za-z]+(?:_\{?\w{1,6}\}?)?)$/;
+  return parts.length >= 3 && parts.every((p) => symbol.test(p));
+}
+
 /** Inline math that is a formula: a relation, or an expression (operators, `\frac`, `\sum`…) over variables. */
 function inlineFormula(tex: string, inProse: boolean): boolean {
   if (!hasVariable(tex)) return false;
   // "实验中设$K=5$", "参数接近真实值：$w_1 = 1.2, w_2=-3.4$": values in a sentence, not a formula.
   if (inProse && tex.split(/,|\\quad|;/).every((p) => /^\s*[^=<>]{1,20}=\s*-?\d[\d.]*\s*(?:\\%|%)?\s*$/.test(p) || p.trim() === '')) return false;
+  // "network parameters $\theta=w_1,w_2,...,b_1,b_2,...$": a listing of what a symbol stands for, not an equation.
+  if (inProse && isListing(tex)) return false;
   if (RELATION.test(tex)) return true;
   return tex.trim().length >= 5 && /[+\-*/^]|\\(?:frac|sum|prod|int|sqrt|cdot|times|log|exp|max|min)/.test(tex);
 }

@@ -98,6 +98,12 @@ const noMath = (s: string) => s.replace(/\$[^$]*\$/g, 'x');
  * → "为什么说…？"; a lecture-flow word or numbered label ("Speech", "Case 1",
  * "Help Techniques") → asked with its topic: "Why Deep?（Speech）：要点是什么？", "Transfer Learning：Case 1的要点是什么？".
  */
+/** "compare in step2", "for Topic Analysis", "handle Vanishing gradient problem", "more about matrix factorization": a lower-case label opening with a verb or a preposition. */
+export function isEnglishFlowLabel(plain: string): boolean {
+  const p = plain.replace(/[:：.]\s*$/, '').trim();
+  return /^[\x00-\x7f]+$/.test(p) && /^(?:for|in|on|about|more|handle|handling|compare|comparing|apply|applying|using|use|with|without|from|to|towards|via|beyond|into|back)\s+\S/.test(p) && p.split(/\s+/).length <= 6;
+}
+
 export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topicMd?: string, question = false): string | null {
   const p = noMath(titlePlain).replace(/[:：]\s*$/, '').trim();
   const t = titleMd.replace(/[:：]\s*$/, '').trim();
@@ -105,6 +111,10 @@ export function lectureHeadingQuestion(titleMd: string, titlePlain: string, topi
   // "Compare with PCA" under "Deep Auto-encoder": the topic against the other thing.
   const compare = /^compare (?:with|to|against) (.+)$/i.exec(t);
   if (compare && topicMd && !endsWithMark(topicMd)) return `${topicMd}和${compare[1]!.trim()}有什么异同？`;
+  // "compare in step2", "for Topic Analysis", "handle Vanishing gradient problem" under an English topic: a lower-case
+  // label of the lecture's flow names no subject; its topic does ("Matrix Factorization（for Topic Analysis）：要点是什么？").
+  // ("more about matrix factorization" names its topic already: asked as written.)
+  if (topicMd && isEnglishFlowLabel(p) && /[A-Za-z]{2,}/.test(topicMd) && !endsWithMark(topicMd) && !p.toLowerCase().includes(topicMd.replace(/[\\*_`]/g, '').toLowerCase())) return `${topicMd}（${t}）：要点是什么？`;
   if (question) return null; // other question headings are asked as written (questions.ts)
   const ascii = /^[\x00-\x7f]+$/.test(p);
   // "Step3：Pick the Best Function": the step's own name is what is asked.
@@ -176,7 +186,11 @@ export function isEmphasisHighlight(lineMd: string, marks: readonly string[]): b
   const context = plainLen(rest);
   if (hidden > 40) return true;
   if (hidden > context) return true;
-  const opens = lineMd.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trimStart().startsWith(marks[0] ?? '\0');
+  const body = lineMd.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trimStart();
+  const opens = body.startsWith(marks[0] ?? '\0');
+  // "这样做==既可以解决…又能够…==": after a pointing word ("这样做", "它", "此时") the blank has nothing to be recalled from.
+  const before = marks[0] ? body.slice(0, Math.max(0, body.indexOf(marks[0]))) : '';
+  if (hidden > 8 && plainLen(before) <= 4 && /^(?:这|那|它|其|此)/.test(before.trim())) return true;
   return opens && hidden > 16;
 }
 

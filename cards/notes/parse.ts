@@ -16,13 +16,14 @@ import { stripNumbering } from './numbering.ts';
 import { echoesQuestion, indexNoteBack, isReferenceHeading } from './worth.ts';
 import { namesNothing, sectionTopic } from './topic.ts';
 import { headingFormulaQuestion, isGenericHeading } from './questions.ts';
-import { aspectOwner } from './aspect.ts';
+import { aspectOwner, namedOwner } from './aspect.ts';
+import { distinguishDuplicates } from './dupes.ts';
 import { announcesOnly } from './outline.ts';
 import { isLectureNavigation, withoutLeadIn } from './discourse.ts';
-import { inlineAnswer, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
+import { inlineAnswer, isEnglishFlowLabel, isSpokenFragmentKey, titleSection, withoutAbstract, withoutConnective } from './lecture.ts';
 import { isDesignNote, isSlug, noteSubject } from './design.ts';
 import { isSiteIndex } from './siteindex.ts';
-import { withoutFigureLead } from './figure.ts';
+import { withoutFigureLead, isRemoteImageOnly } from './figure.ts';
 
 /** Finds links in a reading list's text: Markdown links, and bare http(s) URLs only (no "node.js"-style fuzzy links). */
 const linkParser = createParser('strict').set({ linkify: true });
@@ -142,7 +143,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
     const topicMd = sec.level === 0 ? undefined : sectionTopic(sec.crumbs, sec.parentMd, topicTitle);
     const noteMd = topicTitle ?? (title ? titleMd(stripNumbering(title)) : undefined);
     // "隐藏状态" under an LSTM section is the LSTM's (aspect.ts).
-    const aspectOf = lang === 'zh' && sec.level > 0 ? aspectOwner(sec.crumbs, title) : undefined;
+    // "填充和步幅" under "池化层", its text "池化层也可以…": the pooling layer's padding (aspect.ts namedOwner).
+    const aspectOf = lang === 'zh' && sec.level > 0 ? (aspectOwner(sec.crumbs, title) ?? namedOwner(sec.crumbs, () => (sec.lines.length ? doc.srcLines.slice(sec.lines[0]!.line, Math.min(sec.lines[0]!.line + 6, sec.lines[sec.lines.length - 1]!.end)).join('\n').slice(0, 200) : ''))) : undefined;
     const r = extractSection(sec, doc.srcLines, { lang, ...(topicMd ? { topicMd } : {}), ...(noteMd ? { noteMd } : {}), ...(aspectOf ? { aspectOf } : {}), ...(design ? { design } : {}) });
     const crumbs = title && !(sec.crumbs.length && sameTitle(sec.crumbs[0]!, title)) ? [title, ...sec.crumbs] : [...sec.crumbs];
     for (const d of r.dropped) {
@@ -164,7 +166,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         // "看到这里你可能会问，这样的network…？": the question without its lead-in, about the section's topic.
         const bare = withoutLeadIn(front) ?? (lang === 'zh' ? withoutConnective(front) : null);
         if (bare !== null) {
-          const own = sec.level > 0 && !namesNothing(sec.title) ? sec.titleMd : undefined;
+          // ("handle Vanishing gradient problem", a lecture's flow label, names nothing: its topic is asked — lecture.ts.)
+        const own = sec.level > 0 && !namesNothing(sec.title) && !(lang === 'zh' && isEnglishFlowLabel(sec.title)) ? sec.titleMd : undefined;
           const topic = own ?? topicMd ?? noteMd;
           front = !topic || bare.toLowerCase().includes(topic.toLowerCase()) ? bare : lang === 'en' ? `${topic} — ${bare}` : `${topic}：${bare}`;
         }
@@ -182,6 +185,11 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
       }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       // "User-image interactions: impressions, clicks:" announces a list the card does not hold (outline.ts).
+      // An answer made only of images on other sites shows nothing but a link (figure.ts).
+      if (s.kind !== 'reading' && isRemoteImageOnly(back)) {
+        opts.onDrop?.({ rule: 'image', line: s.line + 1, section: [...crumbs] });
+        continue;
+      }
       if ((s.kind === 'term' || s.kind === 'section') && (echoesQuestion(front, back) || (lang === 'en' && s.kind === 'term' && announcesOnly(back, 4)))) {
         opts.onDrop?.({ rule: 'filler', line: s.line + 1, section: [...crumbs] });
         continue;
@@ -210,6 +218,8 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
   }
 
   foldReadingLists(cards, opts.onDrop);
+  // The same question twice in one note: each names the heading it sits under (dupes.ts).
+  for (const d of distinguishDuplicates(cards)) opts.onDrop?.({ rule: 'duplicate', line: d.line, section: [...d.section] });
   // A page that maps the collection's chapters (links to other notes, study tips) teaches nothing itself (siteindex.ts).
   const siteIndex = isSiteIndex(text) && cards.some((c) => c.kind !== 'qa' && c.kind !== 'cloze');
   if (siteIndex) {

@@ -250,8 +250,18 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
       // "是什么？为什么用？" fits a method, model or mechanism; a topic, a puzzle or an English phrase asks for its key points.
       // "…可能的原因", "GAN网络的思想", "Adaboost 算法流程": an aspect of something is asked for directly.
       // "SVM直观解释", "Transformer核心思想": an aspect glued to its subject is asked as the subject's aspect.
-      const glued = /^([A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*)?)\s*((?:直观|核心|基本|主要)?(?:解释|理解|思想|原理)|直观解释|直观理解)$/.exec(titleMd.trim());
-      if (glued) return `${glued[1]}的${glued[2]}是什么？`;
+      const glued = /^([A-Za-z][\w.+-]*(?:\s[A-Za-z][\w.+-]*)?)\s*((?:直观|核心|基本|主要)?(?:解释|理解|思想|原理)|直观解释|直观理解)(?:详解)?$/.exec(titleMd.trim());
+      if (glued) return `${glued[1]}的${glued[2]}是什么？`; // ("kmeans原理详解" → "kmeans的原理是什么？")
+      // "k值的选取", "K-means中空聚类的处理": a step to take, asked how — under its topic when it names none.
+      const step = /^([^的，,。？?]{1,16})的(选取|选择|确定|设置|设定|处理|调整|初始化)$/.exec(titleMd.trim());
+      // ("决策树对离散值的处理" → "决策树如何处理离散值？")
+      const on = step && /^(.{2,12}?)对(.{1,10})$/.exec(step[1]!);
+      if (on) return `${on[1]}如何${step![2]}${on[2]}？`;
+      if (step) {
+        const topic = topicMd ? stripAskedAt(topicMd).replace(/(?:常见)?(?:面试题|面试真题|常见问题|问题汇总)$/, '').trim() : '';
+        const named = !topic || /[A-Za-z]/.test(step[1]!.replace(/^[a-z]值?$/i, '')) || step[1]!.includes(topic) || !/^[\w\u3400-\u9fff.+\- ]{2,20}$/.test(topic);
+        return named ? `如何${step[2]}${step[1]}？` : `${topic}中如何${step[2]}${step[1]}？`;
+      }
       // "梯度下降法直观理解": "直观…" never belongs to a longer noun, so any subject takes "的".
       const intuition = /^([^的]{2,20}?)(直观解释|直观理解)$/.exec(titleMd.trim());
       if (intuition) return `${intuition[1]}的${intuition[2]}是什么？`;
@@ -376,6 +386,9 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
     if (/方法|算法/.test(ctx.headingPlain) && /法$/.test(t.plain)) return `${md}有什么特点？`;
     return `${md}是什么？`;
   }
+  // "**交叉熵**的描述：…$l=…$": the formula is the cross entropy's, not its description's.
+  const described = /^(.{2,}?)的(?:描述|定义|解释|介绍|说明|表述)$/.exec(md);
+  if (described && !ctx.group && shape !== 'calc') return `${described[1]}的公式是什么？`;
   if (ctx.group) return `${ctx.group}的${md}怎么计算？`;
   if (shape === 'calc') return `${calcSubject(ctx.headingMd)}怎么计算（${calcSubject(md)}）？`;
   if (t.lead) return `什么是${md}？写出公式。`;

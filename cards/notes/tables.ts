@@ -53,6 +53,10 @@ export function tableRowCards(rows: readonly string[][], line: number, lang: Lan
   if (/^(?:#|no\.?|index|id|序号|编号)$/i.test(plainOfMd(header[0] ?? ''))) return null;
   // "| | 实际为正 | 实际为负 |" over "TP | FP": a two-way table of codes (a confusion matrix) is read whole.
   if (body.every((r) => r.slice(1).every((c) => /^[A-Za-z0-9]{0,4}$/.test(plainOfMd(c))))) return null;
+  // "| 中心词 | 上下文 |" over "| so | NLP, is, interesting, and |": a worked example whose cells only list other row keys
+  // (the words of one sentence) is read whole — "and的上下文是什么？" asks about an example, not a term.
+  const vocab = new Set(keys.map((k) => k.toLowerCase()));
+  if (keys.every((k) => /^\S+$/.test(k)) && body.every((r) => r.slice(1).every((c) => plainOfMd(c).split(/[,，、\s]+/).filter(Boolean).every((w) => vocab.has(w.toLowerCase()))))) return null;
   const cols = header.slice(1).map((h) => h.trim());
   const named = cols.filter((h) => plainOfMd(h) !== '');
   const specs: Spec[] = [];
