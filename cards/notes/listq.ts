@@ -62,6 +62,9 @@ export interface ListQuestionResult {
 }
 
 /** "How will users interact? Click only": the question, and the answer written after it on the same line. */
+/** A sentence after a question that asks for more (an instruction), not an answer. */
+const FOLLOW_UP = /^(?:请|并|再|然后|说明|解释|简述|描述|列出|列举|举例|写出|画出|推导|证明|比较|分析|谈谈|说说|讲讲|介绍|给出|至少|试)|^(?:explain|describe|draw|give|show|prove|derive|list|compare|name|discuss|illustrate|sketch|write|state|justify|why|how|what|when|which)\b/i;
+
 function inlineAnswer(md: string): { md: string; answer: string } {
   const m = /^(.*[?？])\s*([^?？]{1,80})$/.exec(md);
   if (!m || !/[A-Za-z0-9\u4e00-\u9fff]/.test(m[2]!) || /^[)）\]]/.test(m[2]!.trim())) return { md, answer: '' };
@@ -69,6 +72,8 @@ function inlineAnswer(md: string): { md: string; answer: string } {
   const q = m[1]!;
   const opened = (a: string, b: string) => q.split(a).length !== q.split(b).length;
   if (opened('(', ')') || opened('[', ']') || q.split('`').length % 2 === 0) return { md, answer: '' };
+  // "什么是 XGBoost 模型？说明一下其技术细节。", "What is dropout? Explain why it helps.": a second instruction asks more.
+  if (FOLLOW_UP.test(m[2]!.trim())) return { md, answer: '' };
   return { md: m[1]!.trim(), answer: m[2]!.trim() };
 }
 

@@ -48,3 +48,17 @@ describe('answers that only repeat the question', () => {
     expect(c.some((x) => x.front.includes('Feed ranking') && x.back.includes('predicted engagement'))).toBe(true);
   });
 });
+
+describe('a follow-up instruction after a listed question', () => {
+  it('is part of the question ("…？说明一下其技术细节。", "…? Explain why."), not its answer', () => {
+    const md = '## 面试题\n\n37. 什么是 XGBoost 模型？说明一下其技术细节。\n38. 什么是 kernel trick? 它有什么好处？并写出 RBF kernel 的公式。\n\n## Questions\n\n1. What is dropout? Explain why it regularises.\n';
+    const ps = cards(md).filter((c) => c.kind === 'prompt');
+    expect(ps.map((c) => c.front)).toEqual([
+      '什么是 XGBoost 模型？说明一下其技术细节。',
+      '什么是 kernel trick? 它有什么好处？并写出 RBF kernel 的公式。',
+      'What is dropout? Explain why it regularises.',
+    ]);
+    expect(ps.every((c) => /开放问题|Open question/.test(c.back))).toBe(true);
+  });
+
+});
