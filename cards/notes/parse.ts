@@ -65,6 +65,19 @@ function normalise(markdown: string): { text: string; tags: string[]; frontMatte
  */
 const OBSIDIAN = /\[\[[^\]\n]{1,300}\]\]|^[ \t]*#[\p{L}_][^\s#]*(?:[ \t]+#[\p{L}_][^\s#]*)*[ \t]*$/mu;
 
+/** A last line that announces what follows ("…如下：", "…two phases:", "…观察：(**重点！**)"). */
+const ANNOUNCES_BELOW = /[:：]\s*(?:[(（][^()（）\n]{0,80}[)）])?\s*$/;
+
+/** The headings right under `sec` (its direct sub-sections), as written minus numbering. */
+function childHeadings(sections: Document['sections'], sec: Document['sections'][number]): string[] {
+  const at = sections.indexOf(sec);
+  const out: string[] = [];
+  let level = Infinity;
+  for (let k = at + 1; k < sections.length && sections[k]!.level > sec.level; k++) level = Math.min(level, sections[k]!.level);
+  for (let k = at + 1; k < sections.length && sections[k]!.level > sec.level; k++) if (sections[k]!.level === level && sections[k]!.titleMd) out.push(sections[k]!.titleMd);
+  return out;
+}
+
 /** Markdown-safe title for a question: a file name is plain text. */
 const titleMd = (s: string) => s.replace(/([\\`*_[\]<>#|$])/g, '\\$1');
 const sameTitle = (a: string, b: string) => {
@@ -182,6 +195,11 @@ function build(markdown: string, opts: ParseOptions): ParseResult {
         const about = sec.level === 0 || isGenericHeading(sec.title) ? (topicMd ?? noteMd) : sec.titleMd;
         const asked = about ? headingFormulaQuestion(about) : undefined;
         if (asked && !cards.some((c) => c.front === asked)) front = asked;
+      }
+      // "下面列出三个对影像处理的观察：" / "GraphRAG uses two phases:" above sub-headings: the card names them.
+      if (s.kind === 'section' && sec.hasChildren && ANNOUNCES_BELOW.test(back.trim().split('\n').pop() ?? '')) {
+        const parts = childHeadings(doc.sections, sec);
+        if (parts.length >= 2) back = `${back.trimEnd()}\n\n${parts.map((t) => `- ${t}`).join('\n')}`;
       }
       if (back.trim() === '' && (s.kind === 'term' || s.kind === 'formula')) continue; // `**标签：**` cut into "标签" + "**"
       // "User-image interactions: impressions, clicks:" announces a list the card does not hold (outline.ts).

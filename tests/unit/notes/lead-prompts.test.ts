@@ -62,3 +62,22 @@ describe('a follow-up instruction after a listed question', () => {
   });
 
 });
+
+describe('a section that announces its sub-headings', () => {
+  it('lists them in its answer when its text ends by announcing them ("…如下：", "…two approaches:")', () => {
+    const md = [
+      '## How GraphRAG works', '', 'GraphRAG builds a knowledge graph of the corpus and answers from it. It works in two phases (**both run an LLM**):', '',
+      '### Indexing (offline)', '', 'Extract entities and relations, then summarise communities.', '',
+      '### Querying (online)', '', 'Search the community summaries or the local graph.', '',
+      '## Pruning', '', 'Pruning removes branches that add little predictive power.', '',
+      '### Pre-pruning', '', 'Stop growing early.', '',
+      '### Post-pruning', '', 'Grow fully, then cut back.', '',
+    ].join('\n');
+    const cs = cards(md, 'CNN');
+    const how = cs.find((c) => c.kind === 'section' && c.back.startsWith('GraphRAG builds'))!;
+    expect(how.back).toMatch(/two phases \(\*\*both run an LLM\*\*\):\n\n- Indexing \(offline\)\n- Querying \(online\)$/);
+    // Text that does not announce them stands as written.
+    const pruning = cs.find((c) => c.kind === 'section' && c.back.startsWith('Pruning removes'))!;
+    expect(pruning.back).toBe('Pruning removes branches that add little predictive power.');
+  });
+});
