@@ -324,6 +324,9 @@ function underTopic(topic: string, question: string): string {
   return /[:：]/.test(bare(topic)) ? `${topic} — ${q}` : `${topic}: ${q}`;
 }
 
+/** Words that lead into a formula without naming it. */
+const FORMULA_LEADIN = /^(?:common (?:choices|forms|options)|typical (?:choices|values)|subject to(?: (?:the )?constraints?)?|s\.t\.|interpret(?:ing|ation of) (?:the )?terms|more details|in (?:practice|words|matrix form|vector form)|equivalently|similarly|expanding|rewriting|rewritten|substituting|plugging in|combining|simplifying|where|which (?:gives|yields)|this (?:gives|yields)|we (?:get|have|obtain)|it becomes|becomes|so|thus|hence|therefore|then|finally|recall|note)$/i;
+
 function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
   const md = t.md;
   const topic = ctx.parentItem ?? ctx.topicMd ?? ctx.headingMd;
@@ -345,6 +348,11 @@ function englishTerm(t: Term, formula: boolean, ctx: TermContext): string {
     return whatIs(md, t.plain);
   }
   if (ctx.group) return `How is the ${md} of ${ctx.group} computed?`;
+  // "Subject to constraints:", "Common choices:", "They're closely related:" lead into a formula; they name none of it.
+  if (topic && !endsWithMark(topic) && !namesTopic(t.plain, topic)) {
+    if (FORMULA_LEADIN.test(t.plain.trim())) return underTopic(topic, `formula (${lowerFirst(md.replace(/[:：]\s*$/, ''))})?`);
+    if (/^[A-Za-z]/.test(t.plain) && (/^(?:they|it|this|these|the two)(?:'re|'s| are| is)\b/i.test(t.plain.trim()) || clauseQuestion(md, t.plain))) return headingFormulaQuestion(topic, 'en');
+  }
   // "Update Rule", "Parameters" under "SARSA": the formula of the topic, not of the label ("SARSA: formula for the update rule?").
   if (isGenericHeading(t.plain) && topic && !endsWithMark(topic)) return underTopic(topic, `formula for the ${lowerFirst(md)}?`);
   if (headingShape(ctx.headingPlain, 'en') === 'calc') return `How is the ${lowerFirst(ctx.headingMd)} computed (${md})?`;

@@ -308,3 +308,17 @@ describe('generic container headings in English notes', () => {
     expect(fs.filter((f) => /^(?:Initialization|Practical Application):/.test(f))).toEqual([]);
   });
 });
+
+describe('words that lead into a formula', () => {
+  it('"Subject to constraints:" or "They\'re closely related:" above a formula name none of it: the formula is the section\'s', () => {
+    const md = [
+      '## Linear SVM', '', '**The optimization problem**:', '', '$$\\min_{w,b} \\frac{1}{2}\\|w\\|^2$$', '',
+      'Subject to constraints:', '', '$$y_i(w^T x_i + b) \\geq 1$$', '',
+      '## Perplexity vs. Cross-Entropy', '', "They're closely related:", '', '$$\\text{PPL} = e^{H}$$', '',
+    ].join('\n');
+    const fs = fronts(md, 'SVM');
+    expect(fs).toContain('Linear SVM: formula (subject to constraints)?');
+    expect(fs).toContain('Formula for Perplexity vs. Cross-Entropy?');
+    expect(fs.some((f) => /Formula for (?:Subject|They)/.test(f))).toBe(false);
+  });
+});
