@@ -367,7 +367,8 @@ export function termQuestion(t: Term, formula: boolean, ctx: TermContext, lang: 
   if (/[？?]$/.test(md)) return md;
   if (lang === 'en') return englishTerm(t, formula, ctx);
   // "初始化方法有：Xavier初始化、…" announces a list.
-  const listed = enumerationSubject(t.plain);
+  // ("**无中生有**就是…" defines an idiom that happens to end in 有: a definition, not a list.)
+  const listed = t.lead || /^(?:就是|是|指|即|意思是)/.test(t.body.trim()) ? undefined : enumerationSubject(t.plain);
   if (listed) return `${listed}有哪些？`;
   // "- 优点" › "缺失值处理：…" under "XGBoost的优缺点": the parent item alone names nothing.
   if (!formula && ctx.parentItem && GENERIC_ZH.test(ctx.parentItem.replace(/[*_]/g, '').trim()) && ctx.topicMd) return `${stripAskedAt(ctx.topicMd)}（${ctx.parentItem}）：${md}指什么？`;

@@ -96,3 +96,13 @@ describe('textbook sections', () => {
     expect(fronts(parse(definition))).toContain('权重衰减的公式是什么？');
   });
 });
+
+describe('a defined term that ends in 有', () => {
+  it('"**无中生有**就是…" asks what it is; "初始化方法有：…" still asks for the list', () => {
+    const md = '## 无监督学习\n\n- **化繁为简**就是把复杂的input变成比较简单的output\n- **无中生有**就是随机给function一个数字，它就会生成不同的图像\n\n## 初始化\n\n初始化方法有：Xavier初始化、He初始化、正态分布初始化\n';
+    const fs = fronts(parse(md));
+    expect(fs).toContain('什么是无中生有？');
+    expect(fs).not.toContain('无中生有哪些？');
+    expect(fs).toContain('初始化方法有哪些？');
+  });
+});
