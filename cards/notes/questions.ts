@@ -22,6 +22,8 @@ const ZH_QUESTION = /为什么|为何|如何|怎么|怎样|什么|哪些|哪个|
 const ZH_IMPERATIVE = /^(?:简述|简要介绍|简单介绍|简要说明|介绍一下|介绍|比较|对比|说说|说一下|谈谈|讲讲|讲一下|聊聊|聊一下|解释|推导|证明|描述|列举|手写|写出|画出|请|(?:简要|简单)?(?:阐述|分析|叙述|复述|概述)(?:一下)?)/;
 /** "…检测器，请简单说明其中的含义。", "…差距较大，解释原因。": the task follows the set-up. */
 const ZH_LATE_TASK = /[，,。；;]\s*(?:请|试)?(?:简单|简要)?(?:说明|解释|阐述|分析|叙述|描述|列举|比较|推导|证明|谈谈|讲讲|说说)/;
+/** "YOLOV1、YOLOV2、YOLOV3复述一遍 YOLOv1到v3的发展历程。": a heading that is a task sentence, asked as written. */
+const ZH_TASK_SENTENCE = /(?:复述|简述|介绍|阐述|描述|推导|谈谈|讲讲|说说|列举|写出|画出)(?:一遍|一下)?[^？?。]{0,80}。$/;
 /** "<字节跳动-二面（2019）>": where a question was asked is no part of it. */
 export const stripAskedAt = (s: string): string => stripStudyNote(s.replace(/\s*(?:\\?<|＜)[^\n]{0,160}?(?:面|笔试|实习|校招|社招|20\d\d)[^\n]{0,200}$/, '').trim() || s);
 
@@ -49,7 +51,7 @@ export function headingShape(plain: string, lang: Lang = 'zh'): HeadingShape {
     if (/^[^,]{1,40}\s(?:and|&)\s[^,]{1,40}$/.test(p) && p.split(/\s+/).length <= 6) return 'pair';
     return 'concept';
   }
-  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p) || ZH_LATE_TASK.test(p)) return 'question';
+  if (ZH_QUESTION.test(p) || ZH_IMPERATIVE.test(p) || ZH_LATE_TASK.test(p) || ZH_TASK_SENTENCE.test(p)) return 'question';
   if (/^[\x00-\x7f]+$/.test(p) && (/^(?:what|why|how|when|which)\s/i.test(p) || EN_IMPERATIVE.test(p))) return 'question'; // "Why CNN for Playing Go" in Chinese notes
   if (/(?:计算|大小|尺寸|复杂度)$|参数量|计算量/.test(p)) return 'calc';
   // The list word is the head ("CNN的特点以及优势", "常用的归一化方法"), not a modifier ("图像分类数据集", "文本情感分类：使用…").

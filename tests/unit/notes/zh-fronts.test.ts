@@ -106,3 +106,11 @@ describe('a defined term that ends in 有', () => {
     expect(fs).toContain('初始化方法有哪些？');
   });
 });
+
+describe('a heading that is a task sentence', () => {
+  it('is asked as written, not as a list of its parts ("…复述一遍…。" never gets "分别是什么？")', () => {
+    const md = '## 2. YOLOV1、YOLOV2、YOLOV3复述一遍 YOLOv1到v3的发展历程以及解决的问题。\n\nYOLO系列是one-stage目标检测算法，利用anchor box将分类与定位结合起来。\n';
+    const fs = fronts(parse(md));
+    expect(fs).toEqual(['YOLOV1、YOLOV2、YOLOV3复述一遍 YOLOv1到v3的发展历程以及解决的问题？']);
+  });
+});
