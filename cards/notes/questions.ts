@@ -236,6 +236,8 @@ export function sectionQuestion(titleMd: string, titlePlain: string, enumeration
   if (lecture) return lecture;
   switch (headingShape(titlePlain)) {
     case 'question':
+      // "为什么会这样？" under "$f^*$取决于model的复杂程度": a short question about its parent heading says so.
+      if (topicMd && titlePlain.trim().length <= 12 && /这样|这个|这种|如此|这是|它|其/.test(titlePlain)) return `${topicMd}：${asQuestion(titleMd, titlePlain, 'zh')}`;
       return asQuestion(titleMd, titlePlain, 'zh');
     case 'calc':
       return `${calcSubject(titleMd)}怎么计算？`;

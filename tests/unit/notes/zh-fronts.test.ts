@@ -114,3 +114,12 @@ describe('a heading that is a task sentence', () => {
     expect(fs).toEqual(['YOLOV1、YOLOV2、YOLOV3复述一遍 YOLOv1到v3的发展历程以及解决的问题？']);
   });
 });
+
+describe('a short question heading that points back', () => {
+  it('"为什么会这样？" under a claim asks about that claim; a question that names its subject stands alone', () => {
+    const md = '## $f^*$取决于model的复杂程度以及data的数量\n\n简单的model得到的$f^*$比较集中。\n\n### 为什么会这样？\n\n因为model就是一个function set，它决定了能找到的function的范围。\n\n### 为什么简单的model方差小？\n\n简单的model受data的影响比较小。\n';
+    const fs = fronts(parse(md));
+    expect(fs).toContain('$f^*$取决于model的复杂程度以及data的数量：为什么会这样？');
+    expect(fs).toContain('为什么简单的model方差小？');
+  });
+});
