@@ -59,12 +59,12 @@ export function noteSubject(sections: readonly Section[], title: string | undefi
   const levels = sections.filter((s) => s.level > 0).map((s) => s.level);
   if (!levels.length) return undefined;
   const top = Math.min(...levels);
-  for (const s of sections) {
-    if (s.level !== top) continue;
-    const plain = stripNumbering(s.crumbs[s.crumbs.length - 1] ?? s.title).replace(/[:：]\s*$/, '').trim();
-    if (plain && !isGenericHeading(plain) && !/\bquestions?$/i.test(plain)) return designSubject(plain);
-  }
-  return undefined;
+  // The first top-level heading names the note; when it is generic ("Offline Metrics" then "Online metrics"),
+  // the note is a collection of topics and a later heading ("Cross Entropy…") is no subject of the rest.
+  const first = sections.find((s) => s.level === top);
+  if (!first) return undefined;
+  const plain = stripNumbering(first.crumbs[first.crumbs.length - 1] ?? first.title).replace(/[:：]\s*$/, '').trim();
+  return plain && !isGenericHeading(plain) && !/\bquestions?$/i.test(plain) ? designSubject(plain) : undefined;
 }
 
 /** Labels that are aspects of a system, not concepts to define: "Latency: can vary", "Data: 500M posts / day". */

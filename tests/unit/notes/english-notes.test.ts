@@ -322,3 +322,12 @@ describe('words that lead into a formula', () => {
     expect(fs.some((f) => /Formula for (?:Subject|They)/.test(f))).toBe(false);
   });
 });
+
+describe('the subject of a slug-named note', () => {
+  it('is its first top-level heading; when that is generic the note has none, so a later heading never names the rest', () => {
+    const md = '# Offline Metrics\n\n### Recall@k\n\nShare of relevant items in the top k.\n\n# Cross Entropy and Normalized Cross Entropy\n\nCE measures how well predicted probabilities match labels.\n\n# Online metrics\n\n- **Return on Investment (ROI)**: revenue of a campaign compared with its cost\n';
+    const fs = fronts(md, 'mlsd-metrics');
+    expect(fs.some((f) => f.startsWith('Cross Entropy and Normalized Cross Entropy: what is Return'))).toBe(false);
+    expect(fs).toContain('Online metrics: what is Return on Investment (ROI)?');
+  });
+});
