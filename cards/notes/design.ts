@@ -172,10 +172,13 @@ export function parentAsContext(md: string, plain: string, topicMd: string | und
 /** "Another example: …", "one option for history: …", "each data point: …": a sentence opening, not a term. */
 const NOT_A_TERM = /^(?:another|other|some|more|each|every|then|also|again|both|either|neither|any|most|many|this|that|these|those|here|there|so|thus|now)\s|^(?:one|first|second|third|next|last)\s+(?:option|example|way|approach|thing|step|idea|point|issue|problem|alternative|case)\b/i;
 
+/** "- Classify: predict 1 if prob ≥ threshold" under "For each threshold:": a step of a procedure, named by its verb alone. */
+const STEP_VERB = /^(?:classify|compute|calculate|plot|sort|repeat|update|initiali[sz]e|normali[sz]e|predict|count|sum|average|rank|select|evaluate|measure|embed|retrieve|generate|score|filter|split|shuffle|merge|aggregate|encode|decode|tokeni[sz]e|concatenate|multiply|add|subtract|divide|return|output|stop|iterate|converge|backpropagate|sample)$/i;
+
 /** In a design outline "improve: embedding learning", "assume: …", "human: …" annotate the outline; they are no terms to define. */
 export function notATerm(plain: string, design: boolean): boolean {
   const p = plain.replace(/[*_`]/g, '').trim();
-  if (NOT_A_TERM.test(p)) return true;
+  if (NOT_A_TERM.test(p) || STEP_VERB.test(p)) return true;
   // "Top-left corner = ideal": a statement, not a name (math keys like "$\\beta$" are kept).
   if (!/\$/.test(p) && /[A-Za-z][^=<>!]*\s=\s*[A-Za-z]/.test(p) && p.split(/\s+/).length >= 3) return true;
   return design && /^[a-z][a-z-]*$/.test(p) && !isAspect(p);

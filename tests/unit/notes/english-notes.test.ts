@@ -331,3 +331,12 @@ describe('the subject of a slug-named note', () => {
     expect(fs).toContain('Online metrics: what is Return on Investment (ROI)?');
   });
 });
+
+describe('steps of a procedure', () => {
+  it('"- Classify: predict 1 if …" under "For each threshold:" is a step, not a term to define', () => {
+    const md = '## How ROC is Generated\n\n1. Model outputs probabilities\n2. **For each threshold**:\n   - Classify: predict 1 if prob ≥ threshold, else 0\n   - Calculate TPR and FPR\n3. Plot all points\n';
+    const cs = cards(md, 'ROC Curves');
+    expect(cs.some((c) => /what is Classify/.test(c.front))).toBe(false);
+    expect(cs.map((c) => c.back).join('\n')).toContain('Classify: predict 1 if prob');
+  });
+});
