@@ -8,7 +8,7 @@ import { plainText } from './blocks.ts';
 import { rawContent } from './classify.ts';
 import type { Lang } from './lang.ts';
 import { difficulty, stripNumbering } from './numbering.ts';
-import { isGenericHeading, looksLikeQuestion, promptQuestion } from './questions.ts';
+import { EN_IMPERATIVE, isGenericHeading, looksLikeQuestion, promptQuestion } from './questions.ts';
 import { isDescribedQuestion, isMemoQuestion } from './outline.ts';
 import type { Spec } from './extract.ts';
 
@@ -62,8 +62,11 @@ export interface ListQuestionResult {
 }
 
 /** "How will users interact? Click only": the question, and the answer written after it on the same line. */
-/** A sentence after a question that asks for more (an instruction), not an answer. */
-const FOLLOW_UP = /^(?:请|并|再|然后|说明|解释|简述|描述|列出|列举|举例|写出|画出|推导|证明|比较|分析|谈谈|说说|讲讲|介绍|给出|至少|试)|^(?:explain|describe|draw|give|show|prove|derive|list|compare|name|discuss|illustrate|sketch|write|state|justify|why|how|what|when|which)\b/i;
+/** A sentence after a question that asks for more ("说明一下…", "并写出…", "Explain why…"), not an answer: a question or task of its own. */
+const asksMore = (tail: string): boolean => {
+  const t = tail.replace(/^(?:并且?|再|然后|请|试)\s*/, '');
+  return looksLikeQuestion(t) || EN_IMPERATIVE.test(t);
+};
 
 function inlineAnswer(md: string): { md: string; answer: string } {
   const m = /^(.*[?？])\s*([^?？]{1,80})$/.exec(md);
@@ -73,7 +76,7 @@ function inlineAnswer(md: string): { md: string; answer: string } {
   const opened = (a: string, b: string) => q.split(a).length !== q.split(b).length;
   if (opened('(', ')') || opened('[', ']') || q.split('`').length % 2 === 0) return { md, answer: '' };
   // "什么是 XGBoost 模型？说明一下其技术细节。", "What is dropout? Explain why it helps.": a second instruction asks more.
-  if (FOLLOW_UP.test(m[2]!.trim())) return { md, answer: '' };
+  if (asksMore(m[2]!.trim())) return { md, answer: '' };
   return { md: m[1]!.trim(), answer: m[2]!.trim() };
 }
 
