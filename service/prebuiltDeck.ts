@@ -34,20 +34,32 @@ const isDraft = (c: unknown): c is CardDraft => {
   return !!d && typeof d.id === 'string' && typeof d.deck === 'string' && typeof d.kind === 'string' && Array.isArray(d.section) && typeof d.front === 'string' && typeof d.back === 'string';
 };
 
+// A fresh profile asks for the cards (import) and then the sides (first card) of the same file: it is read and parsed once.
+let lastRead: { file: string; mtimeMs: number; data: Partial<PrebuiltDeck> | null } | null = null;
+
+/** The file's JSON, or null when there is no file or it is unreadable or not JSON. */
+function readFile(file: string | null): Partial<PrebuiltDeck> | null {
+  if (!file) return null;
+  try {
+    const mtimeMs = fs.statSync(file).mtimeMs;
+    if (lastRead?.file !== file || lastRead.mtimeMs !== mtimeMs) {
+      const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+      lastRead = { file, mtimeMs, data: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Partial<PrebuiltDeck>) : null };
+    }
+    return lastRead.data;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The prebuilt cards of `file` if they were made from text with this sha256;
  * null when there is no file, it is unreadable or damaged, or the deck changed
  * (the caller then parses).
  */
 export function readPrebuiltDeck(file: string | null, sourceSha256: string): ParseResult | null {
-  if (!file) return null;
-  let data: Partial<PrebuiltDeck>;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PrebuiltDeck>;
-  } catch {
-    return null;
-  }
-  if (data.version !== PREBUILT_DECK_VERSION || data.sourceSha256 !== sourceSha256) return null;
+  const data = readFile(file);
+  if (!data || data.version !== PREBUILT_DECK_VERSION || data.sourceSha256 !== sourceSha256) return null;
   if (!Array.isArray(data.cards) || !data.cards.every(isDraft) || !Array.isArray(data.warnings)) return null;
   return { cards: data.cards, warnings: data.warnings };
 }
@@ -58,14 +70,8 @@ export function readPrebuiltDeck(file: string | null, sourceSha256: string): Par
  * any card with that text, whatever the deck's version.
  */
 export function readPrebuiltSides(file: string | null): Map<string, string> | null {
-  if (!file) return null;
-  let data: Partial<PrebuiltDeck>;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<PrebuiltDeck>;
-  } catch {
-    return null;
-  }
-  const sides = data.version === PREBUILT_DECK_VERSION ? data.sides : undefined;
+  const data = readFile(file);
+  const sides = data?.version === PREBUILT_DECK_VERSION ? data.sides : undefined;
   if (!sides || typeof sides !== 'object' || Array.isArray(sides)) return null;
   const out = new Map<string, string>();
   for (const [src, html] of Object.entries(sides)) if (typeof html === 'string') out.set(src, html);
