@@ -9,6 +9,12 @@ import { openInBrowser } from '../open-browser.ts';
 export const DIST_DIR = path.join(appRoot(), 'dist');
 /** With no page asking, the service starts loading this long after the URL is printed (web/pageGate.ts). */
 const SERVICE_FALLBACK_MS = 500;
+/**
+ * The FSRS tasks' spawner (service/worker/spawner.ts) is forked this long after
+ * the service is ready: past the first card and the page's warm-up, while this
+ * process is still small, so no later fit or evaluation forks it.
+ */
+const SPAWNER_DELAY_MS = 5000;
 
 export function registerServe(program: Command, io: Io): void {
   common(program.command('serve').description('browser mode: serve the app on 127.0.0.1 with a per-launch token'), { json: false })
@@ -72,9 +78,12 @@ export function registerServe(program: Command, io: Io): void {
       }
       const { watchNotesFoldersLazily } = await import('../../service/notesFoldersLazy.ts');
       const folders = watchNotesFoldersLazily(app, { log: io.err });
+      const ready = app;
+      setTimeout(() => void ready.fsrs.startSpawner(), SPAWNER_DELAY_MS).unref();
       await new Promise<void>((resolve) => {
         const stop = () => {
           void Promise.all([server.close(), folders.close()]).then(() => {
+            ready.fsrs.close();
             store.close();
             resolve();
           });

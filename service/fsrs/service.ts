@@ -8,7 +8,8 @@ import { memoryFromSm2 } from '../../srs/fsrs/convert.ts';
 import { simulate, SIM_RETENTIONS, type SimCard, type SimulationResult } from '../../srs/fsrs/simulate.ts';
 import { cardHistories, type LoggedAnswer } from '../../srs/eval/history.ts';
 import { MAX_TRAIN_ITEMS, trainingItems } from '../../srs/eval/evaluate.ts';
-import { runInWorker } from '../worker/client.ts';
+import { defaultIsolation, runInWorker } from '../worker/client.ts';
+import { Spawner } from '../worker/spawner.ts';
 import { loadBinding, requireBinding, type BindingLoader, type BindingStatus } from './binding.ts';
 import { fsrsConfig, saveWeights, storedWeights, type StoredWeights } from './config.ts';
 import { retryWhileBusy } from '../busy.ts';
@@ -24,7 +25,34 @@ export class FsrsService {
   /** The task worker's main module instead of the one found beside the service (the bench: the shipped dist-cli/worker.mjs). */
   workerEntry: string | undefined;
 
+  /** Forks the fit's and the evaluation's child processes once started (startSpawner); null: their worker forks them. */
+  spawner: Spawner | null = null;
+
   constructor(private readonly app: App, private readonly loader: BindingLoader = requireBinding) {}
+
+  /**
+   * Fork the spawner (service/worker/spawner.ts) now, while this process is
+   * small and idle, so a later fit or evaluation does not fork the host.
+   * A host calls it once after start-up; nothing to do where the tasks do not
+   * run in a process of their own (Electron, an injected binding). Resolves
+   * to whether it is ready; a spawner that cannot start leaves the worker path.
+   */
+  async startSpawner(): Promise<boolean> {
+    if (this.spawner?.usable) return true;
+    if (!this.inWorker || defaultIsolation('evaluate') !== 'process') return false;
+    try {
+      this.spawner = Spawner.start(this.workerEntry);
+    } catch {
+      return false;
+    }
+    return this.spawner.ready;
+  }
+
+  /** End the spawner, if any (the host is closing). */
+  close(): void {
+    this.spawner?.close();
+    this.spawner = null;
+  }
 
   /**
    * Fit and evaluation run in a task worker (service/worker/) with the
@@ -104,7 +132,7 @@ export class FsrsService {
 
   async optimize(progress: (done: number, total: number) => void): Promise<OptimizeResult> {
     const fit = this.inWorker
-      ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t), entry: this.workerEntry })
+      ? await runInWorker({ kind: 'optimize', file: this.app.store.file }, { onProgress: (_phase, d, t) => progress(d, t), entry: this.workerEntry, spawner: this.spawner })
       : await fitWeights(this.optimizer(), trainingItems(cardHistories(this.answers()), Number.POSITIVE_INFINITY), progress);
     if (!fit.fitted) return { fitted: false, message: fit.message, items: fit.items, weights: null };
     // A background job: nothing retries it, so it waits for another process's lock itself (one transaction: safe to repeat).
@@ -151,7 +179,7 @@ export function fsrsHandlers(app: App, svc: FsrsService): HandlersFor<typeof fsr
         if (a.kind === 'optimize') return { optimize: await svc.optimize(tick('fit')) };
         if (a.kind === 'simulate') return { simulate: await svc.simulate(365, tick('simulate')) };
         const progress = (phase: string, d: number, t: number) => tick(phase)(d, t);
-        if (svc.inWorker) return { evaluate: await runInWorker({ kind: 'evaluate', file: app.store.file, log: null }, { onProgress: progress, entry: svc.workerEntry }) };
+        if (svc.inWorker) return { evaluate: await runInWorker({ kind: 'evaluate', file: app.store.file, log: null }, { onProgress: progress, entry: svc.workerEntry, spawner: svc.spawner }) };
         return { evaluate: await svc.evaluate(svc.answers(), progress) };
       }),
     fsrsJobStatus: (a) => svc.jobs.status(a.id),

@@ -1,11 +1,13 @@
 // Start a task worker and turn everything it can do into one settled promise:
 // its result; its error message; a crash or an exit before it answered; or a
 // cancellation (the worker is terminated). A request waiting on a worker never hangs.
-// The FSRS tasks run in a child process that the worker forks and relays (./child.ts), with the same outcomes.
+// The FSRS tasks run in a child process that the worker forks and relays (./child.ts), with the same outcomes;
+// or, when the host has started a spawner (./spawner.ts), a child the spawner forks, with no worker at all.
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../contract/common.ts';
 import { workerEntry } from './path.ts';
 import { PROCESS_TASKS } from './priority.ts';
+import type { Spawner } from './spawner.ts';
 import { transferList, type TaskRequest, type TaskResults, type WorkerData, type WorkerMessage } from './protocol.ts';
 
 const LABEL: Record<TaskRequest['kind'], string> = {
@@ -35,6 +37,8 @@ export interface RunOptions {
   isolation?: 'thread' | 'process';
   /** Tests: a child process's id, as soon as it exists. */
   onSpawn?: (pid: number) => void;
+  /** A process task's child is forked by this spawner when it is running (./spawner.ts), not by a worker of the host. */
+  spawner?: Spawner | null;
 }
 
 function killQuietly(pid: number): void {
@@ -58,6 +62,7 @@ export function runInWorker<K extends TaskRequest['kind']>(request: Extract<Task
       reject(new ApiError(409, `${label} was cancelled`));
       return;
     }
+    if (inProcess && o.spawner?.usable) return runBySpawner(o.spawner, request, label, o, resolve as (r: unknown) => void, reject);
     let worker: Worker;
     try {
       const entry = workerEntry(o.entry ?? import.meta.url);
@@ -111,4 +116,34 @@ export function runInWorker<K extends TaskRequest['kind']>(request: Extract<Task
       settle(() => reject(new ApiError(503, `${label} failed: its worker exited (code ${code}) before answering`)));
     });
   });
+}
+
+/** A process task through the spawner: the same outcomes as through a relaying worker (cancel kills the child). */
+function runBySpawner(spawner: Spawner, request: TaskRequest, label: string, o: RunOptions, resolve: (r: unknown) => void, reject: (e: unknown) => void): void {
+  let childPid: number | undefined;
+  let settled = false;
+  const settle = (fn: () => void) => {
+    if (settled) return;
+    settled = true;
+    o.signal?.removeEventListener('abort', onAbort);
+    fn();
+  };
+  const onAbort = () => {
+    if (childPid !== undefined) killQuietly(childPid);
+    settle(() => reject(new ApiError(409, `${label} was cancelled`)));
+  };
+  o.signal?.addEventListener('abort', onAbort, { once: true });
+  spawner
+    .run(request, nativeBinding, {
+      onProgress: o.onProgress,
+      onSpawn: (pid) => {
+        childPid = pid;
+        o.onSpawn?.(pid);
+        if (settled) killQuietly(pid); // cancelled before its child existed
+      },
+    })
+    .then(
+      (result) => settle(() => resolve(result)),
+      (err: unknown) => settle(() => reject(new ApiError(503, `${label} failed: ${(err as Error).message}`))),
+    );
 }

@@ -5,11 +5,13 @@
 //   a worker_threads worker   the request is its workerData, messages go to parentPort
 //   a child process (fork)    the FSRS tasks (./child.ts): the request is the first IPC message;
 //                             the worker that forked it (WorkerData.child) relays its messages
+//   the spawner (fork)        a process forked once while the host is small (./spawner.ts): it stays, forks
+//                             one child per request (SpawnRequest) and relays its messages under the request's id
 import { parentPort, workerData } from 'node:worker_threads';
 import { lowerProcessPriority, lowerThreadPriority, lowersPriority } from './priority.ts';
 import { runInChild } from './child.ts';
 import { runTask } from './tasks.ts';
-import { CHILD_FLAG, type WorkerData, type WorkerMessage } from './protocol.ts';
+import { CHILD_FLAG, SPAWNER_FLAG, type SpawnerMessage, type SpawnRequest, type WorkerData, type WorkerMessage } from './protocol.ts';
 
 function serve(data: WorkerData, post: (m: WorkerMessage) => void): Promise<void> {
   let last = 0;
@@ -45,6 +47,17 @@ if (port) {
   const post = (m: WorkerMessage) => port.postMessage(m);
   if (data.child) void relay(data.child, data, post);
   else void serve(data, post);
+} else if (process.send && process.argv.includes(SPAWNER_FLAG)) {
+  // Every thread at nice 10 first: the children it forks start at the forking thread's value.
+  lowerProcessPriority();
+  // The host is gone: so is the reason to exist. Children still running see their own channel close and end too.
+  process.on('disconnect', () => process.exit(0));
+  const send = (m: SpawnerMessage) => process.send!(m);
+  process.on('message', (r: SpawnRequest) => {
+    const post = (m: WorkerMessage) => send({ ...m, id: r.id });
+    void relay(r.module, { request: r.request, nativeBinding: r.nativeBinding }, post);
+  });
+  send({ type: 'ready' });
 } else if (process.send && process.argv.includes(CHILD_FLAG)) {
   // Every thread below the host's before any work: on Linux they are already (forked from a nice-10 thread); elsewhere this is the step.
   lowerProcessPriority();

@@ -41,6 +41,20 @@ export interface TaskResults {
 /** The argument a task's child process is started with (./child.ts): only then does entry.ts read its request from the IPC channel. */
 export const CHILD_FLAG = '--deeprecall-task';
 
+/** The argument the spawner process is started with (./spawner.ts): it stays, and forks a task's child per request. */
+export const SPAWNER_FLAG = '--deeprecall-spawner';
+
+/** What the host asks the spawner: fork a child from `module` for `request` and relay its messages under `id`. */
+export interface SpawnRequest {
+  id: number;
+  module: string;
+  request: TaskRequest;
+  nativeBinding?: string;
+}
+
+/** What the spawner says: it is ready, or a relayed child message for the request `id`. */
+export type SpawnerMessage = { type: 'ready' } | (WorkerMessage & { id: number });
+
 export interface WorkerData {
   request: TaskRequest;
   /** better_sqlite3.node built for Electron's ABI, when the host runs in Electron. */
