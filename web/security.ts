@@ -14,11 +14,20 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * No `Cross-Origin-Opener-Policy`: it made Chromium swap the tab to a new
+ * renderer process once the page's response arrived (measured: the page's
+ * first script fetched 80–100 ms later, on every launch), and what it guards
+ * is covered otherwise here. An opener can reach this page only through the
+ * launch token or a one-time code (a page without either shows no data and
+ * the API refuses it); every link the page shows opens with
+ * `rel="noopener noreferrer"` (cards/render, renderer/lib/sanitize.ts), so no
+ * opened page gets a handle on it; framing is refused (frame-ancestors, X-Frame-Options).
+ */
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };

@@ -32,8 +32,6 @@ export interface ServerOptions {
   staticDir: string; // the built renderer (dist/)
   token?: string;
   log?: (line: string) => void;
-  /** Called once a static file has gone out to the socket (`/index.html` for the page itself); see pageGate.ts. */
-  onStatic?: (pathname: string) => void;
   /**
    * The nextCard reply to carry inside index.html when the request has the
    * token in `?token=` (web/firstCard.ts); absent: the page asks the API.
@@ -153,9 +151,8 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
   });
   if (rel === '/index.html' && req.method === 'GET' && opts.firstCard && tokenMatches(token, queryToken(req))) {
     // The page's files can start at once; its first card follows in the same response.
-    return streamWithFirstCard(res, data.toString('utf8'), { firstCard: opts.firstCard, waitMs: opts.firstCardWaitMs ?? 2000, onHeadSent: () => opts.onStatic?.(rel) });
+    return streamWithFirstCard(res, data.toString('utf8'), { firstCard: opts.firstCard, waitMs: opts.firstCardWaitMs ?? 2000 });
   }
-  if (opts.onStatic) res.once('finish', () => opts.onStatic?.(rel));
   res.end(req.method === 'HEAD' ? undefined : data);
 }
 

@@ -7,8 +7,6 @@ import { common, intArg } from './options.ts';
 import { openInBrowser } from '../open-browser.ts';
 
 export const DIST_DIR = path.join(appRoot(), 'dist');
-/** With no page asking, the service starts loading this long after the URL is printed (web/pageGate.ts). */
-const SERVICE_FALLBACK_MS = 500;
 /**
  * The FSRS tasks' spawner (service/worker/spawner.ts) is forked this long after
  * the service is ready: past the first card and the page's warm-up, while this
@@ -21,23 +19,24 @@ export function registerServe(program: Command, io: Io): void {
     .option('--port <n>', 'port (0 = any free port)', intArg('--port', 0, 65535), 0)
     .option('--open', 'open the URL in the default browser')
     .action(async (o) => {
-      // Listen first, with only the store and the HTTP host loaded: the page and its
-      // scripts are served at once, while the service (zod contract, review, the
-      // default deck on a fresh profile) loads beside the browser's own start-up.
-      // API calls wait for it; nothing is answered before it is complete.
-      // The service starts loading when the page asks for index.html (or at the
-      // first API call, or after a short fallback; web/pageGate.ts): the page
-      // carries its first card (web/firstCard.ts) and its async script needs
-      // far less time than the service, so the service is the longer path and
-      // starts as early as a page is known to come. It loads in pieces
-      // (service/loadInPieces.ts) so the page's scripts, asked for meanwhile,
-      // wait for one piece at most.
-      const [{ Store }, { startServer }, { pageGate }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts'), import('../../web/pageGate.ts')]);
+      // Listen first, with only the store and the HTTP host loaded, then load the
+      // service (zod contract, review, the default deck on a fresh profile) at
+      // once, beside the browser's own work on the page: the page carries its
+      // first card (web/firstCard.ts) and its async script needs less time than
+      // the service, so the service is the longer path and starts as early as it
+      // can. It loads in pieces (service/loadInPieces.ts) so the page's scripts,
+      // asked for meanwhile, wait for one piece at most. API calls wait for it;
+      // nothing is answered before it is complete.
+      // (Waiting for the page's index.html request before loading, as before,
+      // cost 20–40 ms of the first card and saved nothing once the page's
+      // scripts were fetched early: measured with bench/ui.ts.)
+      const [{ Store }, { startServer }] = await Promise.all([import('../../db/store.ts'), import('../../web/server.ts')]);
       const file = resolveDbPath(o.db);
       const store = Store.open(file, { create: true });
-      const gate = pageGate(SERVICE_FALLBACK_MS);
+      let listening!: () => void;
+      const listened = new Promise<void>((r) => (listening = r));
       const appReady = (async () => {
-        await gate.opened;
+        await listened;
         const busy = await import('../../service/busy.ts');
         const { App } = await (await import('../../service/loadInPieces.ts')).loadAppInPieces();
         // Start-up may wait for a lock as long as it needs; requests then wait with timers, not inside SQLite (service/busy.ts).
@@ -48,22 +47,17 @@ export function registerServe(program: Command, io: Io): void {
       })();
       appReady.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
       const server = await startServer({
-        app: {
-          dispatch: async (method, args) => {
-            gate.open();
-            return (await appReady).dispatch(method, args);
-          },
-        },
+        app: { dispatch: async (method, args) => (await appReady).dispatch(method, args) },
         port: o.port,
         staticDir: DIST_DIR,
         log: io.err,
-        onStatic: (pathname) => gate.served(pathname),
         // The page's HTML carries its first card, computed for that request (web/firstCard.ts).
         firstCard: async () => (await appReady).dispatch('nextCard', {}),
       }).catch((err) => {
         store.close();
         throw err;
       });
+      listening();
       io.out(`DeepRecall (browser mode) on ${file}`);
       io.out(`open: ${server.url}`);
       // The browser's command line is readable by every local user: give it a one-time code, not the token.
