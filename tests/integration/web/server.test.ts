@@ -71,6 +71,11 @@ describe('browser-mode HTTP host', () => {
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    // No COOP: it cost every launch a renderer-process swap (web/security.ts says why the page is safe without it).
+    expect(page.headers['cross-origin-opener-policy']).toBeUndefined();
     const escape = await request(server.port, { method: 'GET', path: '/..%2f..%2fpackage.json', headers: { host: `127.0.0.1:${server.port}` } });
     expect([403, 404]).toContain(escape.status);
   });
