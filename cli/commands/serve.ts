@@ -62,22 +62,19 @@ export function registerServe(program: Command, io: Io): void {
       io.out(`open: ${server.url}`);
       // The browser's command line is readable by every local user: give it a one-time code, not the token.
       if (o.open) openInBrowser(server.oneTimeUrl());
-      let app;
-      try {
-        app = await appReady;
-      } catch (err) {
+      const app = await appReady.catch(async (err: unknown) => {
         await server.close();
         store.close();
         throw err;
-      }
+      });
       const { watchNotesFoldersLazily } = await import('../../service/notesFoldersLazy.ts');
       const folders = watchNotesFoldersLazily(app, { log: io.err });
-      const ready = app;
-      setTimeout(() => void ready.fsrs.startSpawner(), SPAWNER_DELAY_MS).unref();
+      const spawnerTimer = setTimeout(() => void app.fsrs.startSpawner(), SPAWNER_DELAY_MS).unref();
       await new Promise<void>((resolve) => {
         const stop = () => {
+          clearTimeout(spawnerTimer); // no spawner forked while shutting down
           void Promise.all([server.close(), folders.close()]).then(() => {
-            ready.fsrs.close();
+            app.fsrs.close();
             store.close();
             resolve();
           });

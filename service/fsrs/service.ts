@@ -38,7 +38,8 @@ export class FsrsService {
    * to whether it is ready; a spawner that cannot start leaves the worker path.
    */
   async startSpawner(): Promise<boolean> {
-    if (this.spawner?.usable) return true;
+    // One at a time: a second call while the first is still loading waits for that one.
+    if (this.spawner?.running) return this.spawner.ready;
     if (!this.inWorker || defaultIsolation('evaluate') !== 'process') return false;
     try {
       this.spawner = Spawner.start(this.workerEntry);

@@ -91,6 +91,11 @@ export class Spawner {
     return this.alive && this.isReady;
   }
 
+  /** Not ended (it may still be loading: then `ready` tells when). */
+  get running(): boolean {
+    return this.alive;
+  }
+
   get pid(): number | undefined {
     return this.proc.pid;
   }

@@ -31,6 +31,18 @@ function stat(pid: number): string[] | null {
   }
 }
 
+/** This process's running children that are spawners (Linux /proc). */
+function spawnersOf(pid: number): number[] {
+  const ids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return ids.filter((c) => {
+    try {
+      return stat(c)?.[0] !== 'Z' && fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').includes('--deeprecall-spawner');
+    } catch {
+      return false; // ended meanwhile
+    }
+  });
+}
+
 async function gone(pid: number, withinMs = 5000): Promise<boolean> {
   for (let t = 0; t < withinMs; t += 25) {
     const s = stat(pid);
@@ -114,10 +126,13 @@ describe.skipIf(!linux)('the spawner', () => {
     const app = new App(store, { now: () => Date.parse('2026-11-27T10:00:00Z'), utcOffsetMinutes: () => 0 });
     try {
       fillEvaluateFixture(store, syntheticLog({ seed: 11, cards: 300, reviews: 5000 }));
-      expect(await app.fsrs.startSpawner()).toBe(true);
+      // Two calls before the first has loaded: one spawner, not two (the second waits for the first).
+      const [a, b] = await Promise.all([app.fsrs.startSpawner(), app.fsrs.startSpawner()]);
+      expect([a, b]).toEqual([true, true]);
       const first = app.fsrs.spawner;
       expect(await app.fsrs.startSpawner()).toBe(true);
       expect(app.fsrs.spawner).toBe(first); // once
+      expect(spawnersOf(process.pid)).toEqual([first!.pid]);
       // The spawner's children while the job runs (Linux: /proc/<pid>/task/<tid>/children).
       const sp = app.fsrs.spawner!.pid!;
       const children = new Set<string>();
