@@ -221,8 +221,10 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
         html: nav?.responseStart ?? NaN,
         scripts: Math.max(nav?.responseStart ?? 0, ...first.map((e) => e.responseEnd)),
         firstApi: Math.min(...api.map((e) => e.startTime)),
-        // Browser mode puts the first card at the end of index.html (web/firstCard.ts); a page without it asks nextCard.
-        nextCard: api.find((e) => e.name.endsWith('/api/nextCard'))?.responseEnd ?? nav?.responseEnd ?? NaN,
+        // Browser mode puts the first card at the end of index.html (web/firstCard.ts): it is in once the page is parsed
+        // whole (domInteractive). A page without it shows the card nextCard answered; with it, nextCard is only asked
+        // behind the card, so an answer that came after the card was on screen is not where the card came from.
+        nextCard: ((api.find((e) => e.name.endsWith('/api/nextCard'))?.responseEnd ?? Infinity) <= (window.__deeprecallPerf?.firstCardAt ?? -Infinity) ? api.find((e) => e.name.endsWith('/api/nextCard'))!.responseEnd : nav?.domInteractive) ?? NaN,
         front: window.__deeprecallPerf?.firstCardAt ?? NaN,
         math: (window as unknown as { __mathDoneAt?: number }).__mathDoneAt ?? NaN,
         firstKb: first.reduce((a, e) => a + (e.decodedBodySize || 0), 0) / 1024,

@@ -1,13 +1,13 @@
 // The AppApi implementation every host shares, plus `dispatch`, the single
 // place where untrusted arguments are validated before any handler runs.
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { explain } from '../db/errors.ts';
 import type { Store } from '../db/store.ts';
 import { ApiError, isMethod, schemas, type AppApi, type Settings } from './contract/index.ts';
 import { retryWhileBusy } from './busy.ts';
 import { clockFromEnv, type Clock } from './clock.ts';
-import { DEFAULT_DECK_ID, defaultDeckPath } from './deck.ts';
+import { defaultDeckPath } from './deck.ts';
+import { generate } from '../cards/problems/generate.ts';
 import { LibraryService } from './library.ts';
 import { loadGrader, ReviewService } from './review.ts';
 import { doctorHandlers } from './doctor.ts';
@@ -65,7 +65,7 @@ export class App {
   ) {
     this.busyRetryMs = opts.busyRetryMs ?? 0;
     this.library = new LibraryService(store, () => clock.now());
-    this.review = new ReviewService(store, clock, () => this.library.getSettings());
+    this.review = new ReviewService(store, clock, () => this.library.getSettings(), generate);
     this.fsrs = new FsrsService(this, opts.fsrsBinding);
     const r = this.review;
     const l = this.library;
@@ -105,20 +105,13 @@ export class App {
   /** Where the bundled deck is; replaceable so a test can play an installation that lost it. */
   locateDefaultDeck: () => string = defaultDeckPath;
 
-  async importDefaultDeck() {
-    let file: string;
-    try {
-      file = this.locateDefaultDeck();
-    } catch {
-      // Where we looked is for the log of whoever packaged the app, not for a reply that any page may read.
-      throw new ApiError(503, 'the bundled deck is missing from this installation; reinstall DeepRecall or import your own notes');
-    }
-    return this.library.importNotes({ name: 'dl-interview-notes.md', markdown: fs.readFileSync(file, 'utf8'), path: file }, { deckId: DEFAULT_DECK_ID });
+  importDefaultDeck() {
+    return this.library.importDefaultDeck(this.locateDefaultDeck);
   }
 
   /** First launch: an empty profile gets the bundled deck so there is something to study. */
-  async ensureDefaultDeck(): Promise<void> {
-    if (!this.store.cards.deck(DEFAULT_DECK_ID) && this.library.sections().length === 0) await this.importDefaultDeck();
+  ensureDefaultDeck(): Promise<void> {
+    return this.library.ensureDefaultDeck(this.locateDefaultDeck);
   }
 
   /** Validate, then run. Throws ApiError(400) naming the bad argument; never runs a handler on bad input. */

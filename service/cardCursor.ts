@@ -1,7 +1,7 @@
 // Browse's "next page" token: the last card shown (its list order and id) and
 // the total counted on the first page, so later pages neither skip rows with
 // OFFSET nor count the whole table again. Opaque to the client (base64url JSON).
-import { ApiError } from './contract/common.ts';
+import { ApiError } from './contract/apiError.ts';
 
 export interface CardCursor {
   ord: number;

@@ -1,24 +1,20 @@
 // Import, browse and settings: everything about the collection except answering.
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { resolveTemplate } from '../cards/problems/aliases.ts';
+import { currentTemplateId } from '../cards/problems/ids.ts';
 import type { CardDraft, ParseResult } from '../cards/types.ts';
 import type { Store } from '../db/store.ts';
-import { ApiError } from './contract/common.ts';
-import {
-  DEFAULT_SETTINGS,
-  Settings,
-  type CardDetail,
-  type CardList,
-  type ImportReport,
-  type SectionInfo,
-} from './contract/index.ts';
+// Nothing here loads zod or the problem templates: browser mode's first card uses this module before they load (service/firstCard.ts).
+import { ApiError } from './contract/apiError.ts';
+import type { CardDetail, CardList, ImportReport, SectionInfo, Settings } from './contract/index.ts';
+import { readSettings } from './settings.ts';
 import { DEFAULT_DECK_ID, DEFAULT_DECK_NAME, deckIdFromName } from './deck.ts';
 import { decodeCursor, encodeCursor } from './cardCursor.ts';
 import { cardStateLabel } from './review.ts';
 import { prebuiltDeckFile, readPrebuiltDeck } from './prebuiltDeck.ts';
 
-const templateMissing = (c: { kind: string; templateId: string | null }) => c.kind === 'problem' && (!c.templateId || !resolveTemplate(c.templateId));
+const templateMissing = (c: { kind: string; templateId: string | null }) => c.kind === 'problem' && (!c.templateId || currentTemplateId(c.templateId) === undefined);
 
 const isPrefix = (prefix: readonly string[], path: readonly string[]) => prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 
@@ -82,6 +78,23 @@ export class LibraryService {
     const byKind: Record<string, number> = {};
     for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
     return { deck, cards: drafts.length, counts, byKind, warnings: parsed.warnings, ...(renamed.length ? { renamed } : {}) };
+  }
+
+  /** Import the bundled deck from where `locate` finds it (App.locateDefaultDeck; a test plays an installation that lost it). */
+  async importDefaultDeck(locate: () => string): Promise<ImportReport> {
+    let file: string;
+    try {
+      file = locate();
+    } catch {
+      // Where we looked is for the log of whoever packaged the app, not for a reply that any page may read.
+      throw new ApiError(503, 'the bundled deck is missing from this installation; reinstall DeepRecall or import your own notes');
+    }
+    return this.importNotes({ name: 'dl-interview-notes.md', markdown: fs.readFileSync(file, 'utf8'), path: file }, { deckId: DEFAULT_DECK_ID });
+  }
+
+  /** First launch: an empty profile gets the bundled deck so there is something to study. */
+  async ensureDefaultDeck(locate: () => string): Promise<void> {
+    if (!this.store.cards.deck(DEFAULT_DECK_ID) && this.sections().length === 0) await this.importDefaultDeck(locate);
   }
 
   /**
@@ -155,15 +168,7 @@ export class LibraryService {
 
   getSettings(): Settings {
     // Stored values are re-validated: a hand-edited DB must not break the app.
-    const merged = { ...DEFAULT_SETTINGS, ...this.store.settings.all() };
-    const parsed = Settings.safeParse(merged);
-    if (parsed.success) return parsed.data;
-    const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-      const one = Settings.shape[key].safeParse(merged[key]);
-      if (one.success) out[key] = one.data;
-    }
-    return out as Settings;
+    return readSettings(this.store.settings.all());
   }
 
   updateSettings(patch: Partial<Settings>): Settings {

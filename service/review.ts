@@ -1,7 +1,7 @@
 // Daily review over db + srs + cards. Arguments arrive validated (see dispatch.ts).
 import { createHash } from 'node:crypto';
-import { resolveTemplate } from '../cards/problems/aliases.ts';
-import { generate, UnknownTemplateError } from '../cards/problems/generate.ts';
+import { currentTemplateId } from '../cards/problems/ids.ts';
+import type { Problem } from '../cards/problems/types.ts';
 import type { grade as GradeFn } from '../cards/answer/grade.ts';
 import { alreadyMoved, applyAnswer } from '../srs/answer.ts';
 import { dayToIso } from '../srs/day.ts';
@@ -13,7 +13,7 @@ import { fsrsGradeIntervals } from './fsrs/intervals.ts';
 import { fsrsConfig } from './fsrs/config.ts';
 import type { StoredCard } from '../db/rows.ts';
 import type { Store } from '../db/store.ts';
-import { ApiError } from './contract/common.ts';
+import { ApiError } from './contract/apiError.ts';
 import type { AnswerResult, CardListItem, CardView, AnswerCheck, NextCard, Reveal, Settings, Summary, UndoResult } from './contract/index.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { sideHtml } from './sides.ts';
@@ -50,6 +50,17 @@ function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> 
   return gradeFn(...args);
 }
 
+/** The formula core's generator (cards/problems/generate.ts): the same (template, seed) always gives the same problem. */
+export type GenerateProblem = (templateId: string, seed: number) => Problem;
+
+/** A call needed a problem card's variant from a ReviewService made without the generator (service/firstCard.ts loads it and asks again). */
+export class GeneratorNotLoadedError extends Error {
+  constructor() {
+    super('the problem generator is not loaded');
+    this.name = 'GeneratorNotLoadedError';
+  }
+}
+
 // Card sides go out as HTML (service/sides.ts: prebuilt for the bundled deck,
 // else rendered as renderer/lib/markdown.ts renders them): the review screen's
 // first bundle then carries neither markdown-it nor sanitize-html, and the UI
@@ -61,7 +72,15 @@ export class ReviewService {
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: () => Settings,
+    // The generator and its templates are passed in, not imported: this module loads without them, so browser
+    // mode can compute its first card before they are loaded (service/firstCard.ts). App always passes it.
+    private readonly generator: GenerateProblem | null = null,
   ) {}
+
+  private generate(templateId: string, seed: number): Problem {
+    if (!this.generator) throw new GeneratorNotLoadedError();
+    return this.generator(templateId, seed);
+  }
 
   today(ms = this.clock.now()): number {
     return todayOf(this.clock, this.settings().rolloverHour, ms);
@@ -82,7 +101,7 @@ export class ReviewService {
    * anything that changes cards (`forgetTemplates`).
    */
   missingTemplateCards(): ReadonlySet<string> {
-    this.missing ??= new Set(this.store.cards.problemTemplates().filter((r) => !r.templateId || !resolveTemplate(r.templateId)).map((r) => r.id));
+    this.missing ??= new Set(this.store.cards.problemTemplates().filter((r) => !r.templateId || currentTemplateId(r.templateId) === undefined).map((r) => r.id));
     return this.missing;
   }
 
@@ -134,14 +153,10 @@ export class ReviewService {
   /** The card's problem generator, or a clear 409 when its template is gone (never a 500). */
   private problemOf(card: StoredCard, seed?: number) {
     if (!card.templateId) throw new ApiError(422, 'only problem cards take a typed answer');
-    try {
-      return generate(card.templateId, seed ?? this.seedFor(card));
-    } catch (err) {
-      if (err instanceof UnknownTemplateError) {
-        throw new ApiError(409, `card ${card.id} uses problem template "${card.templateId}", which this version no longer has; Check database can suspend it`);
-      }
-      throw err;
+    if (currentTemplateId(card.templateId) === undefined) {
+      throw new ApiError(409, `card ${card.id} uses problem template "${card.templateId}", which this version no longer has; Check database can suspend it`);
     }
+    return this.generate(card.templateId, seed ?? this.seedFor(card));
   }
 
   private seedFor(card: StoredCard): number {
@@ -168,8 +183,8 @@ export class ReviewService {
       view.intervals = fsrsGradeIntervals(fsrsConfig(this.store, settings), this.store.fsrs.get(card.id), state, today);
     }
     if (card.kind === 'problem') {
-      if (card.templateId && resolveTemplate(card.templateId)) {
-        const p = generate(card.templateId, this.seedFor(card));
+      if (card.templateId && currentTemplateId(card.templateId) !== undefined) {
+        const p = this.generate(card.templateId, this.seedFor(card));
         view.problem = { templateId: p.template, seed: p.seed, prompt: p.prompt, answerKind: p.answerKind, targetSeconds: p.targetSeconds };
       } else {
         view.templateMissing = true;
@@ -212,8 +227,8 @@ export class ReviewService {
     const card = this.requireCard(cardId);
     const backHtml = sideHtml(card.back);
     const out: Reveal = { cardId, back: card.back, ...(backHtml !== undefined ? { backHtml } : {}), links: card.links };
-    if (card.kind === 'problem' && card.templateId && resolveTemplate(card.templateId)) {
-      const p = generate(card.templateId, seed ?? this.seedFor(card));
+    if (card.kind === 'problem' && card.templateId && currentTemplateId(card.templateId) !== undefined) {
+      const p = this.generate(card.templateId, seed ?? this.seedFor(card));
       out.solution = p.solution;
       out.answer = p.answer;
     }

@@ -6,25 +6,18 @@
 // - identityKey gives a renamed template its FIRST id as the card key, so the
 //   default deck's problem card keeps its id — and its history — on re-import.
 import { getTemplate } from './catalogue.ts';
+import { currentTemplateId, TEMPLATE_ALIASES, type TemplateAliases } from './ids.ts';
 import type { Template } from './types.ts';
 
-export type TemplateAliases = Readonly<Record<string, string>>;
-
-/** Former id → current id. Append only; never reuse a former id for a new template. */
-export const TEMPLATE_ALIASES: TemplateAliases = {};
+// The table and the id lookup live in ids.ts, which loads no template.
+export { TEMPLATE_ALIASES, type TemplateAliases };
 
 const MAX_HOPS = 16; // a rename of a rename …; a cycle stops here instead of looping
 
 /** The current template for `id` (itself or through aliases), or undefined when it no longer exists. */
 export function resolveTemplate(id: string, aliases: TemplateAliases = TEMPLATE_ALIASES): Template | undefined {
-  let at = id;
-  for (let hop = 0; hop <= MAX_HOPS; hop++) {
-    const t = getTemplate(at);
-    if (t) return t;
-    if (!Object.prototype.hasOwnProperty.call(aliases, at)) return undefined;
-    at = aliases[at]!;
-  }
-  return undefined;
+  const at = currentTemplateId(id, aliases);
+  return at === undefined ? undefined : getTemplate(at);
 }
 
 /** The id a template's card was first created under: follows aliases backwards to the oldest name. */

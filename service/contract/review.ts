@@ -18,10 +18,8 @@ export const Settings = z.object({
   maximumInterval: z.number().int().min(1).max(36500),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = {
-  newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system', notesFolders: [],
-  scheduler: 'sm2', desiredRetention: 0.9, maximumInterval: 36500,
-};
+// Kept beside the zod-free reader of stored settings (service/settings.ts).
+export { DEFAULT_SETTINGS } from '../settings.ts';
 
 export const reviewSchemas = {
   summary: Empty,

@@ -1,15 +1,17 @@
 // The profile's FSRS configuration: retention and maximum interval live in
 // Settings (validated by its zod schema); fitted weights are stored under
 // their own settings key, re-validated on every read so a hand-edited value
-// falls back to the defaults instead of breaking scheduling.
-import { z } from 'zod';
+// falls back to the defaults instead of breaking scheduling. The check is
+// plain code, not zod: the review queue reads it, and browser mode computes
+// its first card before zod is loaded (service/firstCard.ts).
 import type { Store } from '../../db/store.ts';
 import type { FsrsConfig } from '../../srs/fsrs/config.ts';
 import type { Settings } from '../contract/index.ts';
 
 export const WEIGHTS_KEY = 'fsrsWeights';
 
-export const FsrsWeights = z.array(z.number().finite()).length(21);
+/** FSRS-6 has 21 weights. */
+export const WEIGHT_COUNT = 21;
 
 export interface StoredWeights {
   weights: number[];
@@ -18,11 +20,19 @@ export interface StoredWeights {
   answers: number;
 }
 
-const Stored = z.object({ weights: FsrsWeights, fittedAt: z.number(), answers: z.number().int().min(0) });
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** The stored value as weights, or null unless it has exactly their shape (21 finite weights, a time, a count). */
+export function parseStoredWeights(v: unknown): StoredWeights | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const { weights, fittedAt, answers } = v as Record<string, unknown>;
+  if (!Array.isArray(weights) || weights.length !== WEIGHT_COUNT || !weights.every(finite)) return null;
+  if (!finite(fittedAt) || !Number.isSafeInteger(answers) || (answers as number) < 0) return null;
+  return { weights: [...weights], fittedAt, answers: answers as number };
+}
 
 export function storedWeights(store: Store): StoredWeights | null {
-  const parsed = Stored.safeParse(store.settings.all()[WEIGHTS_KEY]);
-  return parsed.success ? parsed.data : null;
+  return parseStoredWeights(store.settings.all()[WEIGHTS_KEY]);
 }
 
 export function saveWeights(store: Store, w: StoredWeights | null): void {
