@@ -5,7 +5,6 @@
 // template is gone. And its module graph must really leave zod and the
 // templates out, or it saves nothing.
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
@@ -16,8 +15,8 @@ import { saveWeights } from '../../../service/fsrs/config.ts';
 import { DEFAULT_WEIGHTS } from '../../../srs/fsrs/config.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
+import { moduleGraph } from '../../helpers/staticGraph.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const DAY = 86_400_000;
 
 describe('the early first card', () => {
@@ -87,17 +86,7 @@ describe('the early first card', () => {
   });
 
   it('loads neither zod, nor the argument schemas, nor the problem templates', async () => {
-    const r = await esbuild.build({ entryPoints: [path.join(ROOT, 'service/earlyCard.ts')], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', splitting: true, outdir: path.join(tmpDir(), 'out'), external: ['better-sqlite3'], logLevel: 'silent', absWorkingDir: ROOT });
-    const entry = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('service/earlyCard.ts'));
-    expect(entry).toBeDefined();
-    const seen = new Set<string>();
-    const walk = (out: string) => {
-      if (seen.has(out)) return;
-      seen.add(out);
-      for (const i of r.metafile.outputs[out]!.imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
-    };
-    walk(entry![0]);
-    const inputs = [...seen].flatMap((o) => Object.keys(r.metafile.outputs[o]!.inputs));
+    const { static: inputs } = await moduleGraph('service/earlyCard.ts');
     expect(inputs.filter((f) => /node_modules\/zod\/|service\/contract\/(index|common|review)\.ts|cards\/problems\/(templates\/|catalogue|generate)/.test(f))).toEqual([]);
     expect(inputs.some((f) => f.endsWith('service/review.ts'))).toBe(true);
   });

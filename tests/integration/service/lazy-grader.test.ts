@@ -2,15 +2,14 @@
 // start-up: the service loads, imports the default deck and serves cards
 // without it, and loads it at the first typed answer (issue 12 item 11).
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../../db/store.ts';
 import { App } from '../../../service/app.ts';
 import { graderLoaded } from '../../../service/review.ts';
 import { fakeClock } from '../../helpers/drafts.ts';
 import { tmpDir } from '../../helpers/tmp.ts';
+import { moduleGraph } from '../../helpers/staticGraph.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 describe('the grader loads at the first typed answer', () => {
   it('serves cards without it, then grades a typed answer through dispatch', async () => {
@@ -45,18 +44,7 @@ describe('the grader loads at the first typed answer', () => {
   });
 
   it('is no static import of the service: mathjs is reachable from service/app.ts only through import()', async () => {
-    const r = await esbuild.build({ entryPoints: [path.join(ROOT, 'service/app.ts')], bundle: true, write: false, metafile: true, platform: 'node', format: 'esm', splitting: true, outdir: path.join(tmpDir(), 'out'), external: ['better-sqlite3'], logLevel: 'silent', absWorkingDir: ROOT });
-    const entry = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('service/app.ts'));
-    expect(entry).toBeDefined();
-    // Everything the entry chunk needs before it runs: itself and the chunks it imports statically.
-    const seen = new Set<string>();
-    const walk = (out: string) => {
-      if (seen.has(out)) return;
-      seen.add(out);
-      for (const i of r.metafile.outputs[out]!.imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
-    };
-    walk(entry![0]);
-    const inputs = [...seen].flatMap((o) => Object.keys(r.metafile.outputs[o]!.inputs));
+    const { static: inputs } = await moduleGraph('service/app.ts');
     expect(inputs.filter((f) => /node_modules\/mathjs\//.test(f))).toEqual([]);
     expect(inputs.some((f) => f.endsWith('service/review.ts'))).toBe(true);
   });
