@@ -7,7 +7,7 @@ import { benchAnki } from './anki.ts';
 import { benchCards } from './cards.ts';
 import { benchFolders } from './folders.ts';
 import { benchEvaluate, benchFsrsAnswer } from './fsrs.ts';
-import type { BenchRow } from './measure.ts';
+import { median, type BenchRow } from './measure.ts';
 import { benchServer } from './server.ts';
 import { benchStart } from './start.ts';
 import { benchStats } from './stats.ts';
@@ -30,10 +30,20 @@ export interface Suite {
 
 async function benchUi(): Promise<BenchRow[]> {
   if (!browserAvailable) return [{ name: 'UI (browser mode)', value: NaN, unit: '', note: `skipped: ${skipReason}` }];
-  const r = await runUiBench(40);
+  // Three cold starts (a new browser, server and fresh profile each): one launch on this 2-core machine varies by
+  // ±60 ms, so a row from one sample said more about the moment than about the app. The rows are medians, with the
+  // range in the notes; the phases are the median launch's. The first launch also reviews 40 cards for the key row.
+  const runs = [await runUiBench(40), await runUiBench(0), await runUiBench(0)];
+  const r = runs[0]!;
+  const mid = [...runs].sort((a, b) => a.pageToFirstCardMs - b.pageToFirstCardMs)[1]!;
+  const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`;
+  const cold = runs.map((x) => x.coldStartMs);
+  const page = runs.map((x) => x.pageToFirstCardMs);
+  const coldMs = median(cold);
+  const pageMs = median(page);
   return [
-    { name: 'browser mode cold start → first card', value: r.coldStartMs, unit: 'ms', target: '< 1000 ms', pass: r.coldStartMs < 1000, note: `server spawn → first card on screen (the page's clock: the frame that shows it); server ready ${r.serverReadyMs.toFixed(0)} ms, page → card ${r.pageToFirstCardMs.toFixed(0)} ms; Playwright's wait for it ended ${(r.serverReadyMs + r.pageWaitMs).toFixed(0)} ms after spawn` },
-    { name: 'browser mode page → first card', value: r.pageToFirstCardMs, unit: 'ms', target: '< 300 ms', pass: r.pageToFirstCardMs < 300, note: `navigation to the first card on screen, math typeset (fresh profile), by the page's clock (Playwright's wait ended at ${r.pageWaitMs.toFixed(0)} ms); Chromium's floor here, a trivial page's text on screen: ${r.floorMs.toFixed(0)} ms; html ${r.phases.html.toFixed(0)}, scripts ${r.phases.scripts.toFixed(0)}, first API ${r.phases.firstApi.toFixed(0)}, nextCard ${r.phases.nextCard.toFixed(0)}, front ${r.phases.front.toFixed(0)}, math ${r.phases.math.toFixed(0)} ms${r.serverCpuMs === null ? '' : `; server CPU to first card ${r.serverCpuMs.toFixed(0)} ms`}; page main thread ${r.pageCpuMs.toFixed(0)} ms${r.rendererCpuMs === null ? '' : `; renderer CPU ${r.rendererCpuMs.toFixed(0)} ms`}; first scripts+styles ${r.phases.firstKb.toFixed(0)} kB` },
+    { name: 'browser mode cold start → first card', value: coldMs, unit: 'ms', target: '< 1000 ms', pass: coldMs < 1000, note: `median of ${runs.length} launches (${range(cold)}): server spawn → first card on screen (the page's clock: the frame that shows it); server ready ${range(runs.map((x) => x.serverReadyMs))}; the median page launch's Playwright wait for it ended ${(mid.serverReadyMs + mid.pageWaitMs).toFixed(0)} ms after spawn` },
+    { name: 'browser mode page → first card', value: pageMs, unit: 'ms', target: '< 300 ms', pass: pageMs < 300, note: `median of ${runs.length} launches (${range(page)}): navigation to the first card on screen, math typeset (fresh profile), by the page's clock. The median launch: Playwright's wait ended at ${mid.pageWaitMs.toFixed(0)} ms; Chromium's floor here, a trivial page's text on screen: ${mid.floorMs.toFixed(0)} ms; html ${mid.phases.html.toFixed(0)}, scripts ${mid.phases.scripts.toFixed(0)}, first API ${mid.phases.firstApi.toFixed(0)}, nextCard ${mid.phases.nextCard.toFixed(0)}, front ${mid.phases.front.toFixed(0)}, math ${mid.phases.math.toFixed(0)} ms${mid.serverCpuMs === null ? '' : `; server CPU to first card ${mid.serverCpuMs.toFixed(0)} ms`}; page main thread ${mid.pageCpuMs.toFixed(0)} ms${mid.rendererCpuMs === null ? '' : `; renderer CPU ${mid.rendererCpuMs.toFixed(0)} ms`}; first scripts+styles ${mid.phases.firstKb.toFixed(0)} kB` },
     { name: 'keypress → next card rendered', value: r.keyToRenderMedianMs, unit: 'ms', target: '< 16 ms median', pass: r.keyToRenderMedianMs < 16, note: `p90 ${r.keyToRenderP90Ms.toFixed(1)} ms, painted ${r.keyToPaintMedianMs.toFixed(1)} ms, page share ${r.renderMedianMs.toFixed(1)} ms, n=${r.samples}` },
   ];
 }

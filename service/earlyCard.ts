@@ -17,7 +17,7 @@
 // nextCard behind the card, as for any embedded card.
 import type { Store } from '../db/store.ts';
 import type { Clock } from './clock.ts';
-import type { NextCard } from './contract/index.ts';
+import type { NextCard, Settings } from './contract/index.ts';
 import { LibraryService } from './library.ts';
 import { GeneratorNotLoadedError, ReviewService, type GenerateProblem } from './review.ts';
 import { withSides } from './sides.ts';
@@ -36,6 +36,11 @@ export class EarlyCard {
   /** A fresh profile gets the bundled deck first, as App.ensureDefaultDeck does (App then finds it there). */
   prepare(locateDefaultDeck: () => string): Promise<void> {
     return this.library.ensureDefaultDeck(locateDefaultDeck);
+  }
+
+  /** getSettings' reply, read as App reads it (browser mode puts it in the page beside the card). */
+  settings(): Settings {
+    return this.library.getSettings();
   }
 
   /** nextCard's reply, computed as App computes it, for this moment (every call reads the profile again). */

@@ -24,15 +24,28 @@
 //   a card and asks the API, as it always could.
 // - The page's modulepreload hints (KaTeX) move after the card and stay only
 //   if that card has formulas (takePreloads).
+// - The profile's settings go the same way, in their own inert element before
+//   the card's (PAGE_SETTINGS_ELEMENT_ID), under the same token rule.
 import type http from 'node:http';
 
 export const FIRST_CARD_ELEMENT_ID = 'deeprecall-first-card';
+/**
+ * The profile's settings, beside the card: the page's language and theme are
+ * right from its first frame. The page used to learn them from getSettings,
+ * which waits for the service, so an English profile's page showed Chinese
+ * until then (the language saved in the page's localStorage does not help:
+ * each launch has a new port, so a new origin).
+ */
+export const PAGE_SETTINGS_ELEMENT_ID = 'deeprecall-settings';
 
-/** The inert element carrying `value` as JSON; `<`, `>`, `&` and the JS line separators escaped. */
-export function firstCardElement(value: unknown): string {
+/** The inert element `id` carrying `value` as JSON; `<`, `>`, `&` and the JS line separators escaped. */
+function inertJson(id: string, value: unknown): string {
   const json = JSON.stringify(value ?? null).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return `<script type="application/json" id="${FIRST_CARD_ELEMENT_ID}">${json}</script>`;
+  return `<script type="application/json" id="${id}">${json}</script>`;
 }
+
+export const firstCardElement = (value: unknown): string => inertJson(FIRST_CARD_ELEMENT_ID, value);
+export const settingsElement = (value: unknown): string => inertJson(PAGE_SETTINGS_ELEMENT_ID, value);
 
 /** index.html cut before `</body>` (or at its end when there is none): [what goes out at once, the closing part]. */
 export function splitBeforeBodyEnd(html: string): [string, string] {
@@ -69,7 +82,9 @@ export function firstCardHasMath(reply: unknown): boolean {
 export interface StreamOptions {
   /** The nextCard reply for this request; rejects if the service cannot give one. */
   firstCard: () => Promise<unknown>;
-  /** Longest wait for it before the page is finished without a card. */
+  /** The profile's settings for this request (getSettings' reply); absent or failed: the page asks getSettings alone. */
+  settings?: () => Promise<unknown>;
+  /** Longest wait for them before the page is finished without them. */
   waitMs: number;
   /** Called once the first part has been handed to the socket. */
   onHeadSent?: () => void;
@@ -86,16 +101,21 @@ export async function streamWithFirstCard(res: http.ServerResponse, html: string
   res.write(head, () => opts.onHeadSent?.());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<typeof NONE>((resolve) => (timer = setTimeout(() => resolve(NONE), opts.waitMs)));
-  let card: unknown = NONE;
-  try {
-    card = await Promise.race([opts.firstCard(), late]);
-  } catch {
-    card = NONE; // the page's own nextCard call will report what went wrong
-  } finally {
-    clearTimeout(timer);
-  }
+  // A failure is NONE: the page's own nextCard / getSettings call will report what went wrong.
+  // Each is asked at once (a throw counts as a failure).
+  const inTime = (get: (() => Promise<unknown>) | undefined): Promise<unknown> => {
+    if (!get) return Promise.resolve(NONE);
+    try {
+      return Promise.race([get(), late]).catch(() => NONE);
+    } catch {
+      return Promise.resolve(NONE);
+    }
+  };
+  const [card, settings] = await Promise.all([inTime(opts.firstCard), inTime(opts.settings)]);
+  clearTimeout(timer);
   if (res.destroyed) return;
-  if (card === NONE) res.end(preloads.join('') + tail);
-  else res.end(firstCardElement(card) + (firstCardHasMath(card) ? preloads.join('') : '') + tail);
+  const settingsPart = settings === NONE ? '' : settingsElement(settings);
+  if (card === NONE) res.end(settingsPart + preloads.join('') + tail);
+  else res.end(settingsPart + firstCardElement(card) + (firstCardHasMath(card) ? preloads.join('') : '') + tail);
 }
 

@@ -37,6 +37,8 @@ export interface ServerOptions {
    * token in `?token=` (web/firstCard.ts); absent: the page asks the API.
    */
   firstCard?: () => Promise<unknown>;
+  /** The profile's settings, put beside the first card (web/firstCard.ts); absent: the page asks getSettings. */
+  pageSettings?: () => Promise<unknown>;
   /** Longest wait for `firstCard` before the page is finished without it (default 2 s). */
   firstCardWaitMs?: number;
 }
@@ -151,7 +153,7 @@ function serveStatic(opts: ServerOptions, req: http.IncomingMessage, res: http.S
   });
   if (rel === '/index.html' && req.method === 'GET' && opts.firstCard && tokenMatches(token, queryToken(req))) {
     // The page's files can start at once; its first card follows in the same response.
-    return streamWithFirstCard(res, data.toString('utf8'), { firstCard: opts.firstCard, waitMs: opts.firstCardWaitMs ?? 2000 });
+    return streamWithFirstCard(res, data.toString('utf8'), { firstCard: opts.firstCard, settings: opts.pageSettings, waitMs: opts.firstCardWaitMs ?? 2000 });
   }
   res.end(req.method === 'HEAD' ? undefined : data);
 }

@@ -89,6 +89,8 @@ export function registerServe(program: Command, io: Io): void {
           setTimeout(loadService, SERVICE_AFTER_PAGE_MS);
           return reply;
         },
+        // …and the profile's settings beside it, so the page has its language and theme from its first frame.
+        pageSettings: async () => (loaded ? loaded.library.getSettings() : (await early).settings()),
       }).catch((err) => {
         store.close();
         throw err;

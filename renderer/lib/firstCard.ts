@@ -5,11 +5,11 @@
 // taken, once this page has sent anything that may change the queue, or when
 // it is older than MAX_AGE_MS (the day may have rolled over, another tab may
 // have answered). Electron and a page loaded without the token have none.
-import type { NextCard } from '../../service/contract/index.ts';
-// One id for the host that writes the element and the page that reads it (only the constant reaches the bundle).
-import { FIRST_CARD_ELEMENT_ID } from '../../web/firstCard.ts';
+import type { NextCard, Settings } from '../../service/contract/index.ts';
+// One id for the host that writes the element and the page that reads it (only the constants reach the bundle).
+import { FIRST_CARD_ELEMENT_ID, PAGE_SETTINGS_ELEMENT_ID } from '../../web/firstCard.ts';
 
-export { FIRST_CARD_ELEMENT_ID };
+export { FIRST_CARD_ELEMENT_ID, PAGE_SETTINGS_ELEMENT_ID };
 const MAX_AGE_MS = 30_000;
 
 /** API calls that never change which card comes next: they leave the embedded card valid. */
@@ -58,8 +58,37 @@ export async function takeFirstCard(doc: Document = document, now: () => number 
   return v;
 }
 
+function looksLikeSettings(v: unknown): v is Settings {
+  const s = v as Partial<Settings> | null;
+  return !!s && typeof s === 'object' && (s.language === 'zh' || s.language === 'en') && (s.theme === 'light' || s.theme === 'dark' || s.theme === 'system');
+}
+
+let settingsTaken = false;
+
+/**
+ * The profile's settings the host put beside the card (web/firstCard.ts), once
+ * per page, after the document is parsed; null when there are none. They are
+ * getSettings' reply for this page load: the page applies them until
+ * getSettings itself answers.
+ */
+export async function takePageSettings(doc: Document = document): Promise<Settings | null> {
+  if (settingsTaken) return null;
+  settingsTaken = true;
+  if (doc.readyState === 'loading') await new Promise<void>((r) => doc.addEventListener('DOMContentLoaded', () => r(), { once: true }));
+  const el = doc.getElementById(PAGE_SETTINGS_ELEMENT_ID);
+  if (!el) return null;
+  el.remove();
+  try {
+    const v: unknown = JSON.parse(el.textContent ?? '');
+    return looksLikeSettings(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
 /** For tests: forget everything read so far. */
 export function resetFirstCard(): void {
   pending = null;
   dead = false;
+  settingsTaken = false;
 }

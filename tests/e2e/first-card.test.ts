@@ -59,6 +59,32 @@ describe.skipIf(!browserAvailable)(`the first card inside the page ${skipReason}
     }
   });
 
+  it('an English profile\'s page is in English from the first card on, before any API reply', async () => {
+    await h.app.dispatch('updateSettings', { language: 'en' });
+    // A new context: nothing saved in the page's storage says English (each launch is a new origin anyway).
+    const fresh = await h.page.context().browser()!.newContext();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const handled: Promise<void>[] = [];
+    try {
+      const page = await fresh.newPage();
+      await page.route('**/api/*', (route) => {
+        const done = held.then(() => route.continue()).catch(() => undefined);
+        handled.push(done);
+        return done;
+      });
+      await page.goto(`${h.url}#/review`, { waitUntil: 'commit' });
+      await review.waitPhase(page, 'front', 'typing');
+      expect(await page.textContent('[data-testid=nav-review]')).toBe('Review');
+      expect(await page.evaluate(() => document.getElementById('deeprecall-settings'))).toBeNull();
+    } finally {
+      release();
+      await Promise.all(handled);
+      await fresh.close();
+      await h.app.dispatch('updateSettings', { language: 'zh' });
+    }
+  });
+
   it('a card answered elsewhere after the page was made is replaced by nextCard\'s reply', async () => {
     const { page } = h;
     let stale = '';

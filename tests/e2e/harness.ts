@@ -112,7 +112,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<Harness> {
   if (opts.defaultDeck !== false) await app.ensureDefaultDeck();
   opts.setup?.(app, store);
   // As `deeprecall serve` does: a page loaded with the token carries its first card (web/firstCard.ts).
-  const server = await startServer({ app, port: 0, staticDir: DIST, firstCard: () => app.dispatch('nextCard', {}) });
+  const server = await startServer({ app, port: 0, staticDir: DIST, firstCard: () => app.dispatch('nextCard', {}), pageSettings: () => app.dispatch('getSettings', {}) });
   const ownBrowser = !opts.browser;
   const browser = opts.browser ?? (await launchBrowser());
   const context = await browser.newContext({

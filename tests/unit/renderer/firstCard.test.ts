@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FIRST_CARD_ELEMENT_ID, noteApiCall, readFirstCard, resetFirstCard, takeFirstCard } from '../../../renderer/lib/firstCard.ts';
+import { FIRST_CARD_ELEMENT_ID, noteApiCall, PAGE_SETTINGS_ELEMENT_ID, readFirstCard, resetFirstCard, takeFirstCard, takePageSettings } from '../../../renderer/lib/firstCard.ts';
 
 const REPLY = { card: { id: 'c1', front: '</script>' }, remaining: { review: 0, new: 3, drill: 0 }, done: { total: 0 } };
 
 /** The little of Document the reader uses: one element that may arrive with DOMContentLoaded. */
-function fakeDoc(text: string | null, loading = false) {
+function fakeDoc(text: string | null, loading = false, id = FIRST_CARD_ELEMENT_ID) {
   let removed = false;
   let listener: (() => void) | null = null;
   const doc = {
     readyState: loading ? 'loading' : 'complete',
-    getElementById: (id: string) => (id === FIRST_CARD_ELEMENT_ID && text !== null && !removed ? { textContent: text, remove: () => (removed = true) } : null),
+    getElementById: (asked: string) => (asked === id && text !== null && !removed ? { textContent: text, remove: () => (removed = true) } : null),
     addEventListener: (type: string, fn: () => void) => {
       if (type === 'DOMContentLoaded') listener = fn;
     },
@@ -68,5 +68,26 @@ describe('the first card embedded in the page', () => {
     expect(await takeFirstCard(fakeDoc('{"card":1}').doc, () => 100)).toBeNull();
     resetFirstCard();
     expect(await takeFirstCard(fakeDoc('not json').doc, () => 100)).toBeNull();
+  });
+});
+
+describe('the settings embedded beside the first card', () => {
+  beforeEach(() => resetFirstCard());
+  const SETTINGS = { newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'en', theme: 'dark', notesFolders: [], scheduler: 'sm2', desiredRetention: 0.9, maximumInterval: 36500 };
+
+  it('are taken once, after the document is parsed, and their element leaves the DOM', async () => {
+    const d = fakeDoc(JSON.stringify(SETTINGS), true, PAGE_SETTINGS_ELEMENT_ID);
+    const taken = takePageSettings(d.doc);
+    d.parsed();
+    expect(await taken).toEqual(SETTINGS);
+    expect(d.removed()).toBe(true);
+    expect(await takePageSettings(d.doc)).toBeNull();
+  });
+
+  it('are ignored when missing, unreadable or not settings', async () => {
+    for (const text of [null, '{', JSON.stringify({ language: 'fr', theme: 'dark' }), JSON.stringify({ language: 'en' }), 'null']) {
+      resetFirstCard();
+      expect(await takePageSettings(fakeDoc(text, false, PAGE_SETTINGS_ELEMENT_ID).doc)).toBeNull();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { FIRST_CARD_ELEMENT_ID, firstCardElement, firstCardHasMath, splitBeforeBodyEnd, streamWithFirstCard, takePreloads } from '../../../web/firstCard.ts';
+import { FIRST_CARD_ELEMENT_ID, firstCardElement, firstCardHasMath, PAGE_SETTINGS_ELEMENT_ID, settingsElement, splitBeforeBodyEnd, streamWithFirstCard, takePreloads } from '../../../web/firstCard.ts';
 import { FIRST_CARD_ELEMENT_ID as PAGE_ID } from '../../../renderer/lib/firstCard.ts';
 
 const HTML = '<!doctype html><html><head><script type="module" async src="./a.js"></script></head><body><div id="app"></div></body></html>';
@@ -85,6 +85,27 @@ describe('streamWithFirstCard', () => {
     expect(failed.body).toBe(HTML);
     const slow = await serveOnce({ firstCard: () => new Promise(() => undefined), waitMs: 20 });
     expect(slow.body).toBe(HTML);
+  });
+});
+
+describe('the settings beside the first card', () => {
+  const reply = { card: { id: 'c1' }, remaining: { review: 0, new: 1, drill: 0 }, done: { total: 0 } };
+  const settings = { language: 'en', theme: 'dark', notesFolders: ['/n/</script><b>'] };
+
+  it('go in their own inert element before the card, escaped like it', async () => {
+    const { body } = await serveOnce({ firstCard: async () => reply, settings: async () => settings, waitMs: 5000 });
+    expect(body).toBe(splitBeforeBodyEnd(HTML)[0] + settingsElement(settings) + firstCardElement(reply) + '</body></html>');
+    expect(settingsElement(settings)).toContain(`id="${PAGE_SETTINGS_ELEMENT_ID}"`);
+    expect(settingsElement(settings)).not.toContain('</script><b>');
+  });
+
+  it('a failed or late part leaves only that part out', async () => {
+    const noSettings = await serveOnce({ firstCard: async () => reply, settings: () => Promise.reject(new Error('x')), waitMs: 5000 });
+    expect(noSettings.body).toBe(splitBeforeBodyEnd(HTML)[0] + firstCardElement(reply) + '</body></html>');
+    const noCard = await serveOnce({ firstCard: () => new Promise(() => undefined), settings: async () => settings, waitMs: 30 });
+    expect(noCard.body).toBe(splitBeforeBodyEnd(HTML)[0] + settingsElement(settings) + '</body></html>');
+    const throws = await serveOnce({ firstCard: async () => reply, settings: () => { throw new Error('sync'); }, waitMs: 5000 });
+    expect(throws.body).toBe(splitBeforeBodyEnd(HTML)[0] + firstCardElement(reply) + '</body></html>');
   });
 });
 
