@@ -214,6 +214,7 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
       const api = res.filter((e) => e.name.includes('/api/'));
+      const apiNext = api.find((e) => e.name.endsWith('/api/nextCard'));
       const first = res.filter((e) => /\.(js|css)$/.test(new URL(e.name).pathname) && e.startTime < (api[0]?.startTime ?? Infinity));
       return {
         origin: performance.timeOrigin,
@@ -224,7 +225,7 @@ export async function runUiBench(cards = 40): Promise<UiBenchResult> {
         // Browser mode puts the first card at the end of index.html (web/firstCard.ts): it is in once the page is parsed
         // whole (domInteractive). A page without it shows the card nextCard answered; with it, nextCard is only asked
         // behind the card, so an answer that came after the card was on screen is not where the card came from.
-        nextCard: ((api.find((e) => e.name.endsWith('/api/nextCard'))?.responseEnd ?? Infinity) <= (window.__deeprecallPerf?.firstCardAt ?? -Infinity) ? api.find((e) => e.name.endsWith('/api/nextCard'))!.responseEnd : nav?.domInteractive) ?? NaN,
+        nextCard: (apiNext && apiNext.responseEnd <= (window.__deeprecallPerf?.firstCardAt ?? -Infinity) ? apiNext.responseEnd : nav?.domInteractive) ?? NaN,
         front: window.__deeprecallPerf?.firstCardAt ?? NaN,
         math: (window as unknown as { __mathDoneAt?: number }).__mathDoneAt ?? NaN,
         firstKb: first.reduce((a, e) => a + (e.decodedBodySize || 0), 0) / 1024,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { currentTemplateId } from '../cards/problems/ids.ts';
 import type { CardDraft, ParseResult } from '../cards/types.ts';
 import type { Store } from '../db/store.ts';
-// Nothing here loads zod or the problem templates: browser mode's first card uses this module before they load (service/firstCard.ts).
+// Nothing here loads zod or the problem templates: browser mode's first card uses this module before they load (service/earlyCard.ts).
 import { ApiError } from './contract/apiError.ts';
 import type { CardDetail, CardList, ImportReport, SectionInfo, Settings } from './contract/index.ts';
 import { readSettings } from './settings.ts';

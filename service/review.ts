@@ -53,7 +53,7 @@ function grade(...args: Parameters<typeof GradeFn>): ReturnType<typeof GradeFn> 
 /** The formula core's generator (cards/problems/generate.ts): the same (template, seed) always gives the same problem. */
 export type GenerateProblem = (templateId: string, seed: number) => Problem;
 
-/** A call needed a problem card's variant from a ReviewService made without the generator (service/firstCard.ts loads it and asks again). */
+/** A call needed a problem card's variant from a ReviewService made without the generator (service/earlyCard.ts loads it and asks again). */
 export class GeneratorNotLoadedError extends Error {
   constructor() {
     super('the problem generator is not loaded');
@@ -73,7 +73,7 @@ export class ReviewService {
     private readonly clock: Clock,
     private readonly settings: () => Settings,
     // The generator and its templates are passed in, not imported: this module loads without them, so browser
-    // mode can compute its first card before they are loaded (service/firstCard.ts). App always passes it.
+    // mode can compute its first card before they are loaded (service/earlyCard.ts). App always passes it.
     private readonly generator: GenerateProblem | null = null,
   ) {}
 

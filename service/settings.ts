@@ -3,13 +3,14 @@
 // against; this reader applies the same bounds to what the database holds,
 // key by key, so a hand-edited value falls back to its default instead of
 // breaking the app. It exists so the first card can be computed before zod
-// (~65 ms of CPU to load) is (service/firstCard.ts); a test checks it against
+// (~65 ms of CPU to load) is (service/earlyCard.ts); a test checks it against
 // the schema on thousands of generated values, so the two cannot drift apart.
+import { DEFAULT_MAX_INTERVAL, DEFAULT_RETENTION, MAX_RETENTION, MIN_RETENTION } from '../srs/fsrs/config.ts';
 import type { Settings } from './contract/review.ts';
 
 export const DEFAULT_SETTINGS: Settings = {
   newPerDay: 20, reviewsPerDay: 200, rolloverHour: 4, language: 'zh', theme: 'system', notesFolders: [],
-  scheduler: 'sm2', desiredRetention: 0.9, maximumInterval: 36500,
+  scheduler: 'sm2', desiredRetention: DEFAULT_RETENTION, maximumInterval: DEFAULT_MAX_INTERVAL,
 };
 
 const int = (min: number, max: number) => (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
@@ -26,7 +27,7 @@ const VALID: { readonly [K in keyof Settings]: (v: unknown) => boolean } = {
   theme: oneOf('light', 'dark', 'system'),
   notesFolders: folders,
   scheduler: oneOf('sm2', 'fsrs'),
-  desiredRetention: num(0.7, 0.97),
+  desiredRetention: num(MIN_RETENTION, MAX_RETENTION),
   maximumInterval: int(1, 36500),
 };
 

@@ -6,13 +6,11 @@
 // - identityKey gives a renamed template its FIRST id as the card key, so the
 //   default deck's problem card keeps its id — and its history — on re-import.
 import { getTemplate } from './catalogue.ts';
-import { currentTemplateId, TEMPLATE_ALIASES, type TemplateAliases } from './ids.ts';
+import { currentTemplateId, MAX_HOPS, TEMPLATE_ALIASES, type TemplateAliases } from './ids.ts';
 import type { Template } from './types.ts';
 
 // The table and the id lookup live in ids.ts, which loads no template.
 export { TEMPLATE_ALIASES, type TemplateAliases };
-
-const MAX_HOPS = 16; // a rename of a rename …; a cycle stops here instead of looping
 
 /** The current template for `id` (itself or through aliases), or undefined when it no longer exists. */
 export function resolveTemplate(id: string, aliases: TemplateAliases = TEMPLATE_ALIASES): Template | undefined {

@@ -2,7 +2,7 @@
 // without loading the templates themselves (~35 ms of CPU): the review queue
 // leaves out problem cards whose template is gone (review.ts,
 // missingTemplateCards), and browser mode computes its first card before the
-// templates are loaded (service/firstCard.ts). A test checks this list against
+// templates are loaded (service/earlyCard.ts). A test checks this list against
 // the catalogue, so adding a template without its id here fails the tests.
 
 /** Every template id in catalogue.ts, in its order. */
@@ -27,7 +27,7 @@ export type TemplateAliases = Readonly<Record<string, string>>;
 /** Former id → current id. Append only; never reuse a former id for a new template. */
 export const TEMPLATE_ALIASES: TemplateAliases = {};
 
-const MAX_HOPS = 16; // a rename of a rename …; a cycle stops here instead of looping
+export const MAX_HOPS = 16; // a rename of a rename …; a cycle stops here instead of looping
 
 /** The current id for `id` (itself or through aliases), or undefined when no template has it. */
 export function currentTemplateId(id: string, aliases: TemplateAliases = TEMPLATE_ALIASES, known: ReadonlySet<string> = TEMPLATE_IDS): string | undefined {

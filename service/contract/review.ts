@@ -2,6 +2,7 @@
 // boundary; the interfaces are what every host and the renderer see.
 import { z } from 'zod';
 import type { CardKind, CardLink, SourceWarning } from '../../cards/types.ts';
+import { MAX_RETENTION, MIN_RETENTION } from '../../srs/fsrs/config.ts';
 import { CardId, Empty, Quality, SectionPath } from './common.ts';
 
 export const Settings = z.object({
@@ -14,7 +15,7 @@ export const Settings = z.object({
   notesFolders: z.array(z.string().min(1).max(4096)).max(50),
   /** SM-2 (default) or FSRS; changing it converts every card's memory, keeping due days (service/fsrs/switch.ts). */
   scheduler: z.enum(['sm2', 'fsrs']),
-  desiredRetention: z.number().min(0.7).max(0.97),
+  desiredRetention: z.number().min(MIN_RETENTION).max(MAX_RETENTION),
   maximumInterval: z.number().int().min(1).max(36500),
 });
 export type Settings = z.infer<typeof Settings>;

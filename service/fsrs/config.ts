@@ -3,15 +3,12 @@
 // their own settings key, re-validated on every read so a hand-edited value
 // falls back to the defaults instead of breaking scheduling. The check is
 // plain code, not zod: the review queue reads it, and browser mode computes
-// its first card before zod is loaded (service/firstCard.ts).
+// its first card before zod is loaded (service/earlyCard.ts).
 import type { Store } from '../../db/store.ts';
-import type { FsrsConfig } from '../../srs/fsrs/config.ts';
+import { DEFAULT_WEIGHTS, type FsrsConfig } from '../../srs/fsrs/config.ts';
 import type { Settings } from '../contract/index.ts';
 
 export const WEIGHTS_KEY = 'fsrsWeights';
-
-/** FSRS-6 has 21 weights. */
-export const WEIGHT_COUNT = 21;
 
 export interface StoredWeights {
   weights: number[];
@@ -26,7 +23,7 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function parseStoredWeights(v: unknown): StoredWeights | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
   const { weights, fittedAt, answers } = v as Record<string, unknown>;
-  if (!Array.isArray(weights) || weights.length !== WEIGHT_COUNT || !weights.every(finite)) return null;
+  if (!Array.isArray(weights) || weights.length !== DEFAULT_WEIGHTS.length || !weights.every(finite)) return null;
   if (!finite(fittedAt) || !Number.isSafeInteger(answers) || (answers as number) < 0) return null;
   return { weights: [...weights], fittedAt, answers: answers as number };
 }
